@@ -7,4 +7,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'es2022',
+  // createSqliteMetricStore loads better-sqlite3 with createRequire(import.meta.url): shim it in CJS.
+  shims: true,
 });

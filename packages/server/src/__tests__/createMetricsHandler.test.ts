@@ -1,0 +1,240 @@
+import type { RunMetricsWire } from '@trainviz/client';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryMetricStore } from '../createMemoryMetricStore';
+import { createMetricsHandler } from '../createMetricsHandler';
+import type { MetricStore, StoredPoint } from '../types';
+
+const BASE = 'http://localhost/api/experiments/exp-1/runs/sft-7/metrics';
+
+let store: MetricStore;
+let handler: (request: Request) => Promise<Response>;
+
+beforeEach(async () => {
+  store = createMemoryMetricStore();
+  await store.upsertRun({
+    experimentId: 'exp-1',
+    runId: 'sft-7',
+    status: 'running',
+    startedAt: '2026-11-27T09:00:00.000Z',
+    stepSource: 'explicit',
+  });
+  const points: StoredPoint[] = [];
+  for (let step = 10; step <= 100; step += 10) {
+    points.push({ metric: 'loss', step, value: 3 - step / 100 });
+    points.push({ metric: 'learning_rate', step, value: 1e-4 });
+    points.push({ metric: 'rewards/chosen', step, value: step / 1000 });
+  }
+  await store.appendPoints('exp-1', 'sft-7', points);
+  handler = createMetricsHandler({ store });
+});
+
+async function get(query = '', url = BASE): Promise<{ status: number; body: unknown }> {
+  const response = await handler(new Request(`${url}${query}`));
+  return { status: response.status, body: await response.json() };
+}
+
+async function getWire(query = ''): Promise<RunMetricsWire> {
+  const { status, body } = await get(query);
+  expect(status).toBe(200);
+  return body as RunMetricsWire;
+}
+
+describe('createMetricsHandler: successful requests', () => {
+  it('returns every metric, the status and the run facts when no parameter is given', async () => {
+    const body = await getWire();
+    expect(body.experiment_id).toBe('exp-1');
+    expect(body.run_id).toBe('sft-7');
+    expect(body.status).toBe('running');
+    expect(body.last_step).toBe(100);
+    expect(body.started_at).toBe('2026-11-27T09:00:00.000Z');
+    expect(body.step_source).toBe('explicit');
+    expect(body.restarts).toEqual([]);
+    expect(Object.keys(body.metrics).sort()).toEqual(['learning_rate', 'loss', 'rewards/chosen']);
+    expect(body.metrics.loss?.steps).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect(body.metrics.loss?.values[0]).toBeCloseTo(2.9);
+    expect(body.total_points).toBeUndefined();
+  });
+
+  it('serves JSON that is not cached', async () => {
+    const response = await handler(new Request(BASE));
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('selects metrics by repeated and comma-separated metric_type, including names with a slash', async () => {
+    const body = await getWire('?metric_type=loss,rewards%2Fchosen&metric_type=learning_rate');
+    expect(Object.keys(body.metrics)).toEqual(['loss', 'rewards/chosen', 'learning_rate']);
+  });
+
+  it('keeps an encoded comma inside a metric name', async () => {
+    await store.appendPoints('exp-1', 'sft-7', [{ metric: 'acc,top5', step: 10, value: 0.9 }]);
+    const body = await getWire('?metric_type=acc%2Ctop5,loss');
+    expect(Object.keys(body.metrics)).toEqual(['acc,top5', 'loss']);
+    expect(body.metrics['acc,top5']?.values).toEqual([0.9]);
+  });
+
+  it('answers a metric the run does not have with an empty series, not an error', async () => {
+    const body = await getWire('?metric_type=loss&metric_type=eval_loss');
+    expect(body.metrics.eval_loss).toEqual({ steps: [], values: [] });
+    expect(body.metrics.loss?.steps).toHaveLength(10);
+  });
+
+  it('applies step_min and step_max inclusively and since_step exclusively', async () => {
+    const ranged = await getWire('?metric_type=loss&step_min=30&step_max=50');
+    expect(ranged.metrics.loss?.steps).toEqual([30, 40, 50]);
+    const since = await getWire('?since_step=80');
+    expect(since.metrics.loss?.steps).toEqual([90, 100]);
+    expect(since.metrics.learning_rate?.steps).toEqual([90, 100]);
+    // last_step describes the run, not the slice asked for.
+    const early = await getWire('?step_max=20');
+    expect(early.last_step).toBe(100);
+  });
+
+  it('sends NaN and infinities as strings', async () => {
+    await store.appendPoints('exp-1', 'sft-7', [
+      { metric: 'loss', step: 110, value: Number.NaN },
+      { metric: 'loss', step: 120, value: Number.POSITIVE_INFINITY },
+      { metric: 'loss', step: 130, value: Number.NEGATIVE_INFINITY },
+    ]);
+    const response = await handler(new Request(`${BASE}?metric_type=loss&since_step=100`));
+    const text = await response.text();
+    expect(text).toContain('"values":["NaN","Infinity","-Infinity"]');
+  });
+
+  it('lists every restart, whatever the step filter', async () => {
+    await store.recordRestart('exp-1', 'sft-7', 60);
+    const body = await getWire('?since_step=90');
+    expect(body.restarts).toEqual([{ step: 60 }]);
+    expect(body.last_step).toBe(50);
+    expect(body.metrics.loss?.steps).toEqual([]);
+  });
+
+  it('decodes each path segment on its own, so %2F stays inside an id', async () => {
+    await store.upsertRun({ experimentId: 'team/exp', runId: 'run 1', status: 'completed' });
+    const response = await handler(
+      new Request('http://localhost/experiments/team%2Fexp/runs/run%201/metrics'),
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as RunMetricsWire;
+    expect(body.experiment_id).toBe('team/exp');
+    expect(body.run_id).toBe('run 1');
+    expect(body.status).toBe('completed');
+  });
+
+  it('serves under any prefix by default, and only under basePath when it is set', async () => {
+    expect((await get('', 'http://localhost/experiments/exp-1/runs/sft-7/metrics')).status).toBe(
+      200,
+    );
+    const scoped = createMetricsHandler({ store, basePath: '/api/' });
+    expect((await scoped(new Request(BASE))).status).toBe(200);
+    const elsewhere = await scoped(
+      new Request('http://localhost/other/experiments/exp-1/runs/sft-7/metrics'),
+    );
+    expect(elsewhere.status).toBe(404);
+  });
+});
+
+describe('createMetricsHandler: downsampling', () => {
+  beforeEach(async () => {
+    await store.upsertRun({ experimentId: 'exp-1', runId: 'long', status: 'running' });
+    const points: StoredPoint[] = [];
+    for (let step = 1; step <= 10_000; step++) {
+      // A single spike at step 7777 that a chart must not lose.
+      const value = step === 7777 ? 50 : 2 + Math.sin(step / 100) * 0.1;
+      points.push({ metric: 'loss', step, value });
+    }
+    points.push({ metric: 'lr', step: 1, value: 0.1 });
+    points.push({ metric: 'lr', step: 2, value: 0.2 });
+    await store.appendPoints('exp-1', 'long', points);
+  });
+
+  it('cuts each series to about max_points, keeping the ends and the spike, and reports totals', async () => {
+    const response = await handler(
+      new Request('http://localhost/experiments/exp-1/runs/long/metrics?max_points=400'),
+    );
+    const body = (await response.json()) as RunMetricsWire;
+    const loss = body.metrics.loss;
+    expect(loss).toBeDefined();
+    expect(loss?.steps.length).toBeLessThanOrEqual(400);
+    expect(loss?.steps.length).toBeGreaterThan(200);
+    expect(loss?.steps[0]).toBe(1);
+    expect(loss?.steps.at(-1)).toBe(10_000);
+    expect(loss?.steps).toContain(7777);
+    expect(loss?.values).toContain(50);
+    // Steps stay ascending and each value is a recorded one (step 7777 holds the spike).
+    expect(loss?.steps).toEqual([...(loss?.steps ?? [])].sort((a, b) => a - b));
+    expect(loss?.values[loss.steps.indexOf(7777)]).toBe(50);
+    expect(body.metrics.lr?.steps).toEqual([1, 2]);
+    expect(body.total_points).toEqual({ loss: 10_000, lr: 2 });
+  });
+
+  it('leaves series alone when they are shorter than max_points', async () => {
+    const body = await getWire('?max_points=1000');
+    expect(body.metrics.loss?.steps).toHaveLength(10);
+    expect(body.total_points).toBeUndefined();
+  });
+});
+
+describe('createMetricsHandler: errors', () => {
+  const badRequests: [string, string, RegExp][] = [
+    ['?step_min=abc', 'step_min', /step_min must be an integer, got "abc"/],
+    ['?step_max=1.5', 'step_max', /step_max must be an integer, got "1.5"/],
+    ['?step_min=-3', 'step_min', /non-negative/],
+    ['?since_step=', 'since_step', /since_step must be an integer, got ""/],
+    ['?since_step=ten', 'since_step', /"ten"/],
+    ['?step_min=50&step_max=20', 'step_min', /step_min \(50\).*step_max \(20\)/],
+    ['?step_min=1&step_min=2', 'step_min', /at most once/],
+    ['?max_points=1', 'max_points', /between 2 and 100000, got 1/],
+    ['?max_points=100001', 'max_points', /between 2 and 100000/],
+    ['?max_points=lots', 'max_points', /integer/],
+    ['?metric_type=', 'metric_type', /non-empty/],
+    ['?metric_type=%20%20', 'metric_type', /non-empty/],
+    ['?metric_type=loss,,lr', 'metric_type', /non-empty/],
+    ['?step=10', 'step', /unknown query parameter "step"/],
+    ['?metric_types=loss', 'metric_types', /unknown query parameter "metric_types"/],
+  ];
+
+  it.each(badRequests)('answers %s with 400 naming %s', async (query, parameter, message) => {
+    const { status, body } = await get(query);
+    expect(status).toBe(400);
+    const error = (body as { error: { code: string; parameter: string; message: string } }).error;
+    expect(error.code).toBe('invalid_parameter');
+    expect(error.parameter).toBe(parameter);
+    expect(error.message).toMatch(message);
+  });
+
+  it('answers an unknown run or experiment with 404 not_found', async () => {
+    const unknownRun = await get('', 'http://localhost/experiments/exp-1/runs/nope/metrics');
+    expect(unknownRun.status).toBe(404);
+    expect(unknownRun.body).toEqual({
+      error: { code: 'not_found', message: 'run "nope" not found in experiment "exp-1"' },
+    });
+    const unknownExperiment = await get('', 'http://localhost/experiments/zzz/runs/sft-7/metrics');
+    expect(unknownExperiment.status).toBe(404);
+    expect((unknownExperiment.body as { error: { code: string } }).error.code).toBe('not_found');
+  });
+
+  it('answers a path that is not the metrics route with 404', async () => {
+    const { status, body } = await get('', 'http://localhost/experiments/exp-1/runs/sft-7');
+    expect(status).toBe(404);
+    expect((body as { error: { code: string } }).error.code).toBe('not_found');
+  });
+
+  it('answers other methods with 405 and an Allow header', async () => {
+    const response = await handler(new Request(BASE, { method: 'POST', body: '{}' }));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET');
+  });
+
+  it('answers 500 without details when the store fails, and tells onError', async () => {
+    const seen: unknown[] = [];
+    const broken = createMetricsHandler({
+      store: { ...store, getRun: () => Promise.reject(new Error('disk on fire')) },
+      onError: (error) => seen.push(error),
+    });
+    const response = await broken(new Request(BASE));
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain('disk on fire');
+    expect(seen).toHaveLength(1);
+  });
+});

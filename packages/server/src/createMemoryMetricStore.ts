@@ -1,0 +1,236 @@
+import type { RunStatus } from '@trainviz/client';
+import { MetricStoreError } from './MetricStoreError';
+import type {
+  MetricStore,
+  PointQuery,
+  RunRecord,
+  RunUpsert,
+  StoredPoint,
+  StoredSeries,
+} from './types';
+
+interface MemorySeries {
+  steps: number[];
+  values: number[];
+  /** `NaN` marks a point recorded without a time. */
+  times: number[];
+}
+
+interface MemoryRun {
+  record: RunRecord;
+  series: Map<string, MemorySeries>;
+}
+
+/** Index of the first element `>= target` in an ascending array. */
+function lowerBound(sorted: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the first element `> target` in an ascending array. */
+function upperBound(sorted: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function copyRecord(record: RunRecord): RunRecord {
+  return { ...record, restarts: record.restarts.map((r) => ({ step: r.step })) };
+}
+
+function runKey(experimentId: string, runId: string): string {
+  return JSON.stringify([experimentId, runId]);
+}
+
+/**
+ * A {@link MetricStore} in process memory: each series is a pair of sorted arrays, so step ranges
+ * are found by binary search and appends in step order cost O(1). Nothing survives a restart of
+ * the process: use {@link createSqliteMetricStore} for that.
+ *
+ * @example
+ * ```ts
+ * const store = createMemoryMetricStore();
+ * await store.upsertRun({ experimentId: 'exp-1', runId: 'sft-7', status: 'running' });
+ * await store.appendPoints('exp-1', 'sft-7', [{ metric: 'loss', step: 10, value: 2.31 }]);
+ * const { loss } = await store.queryPoints('exp-1', 'sft-7', { sinceStep: 0 });
+ * ```
+ */
+export function createMemoryMetricStore(): MetricStore {
+  const runs = new Map<string, MemoryRun>();
+  let closed = false;
+
+  function open(): void {
+    if (closed) throw new MetricStoreError('closed', 'the metric store is closed');
+  }
+
+  function requireRun(experimentId: string, runId: string): MemoryRun {
+    open();
+    const run = runs.get(runKey(experimentId, runId));
+    if (!run) {
+      throw new MetricStoreError(
+        'run_not_found',
+        `run "${runId}" not found in experiment "${experimentId}"`,
+      );
+    }
+    return run;
+  }
+
+  function refreshLastStep(run: MemoryRun): void {
+    let last: number | null = null;
+    for (const series of run.series.values()) {
+      const top = series.steps[series.steps.length - 1];
+      if (top !== undefined && (last === null || top > last)) last = top;
+    }
+    run.record.lastStep = last;
+  }
+
+  return {
+    async upsertRun(input: RunUpsert): Promise<RunRecord> {
+      open();
+      const key = runKey(input.experimentId, input.runId);
+      const now = new Date().toISOString();
+      const existing = runs.get(key);
+      if (existing) {
+        existing.record.status = input.status;
+        if (input.startedAt !== undefined) existing.record.startedAt = input.startedAt;
+        if (input.stepSource !== undefined) existing.record.stepSource = input.stepSource;
+        existing.record.updatedAt = now;
+        return copyRecord(existing.record);
+      }
+      const record: RunRecord = {
+        experimentId: input.experimentId,
+        runId: input.runId,
+        status: input.status,
+        startedAt: input.startedAt ?? null,
+        updatedAt: now,
+        stepSource: input.stepSource ?? null,
+        lastStep: null,
+        restarts: [],
+      };
+      runs.set(key, { record, series: new Map() });
+      return copyRecord(record);
+    },
+
+    async setRunStatus(experimentId: string, runId: string, status: RunStatus): Promise<void> {
+      const run = requireRun(experimentId, runId);
+      run.record.status = status;
+      run.record.updatedAt = new Date().toISOString();
+    },
+
+    async getRun(experimentId: string, runId: string): Promise<RunRecord | null> {
+      open();
+      const run = runs.get(runKey(experimentId, runId));
+      return run ? copyRecord(run.record) : null;
+    },
+
+    async appendPoints(
+      experimentId: string,
+      runId: string,
+      points: readonly StoredPoint[],
+    ): Promise<void> {
+      const run = requireRun(experimentId, runId);
+      if (points.length === 0) return;
+      for (const point of points) {
+        let series = run.series.get(point.metric);
+        if (!series) {
+          series = { steps: [], values: [], times: [] };
+          run.series.set(point.metric, series);
+        }
+        const time = point.time ?? Number.NaN;
+        const { steps } = series;
+        const top = steps[steps.length - 1];
+        // Logs arrive in step order, so the common case is a plain push.
+        if (top === undefined || point.step > top) {
+          steps.push(point.step);
+          series.values.push(point.value);
+          series.times.push(time);
+          continue;
+        }
+        const at = lowerBound(steps, point.step);
+        if (steps[at] === point.step) {
+          series.values[at] = point.value;
+          series.times[at] = time;
+        } else {
+          steps.splice(at, 0, point.step);
+          series.values.splice(at, 0, point.value);
+          series.times.splice(at, 0, time);
+        }
+      }
+      refreshLastStep(run);
+      run.record.updatedAt = new Date().toISOString();
+    },
+
+    async recordRestart(experimentId: string, runId: string, step: number): Promise<void> {
+      const run = requireRun(experimentId, runId);
+      for (const series of run.series.values()) {
+        const cut = lowerBound(series.steps, step);
+        series.steps.length = cut;
+        series.values.length = cut;
+        series.times.length = cut;
+      }
+      run.record.restarts.push({ step });
+      refreshLastStep(run);
+      run.record.updatedAt = new Date().toISOString();
+    },
+
+    async queryPoints(
+      experimentId: string,
+      runId: string,
+      query: PointQuery = {},
+    ): Promise<Record<string, StoredSeries>> {
+      const run = requireRun(experimentId, runId);
+      const names = query.metrics ?? [...run.series.keys()].sort();
+      const from = Math.max(query.stepMin ?? -Infinity, query.sinceStep ?? -Infinity);
+      const out: Record<string, StoredSeries> = {};
+      for (const name of names) {
+        const series = run.series.get(name);
+        if (!series) continue;
+        const lo =
+          query.sinceStep !== undefined && from === query.sinceStep
+            ? upperBound(series.steps, from)
+            : lowerBound(series.steps, from);
+        const hi =
+          query.stepMax === undefined
+            ? series.steps.length
+            : upperBound(series.steps, query.stepMax);
+        const steps = series.steps.slice(lo, Math.max(lo, hi));
+        const values = series.values.slice(lo, Math.max(lo, hi));
+        const times = series.times.slice(lo, Math.max(lo, hi));
+        out[name] =
+          times.length > 0 && times.every((t) => !Number.isNaN(t))
+            ? { steps, values, times }
+            : { steps, values };
+      }
+      return out;
+    },
+
+    async listRuns(experimentId?: string): Promise<RunRecord[]> {
+      open();
+      return [...runs.values()]
+        .map((run) => run.record)
+        .filter((record) => experimentId === undefined || record.experimentId === experimentId)
+        .sort((a, b) =>
+          a.experimentId === b.experimentId
+            ? a.runId.localeCompare(b.runId)
+            : a.experimentId.localeCompare(b.experimentId),
+        )
+        .map(copyRecord);
+    },
+
+    async close(): Promise<void> {
+      closed = true;
+      runs.clear();
+    },
+  };
+}

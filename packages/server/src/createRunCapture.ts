@@ -1,0 +1,360 @@
+import type { ChildProcess } from 'node:child_process';
+import type { Readable } from 'node:stream';
+import type { LogParserUpdate, StepSource } from '@trainviz/parser';
+import { createLogParser } from '@trainviz/parser';
+import { MetricStoreError } from './MetricStoreError';
+import type { RunCapture, RunCaptureEndOptions, RunCaptureOptions, StoredPoint } from './types';
+
+type Operation =
+  | { kind: 'run' }
+  | { kind: 'points'; points: StoredPoint[] }
+  | { kind: 'restart'; step: number }
+  | { kind: 'stepSource'; stepSource: StepSource }
+  | { kind: 'status'; status: 'completed' | 'failed' };
+
+const MAX_RETRY_DELAY_MS = 5000;
+const STEP_SOURCE_CHECK_MS = 5000;
+/** A stream that never prints a line break is still parsed once this much text is waiting. */
+const MAX_CARRY = 1 << 20;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The end of a tqdm redraw: `| 12/30 [00:03<00:05, 3.1it/s]` (possibly with a postfix). */
+const COMPLETE_BAR = /\|\s*\d+\/\d+\s*\[[^\]]*\][^\r\n]*$/;
+
+function lastLineBreak(text: string): number {
+  return Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+}
+
+/**
+ * Captures a training run's log as it arrives (a child process's stdout and stderr, a tailed file,
+ * a socket), parses it with the streaming parser and writes the metric points to a
+ * {@link MetricStore} in batches: at most one write per `flushIntervalMs` or `maxBatchPoints`
+ * points, whichever comes first, and a final flush when the run ends. Resumes found by the parser
+ * go to `recordRestart` before the points after them. Failed writes are retried with backoff,
+ * keeping the pending points in order; a chunk that fails to parse is logged and skipped.
+ *
+ * @example
+ * ```ts
+ * const store = createSqliteMetricStore({ filename: 'trainviz.db' });
+ * const capture = createRunCapture({ store, experimentId: 'exp-1', runId: 'sft-7' });
+ * capture.attach(spawn('python', ['train.py']));
+ * await capture.done; // status is now `completed` (exit 0) or `failed`
+ * ```
+ */
+export function createRunCapture(options: RunCaptureOptions): RunCapture {
+  const { store, experimentId, runId } = options;
+  const flushIntervalMs = Math.max(0, options.flushIntervalMs ?? 250);
+  const maxBatchPoints = Math.max(1, Math.floor(options.maxBatchPoints ?? 500));
+  const maxWriteAttempts = Math.max(1, Math.floor(options.maxWriteAttempts ?? 8));
+  const retryDelayMs = Math.max(0, options.retryDelayMs ?? 100);
+  // After a write gave up, the next try waits as long as the longest backoff did.
+  const giveUpDelayMs = Math.min(retryDelayMs * 2 ** maxWriteAttempts, MAX_RETRY_DELAY_MS);
+  const logger = options.logger ?? console;
+  const startedAt = options.startedAt ?? new Date();
+  const parser = createLogParser(options.parserOptions ?? {});
+  const decoder = new TextDecoder();
+
+  // The run row goes first so every later write finds it.
+  const queue: Operation[] = [{ kind: 'run' }];
+  let pending: StoredPoint[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let draining: Promise<boolean> | null = null;
+  let ending: Promise<void> | null = null;
+  let stepSource: StepSource | null = null;
+  let sawRecords = false;
+  let stepSourceCheckedAt = 0;
+
+  let resolveDone!: () => void;
+  let rejectDone!: (error: unknown) => void;
+  const done = new Promise<void>((resolve, reject) => {
+    resolveDone = resolve;
+    rejectDone = reject;
+  });
+  // Callers that never look at `done` must not get an unhandled rejection.
+  done.catch(() => {});
+
+  function report(error: MetricStoreError): void {
+    logger.warn(`[trainviz] ${error.message}`, error.cause);
+    options.onError?.(error);
+  }
+
+  function apply(op: Operation): Promise<unknown> {
+    switch (op.kind) {
+      case 'run':
+        return store.upsertRun({
+          experimentId,
+          runId,
+          status: 'running',
+          startedAt: startedAt.toISOString(),
+        });
+      case 'points':
+        return store.appendPoints(experimentId, runId, op.points);
+      case 'restart':
+        return store.recordRestart(experimentId, runId, op.step);
+      case 'stepSource':
+        return store.upsertRun({
+          experimentId,
+          runId,
+          status: 'running',
+          stepSource: op.stepSource,
+        });
+      case 'status':
+        return store.setRunStatus(experimentId, runId, op.status);
+    }
+  }
+
+  async function attempt(op: Operation): Promise<boolean> {
+    for (let i = 1; i <= maxWriteAttempts; i++) {
+      try {
+        await apply(op);
+        return true;
+      } catch (cause) {
+        const what = op.kind === 'points' ? `${op.points.length} points` : op.kind;
+        report(
+          new MetricStoreError(
+            'store_write_failed',
+            `writing ${what} of run "${runId}" failed (attempt ${i} of ${maxWriteAttempts})`,
+            { cause },
+          ),
+        );
+        if (i < maxWriteAttempts) {
+          await sleep(Math.min(retryDelayMs * 2 ** (i - 1), MAX_RETRY_DELAY_MS));
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Writes queued operations in order, one at a time; false when one still fails after retries. */
+  function drain(): Promise<boolean> {
+    if (draining) return draining;
+    draining = (async () => {
+      while (queue.length > 0) {
+        const op = queue[0] as Operation;
+        if (!(await attempt(op))) return false;
+        queue.shift();
+      }
+      return true;
+    })().finally(() => {
+      draining = null;
+    });
+    return draining;
+  }
+
+  function unwrittenPoints(): number {
+    let n = pending.length;
+    for (const op of queue) if (op.kind === 'points') n += op.points.length;
+    return n;
+  }
+
+  function movePending(): void {
+    for (let i = 0; i < pending.length; i += maxBatchPoints) {
+      queue.push({ kind: 'points', points: pending.slice(i, i + maxBatchPoints) });
+    }
+    pending = [];
+  }
+
+  function noteStepSource(force: boolean): void {
+    if (!sawRecords) return;
+    // result() rebuilds every series (~20 ms per 100k points): look once records exist, then
+    // every few seconds and at the end, not on every batch.
+    const now = Date.now();
+    if (!force && stepSource !== null && now - stepSourceCheckedAt < STEP_SOURCE_CHECK_MS) return;
+    stepSourceCheckedAt = now;
+    const source = parser.result().stepSource;
+    if (source !== stepSource) {
+      stepSource = source;
+      queue.push({ kind: 'stepSource', stepSource: source });
+    }
+  }
+
+  function flushNow(): Promise<boolean> {
+    if (timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+    movePending();
+    noteStepSource(false);
+    return drain();
+  }
+
+  /** Flushes after `delay`; a flush that gave up schedules another try, so an idle run recovers too. */
+  function scheduleFlush(delay: number): void {
+    if (timer !== undefined || ending) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void flushNow().then((written) => {
+        if (!written) scheduleFlush(giveUpDelayMs);
+      });
+    }, delay);
+  }
+
+  function accept(update: LogParserUpdate): void {
+    const time = (Date.now() - startedAt.getTime()) / 1000;
+    for (const restart of update.restarts) {
+      // Points parsed before the resume must land before it deletes what they replace.
+      movePending();
+      queue.push({ kind: 'restart', step: restart.step });
+    }
+    if (update.points.length === 0) {
+      if (update.restarts.length > 0) scheduleFlush(flushIntervalMs);
+      return;
+    }
+    sawRecords = true;
+    for (const point of update.points) {
+      pending.push({ metric: point.metric, step: point.step, value: point.value, time });
+    }
+    if (pending.length < maxBatchPoints) {
+      scheduleFlush(flushIntervalMs);
+      return;
+    }
+    void flushNow().then((written) => {
+      if (!written) scheduleFlush(giveUpDelayMs);
+    });
+  }
+
+  function parse(text: string): void {
+    if (text === '') return;
+    try {
+      accept(parser.push(text));
+    } catch (cause) {
+      report(
+        new MetricStoreError(
+          'parse_failed',
+          `a chunk of ${text.length} characters of run "${runId}" could not be parsed and was skipped`,
+          { cause },
+        ),
+      );
+    }
+  }
+
+  function write(chunk: string | Uint8Array): void {
+    if (ending) {
+      logger.warn(`[trainviz] run "${runId}" has ended; a chunk written after end() was ignored`);
+      return;
+    }
+    parse(typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true }));
+  }
+
+  function end(endOptions: RunCaptureEndOptions = {}): Promise<void> {
+    if (ending) return ending;
+    const status = endOptions.status ?? 'completed';
+    ending = (async () => {
+      parse(decoder.decode());
+      try {
+        accept(parser.end());
+      } catch (cause) {
+        report(
+          new MetricStoreError('parse_failed', `the end of run "${runId}" could not be parsed`, {
+            cause,
+          }),
+        );
+      }
+      movePending();
+      noteStepSource(true);
+      queue.push({ kind: 'status', status });
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        timer = undefined;
+      }
+      // A drain in progress may have given up on an earlier write: try the whole queue once more.
+      let written = await drain();
+      if (!written && queue.length > 0) written = await drain();
+      if (!written) {
+        throw new MetricStoreError(
+          'store_write_failed',
+          `run "${runId}" ended with ${unwrittenPoints()} points not written to the store`,
+        );
+      }
+    })();
+    ending.then(resolveDone, rejectDone);
+    ending.catch(() => {});
+    return ending;
+  }
+
+  async function flush(): Promise<void> {
+    if (!(await flushNow())) {
+      throw new MetricStoreError(
+        'store_write_failed',
+        `${unwrittenPoints()} points of run "${runId}" could not be written yet`,
+      );
+    }
+  }
+
+  function attach(child: ChildProcess): void {
+    let open = 0;
+    let exit: { code: number | null; signal: NodeJS.Signals | null } | null = null;
+    const finish = (): void => {
+      if (open === 0 && exit) {
+        void end({ status: exit.code === 0 && exit.signal === null ? 'completed' : 'failed' });
+      }
+    };
+
+    const follow = (stream: Readable | null): void => {
+      if (!stream) return;
+      open++;
+      // One decoder and one line buffer per stream: a multi-byte character or a line cut across
+      // chunks survives, and stdout and stderr interleave whole lines only.
+      const streamDecoder = new TextDecoder();
+      let carry = '';
+      let redrawn = false;
+      stream.on('data', (chunk: Buffer | string) => {
+        if (ending) return;
+        carry += typeof chunk === 'string' ? chunk : streamDecoder.decode(chunk, { stream: true });
+        // The \r that starts this redraw already ended the previous bar we passed on.
+        const continued = redrawn && carry.startsWith('\r');
+        if (continued) carry = carry.slice(1);
+        redrawn = false;
+        const cut = lastLineBreak(carry);
+        const redraw = cut >= 0 ? carry[cut] === '\r' : continued;
+        if (cut >= 0) {
+          parse(carry.slice(0, cut + 1));
+          carry = carry.slice(cut + 1);
+        }
+        if (redraw && COMPLETE_BAR.test(carry)) {
+          // tqdm ends a redraw with the *next* one's \r: pass a complete bar on now, so a record
+          // printed on the other stream right after it is matched with this step, not the previous.
+          parse(`${carry}\r`);
+          carry = '';
+          redrawn = true;
+        } else if (carry.length > MAX_CARRY) {
+          parse(carry);
+          carry = '';
+        }
+      });
+      let closed = false;
+      const close = (): void => {
+        if (closed) return;
+        closed = true;
+        const rest = carry + streamDecoder.decode();
+        carry = '';
+        if (rest !== '' && !ending) parse(`${rest}\n`);
+        open--;
+        finish();
+      };
+      stream.on('end', close);
+      stream.on('close', close);
+      stream.on('error', close);
+    };
+
+    follow(child.stdout);
+    follow(child.stderr);
+    child.on('close', (code: number | null, signal: NodeJS.Signals | null) => {
+      exit = { code, signal };
+      finish();
+    });
+    child.on('error', (error) => {
+      // A process that could not start or be signalled has failed, whatever its streams do next.
+      logger.warn(`[trainviz] the process of run "${runId}" failed: ${error.message}`);
+      void end({ status: 'failed' });
+    });
+  }
+
+  // The run becomes visible as `running` right away, before its first point.
+  void drain();
+
+  return { write, attach, end, flush, done };
+}

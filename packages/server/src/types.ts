@@ -1,0 +1,285 @@
+import type { ChildProcess } from 'node:child_process';
+import type { RunStatus } from '@trainviz/client';
+import type { ParseOptions, StepSource } from '@trainviz/parser';
+
+/**
+ * A run as a {@link MetricStore} keeps it: its lifecycle and what the metrics endpoint reports
+ * besides the points.
+ *
+ * @example
+ * ```ts
+ * const run = await store.getRun('exp-1', 'sft-7');
+ * if (run?.status === 'failed') console.log(`failed at step ${run.lastStep}`);
+ * ```
+ */
+export interface RunRecord {
+  experimentId: string;
+  runId: string;
+  status: RunStatus;
+  /** ISO 8601 time the run started, or `null` if unknown. */
+  startedAt: string | null;
+  /** ISO 8601 time of the last change to the run (status, points, restart). */
+  updatedAt: string;
+  /** Where the steps come from, once the parser knows. */
+  stepSource: StepSource | null;
+  /** Highest step stored for any metric, or `null` when there is none. */
+  lastStep: number | null;
+  /** Every resume so far, oldest first. */
+  restarts: { step: number }[];
+}
+
+/**
+ * What {@link MetricStore.upsertRun} takes: creates the run, or updates the fields given.
+ *
+ * @example
+ * ```ts
+ * await store.upsertRun({ experimentId: 'exp-1', runId: 'sft-7', status: 'running', startedAt: new Date().toISOString() });
+ * ```
+ */
+export interface RunUpsert {
+  experimentId: string;
+  runId: string;
+  status: RunStatus;
+  /**
+   * ISO 8601 start time; left as it is when omitted on an existing run.
+   * @defaultValue null for a new run
+   */
+  startedAt?: string | null;
+  /**
+   * Where the steps come from; left as it is when omitted on an existing run.
+   * @defaultValue null for a new run
+   */
+  stepSource?: StepSource | null;
+}
+
+/**
+ * One metric value to store. Non-finite values (`NaN`, `Infinity`) are stored faithfully.
+ *
+ * @example
+ * ```ts
+ * const point: StoredPoint = { metric: 'loss', step: 10, value: 2.31, time: 12.5 };
+ * ```
+ */
+export interface StoredPoint {
+  metric: string;
+  step: number;
+  value: number;
+  /**
+   * Seconds since the run's `startedAt` when the point was recorded.
+   * @defaultValue undefined (unknown)
+   */
+  time?: number;
+}
+
+/**
+ * Filter of {@link MetricStore.queryPoints}; every bound is optional.
+ *
+ * @example
+ * ```ts
+ * await store.queryPoints('exp-1', 'sft-7', { metrics: ['loss'], sinceStep: 1200 });
+ * ```
+ */
+export interface PointQuery {
+  /**
+   * Metric names to return; metrics the run does not have are left out.
+   * @defaultValue every metric of the run
+   */
+  metrics?: readonly string[];
+  /**
+   * Inclusive lower bound on step.
+   * @defaultValue no bound
+   */
+  stepMin?: number;
+  /**
+   * Inclusive upper bound on step.
+   * @defaultValue no bound
+   */
+  stepMax?: number;
+  /**
+   * Exclusive lower bound: only points with `step > sinceStep`.
+   * @defaultValue no bound
+   */
+  sinceStep?: number;
+}
+
+/**
+ * One metric as parallel columns, ascending steps; `times` is present when every point has one.
+ *
+ * @example
+ * ```ts
+ * const { steps, values } = (await store.queryPoints('exp-1', 'sft-7')).loss ?? { steps: [], values: [] };
+ * ```
+ */
+export interface StoredSeries {
+  steps: number[];
+  values: number[];
+  times?: number[];
+}
+
+/**
+ * Where runs and their metric points live. Every method is async so hosts can back it with a
+ * remote database; the package ships {@link createMemoryMetricStore} and
+ * {@link createSqliteMetricStore}.
+ *
+ * @example
+ * ```ts
+ * const store: MetricStore = createSqliteMetricStore({ filename: 'metrics.db' });
+ * await store.upsertRun({ experimentId: 'exp-1', runId: 'sft-7', status: 'running' });
+ * await store.appendPoints('exp-1', 'sft-7', [{ metric: 'loss', step: 10, value: 2.31 }]);
+ * ```
+ */
+export interface MetricStore {
+  /** Creates the run or updates the given fields of an existing one; returns it as stored. */
+  upsertRun(run: RunUpsert): Promise<RunRecord>;
+  /** Changes the status of an existing run; rejects with kind `run_not_found` otherwise. */
+  setRunStatus(experimentId: string, runId: string, status: RunStatus): Promise<void>;
+  /** The run, or `null` when the store does not have it. */
+  getRun(experimentId: string, runId: string): Promise<RunRecord | null>;
+  /** Upserts points: a point for an existing metric and step replaces it. */
+  appendPoints(experimentId: string, runId: string, points: readonly StoredPoint[]): Promise<void>;
+  /** A resume at `step`: deletes every point with `step >= step` (all metrics) and records it. */
+  recordRestart(experimentId: string, runId: string, step: number): Promise<void>;
+  /** Columnar series per metric matching the query, ascending steps. */
+  queryPoints(
+    experimentId: string,
+    runId: string,
+    query?: PointQuery,
+  ): Promise<Record<string, StoredSeries>>;
+  /** Every run, or those of one experiment, ordered by experiment then run id. */
+  listRuns(experimentId?: string): Promise<RunRecord[]>;
+  /** Releases the store; later calls reject with kind `closed`. */
+  close(): Promise<void>;
+}
+
+/**
+ * Where {@link createRunCapture} reports what it skips or retries.
+ *
+ * @example
+ * ```ts
+ * const logger: CaptureLogger = { warn: (message) => pino.warn(message) };
+ * ```
+ */
+export interface CaptureLogger {
+  warn(message: string, detail?: unknown): void;
+}
+
+/**
+ * Options of {@link createRunCapture}.
+ *
+ * @example
+ * ```ts
+ * createRunCapture({ store, experimentId: 'exp-1', runId: 'sft-7', flushIntervalMs: 500 });
+ * ```
+ */
+export interface RunCaptureOptions {
+  store: MetricStore;
+  experimentId: string;
+  runId: string;
+  /**
+   * Longest time a parsed point waits before it is written.
+   * @defaultValue 250
+   */
+  flushIntervalMs?: number;
+  /**
+   * Points that trigger a write at once, and the largest batch written in one call.
+   * @defaultValue 500
+   */
+  maxBatchPoints?: number;
+  /**
+   * Attempts of one store write before capture gives up on it for now (the points stay queued
+   * and the next flush tries again; `done` rejects if they are still unwritten at the end).
+   * @defaultValue 8
+   */
+  maxWriteAttempts?: number;
+  /**
+   * First delay between write attempts, doubled after each failure up to 5 s.
+   * @defaultValue 100
+   */
+  retryDelayMs?: number;
+  /**
+   * Called for every chunk that failed to parse and every failed store write.
+   * @defaultValue undefined
+   */
+  onError?: (error: Error) => void;
+  /**
+   * Receives warnings about skipped chunks and retried writes.
+   * @defaultValue console
+   */
+  logger?: CaptureLogger;
+  /**
+   * Options of the streaming parser (e.g. a forced `format`).
+   * @defaultValue {}
+   */
+  parserOptions?: ParseOptions;
+  /**
+   * Start time of the run; point times are seconds since it.
+   * @defaultValue the time `createRunCapture` is called
+   */
+  startedAt?: Date;
+}
+
+/**
+ * How {@link RunCapture.end} closes the run.
+ *
+ * @example
+ * ```ts
+ * await capture.end({ status: 'completed' });
+ * ```
+ */
+export interface RunCaptureEndOptions {
+  /**
+   * Final status written after the last points.
+   * @defaultValue 'completed'
+   */
+  status?: 'completed' | 'failed';
+}
+
+/**
+ * A live capture of one run's log into a {@link MetricStore}.
+ *
+ * @example
+ * ```ts
+ * const capture = createRunCapture({ store, experimentId: 'exp-1', runId: 'sft-7' });
+ * capture.attach(spawn('python', ['train.py']));
+ * await capture.done;
+ * ```
+ */
+export interface RunCapture {
+  /** Feeds a chunk of log text (bytes are decoded as streaming UTF-8). */
+  write(chunk: string | Uint8Array): void;
+  /**
+   * Reads the child's stdout and stderr (one UTF-8 decoder and one line buffer per stream) and ends
+   * the run when it exits: code 0 is `completed`, any other code or a signal is `failed`. Two pipes
+   * do not keep their relative order, so when steps come from a progress bar, merge stderr into
+   * stdout at the source (`sh -c 'python train.py 2>&1'`).
+   */
+  attach(child: ChildProcess): void;
+  /** Parses what is pending, writes every point, then the final status. Idempotent. */
+  end(options?: RunCaptureEndOptions): Promise<void>;
+  /** Writes every point parsed so far now; resolves once they are stored. */
+  flush(): Promise<void>;
+  /** Resolves once the run has ended and everything is written; rejects if points were left unwritten. */
+  done: Promise<void>;
+}
+
+/**
+ * Options of {@link createMetricsHandler}.
+ *
+ * @example
+ * ```ts
+ * createMetricsHandler({ store, basePath: '/api' });
+ * ```
+ */
+export interface MetricsHandlerOptions {
+  store: MetricStore;
+  /**
+   * Prefix the route must sit under exactly (`/api` serves `/api/experiments/{e}/runs/{r}/metrics`).
+   * @defaultValue undefined (any prefix)
+   */
+  basePath?: string;
+  /**
+   * Called with the error when the store fails (the client gets a 500 without the details).
+   * @defaultValue undefined
+   */
+  onError?: (error: unknown) => void;
+}

@@ -162,7 +162,7 @@ function viteApp(reactVersion) {
       devDependencies: { vite: v('vite'), '@vitejs/plugin-react': v('@vitejs/plugin-react') },
     },
     'vite.config.js': `import { defineConfig } from 'vite';\nimport react from '@vitejs/plugin-react';\nexport default defineConfig({ plugins: [react()] });\n`,
-    'index.html': `<!doctype html><html><head><meta charset="utf-8"><title>host</title></head><body><div id="root" style="width: 900px"></div><script type="module" src="/src/main.jsx"></script></body></html>`,
+    'index.html': `<!doctype html><html><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,"></head><body><div id="root" style="width: 900px"></div><script type="module" src="/src/main.jsx"></script></body></html>`,
     'src/main.jsx': chartApp,
     'seed.mjs': seedModule,
     'server.mjs': viteServer,
@@ -185,7 +185,7 @@ function nextApp() {
       },
     },
     'next.config.mjs': 'export default {};\n',
-    'app/layout.jsx': `export const metadata = { title: 'host-next' };\nexport default function RootLayout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n`,
+    'app/layout.jsx': `export const metadata = { title: 'host-next', icons: { icon: 'data:,' } };\nexport default function RootLayout({ children }) {\n  return (<html lang="en"><body>{children}</body></html>);\n}\n`,
     // A server component: no 'use client' here. The chart components carry their own directive.
     'app/page.jsx': `import { TrainvizProvider, TrainingMetricsChart, trainvizKeys } from '@trainviz/react';\n\nexport const dynamic = 'force-dynamic';\n\nexport default function Page() {\n  const key = trainvizKeys.runMetrics('exp-1', 'run-a');\n  return (\n    <main style={{ width: 900 }}>\n      <h1>Host app</h1>\n      <p data-testid="server-key">{JSON.stringify(key)}</p>\n      <TrainvizProvider baseUrl="/api">\n        <TrainingMetricsChart experimentId="exp-1" runIds={['run-a', 'run-b']} />\n      </TrainvizProvider>\n    </main>\n  );\n}\n`,
     'app/api/experiments/[experimentId]/runs/[runId]/metrics/route.js': `import { createMetricsHandler } from '@trainviz/server';\nimport { seedStore } from '../../../../../../../seed.mjs';\n\nexport const dynamic = 'force-dynamic';\nconst handler = seedStore().then((store) => createMetricsHandler({ store, basePath: '/api' }));\n\nexport async function GET(request) {\n  return (await handler)(request);\n}\n`,
@@ -235,6 +235,7 @@ async function checkInBrowser(name, url) {
     const errors = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
     await page.goto(url, { waitUntil: 'load' });
     // A drawn line is a path with a long "d" attribute inside the chart's svg.
     await page.waitForFunction(
@@ -245,6 +246,8 @@ async function checkInBrowser(name, url) {
       undefined,
       { timeout: 30_000 },
     );
+    // Let any line animation finish so the screenshot shows the whole curve.
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: join(artifacts, `${name}.png`) });
     if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);
   } finally {

@@ -1,1 +1,63 @@
-export {};
+export type { ChartEmptyProps } from './components/ChartEmpty';
+export { ChartEmpty } from './components/ChartEmpty';
+export type { ChartErrorProps } from './components/ChartError';
+export { ChartError } from './components/ChartError';
+export type { ChartLegendItem, ChartLegendProps } from './components/ChartLegend';
+export { ChartLegend } from './components/ChartLegend';
+export type { ChartSkeletonProps } from './components/ChartSkeleton';
+export { ChartSkeleton } from './components/ChartSkeleton';
+export type { ChartToolbarProps } from './components/ChartToolbar';
+export { ChartToolbar } from './components/ChartToolbar';
+export type { MetricSelectorProps } from './components/MetricSelector';
+export { MetricSelector } from './components/MetricSelector';
+export type { MetricsChartViewProps } from './components/MetricsChartView';
+export { MetricsChartView } from './components/MetricsChartView';
+export type { RunComparisonProps } from './components/RunComparison';
+export { RunComparison } from './components/RunComparison';
+export type {
+  RunComparisonColumn,
+  RunComparisonRow,
+  RunComparisonTableProps,
+} from './components/RunComparisonTable';
+export { RunComparisonTable } from './components/RunComparisonTable';
+export type { LogSource, TrainingMetricsChartProps } from './components/TrainingMetricsChart';
+export { TrainingMetricsChart } from './components/TrainingMetricsChart';
+export type { TrainvizProviderProps } from './components/TrainvizProvider';
+export { TrainvizProvider } from './components/TrainvizProvider';
+export type { BuildSeriesViewOptions, SeriesViewRow } from './data/buildSeriesView';
+export { buildSeriesView } from './data/buildSeriesView';
+export type { ChartThemeColors, ChartThemeName } from './data/chartTheme';
+export { chartTheme } from './data/chartTheme';
+export type { ComputeYDomainOptions } from './data/computeYDomain';
+export { computeYDomain } from './data/computeYDomain';
+export type { IncrementalLogParser } from './data/createIncrementalLogParser';
+export { createIncrementalLogParser } from './data/createIncrementalLogParser';
+export type {
+  SeriesModel,
+  SeriesModelCache,
+  SeriesModelInput,
+} from './data/createSeriesModelCache';
+export { createSeriesModelCache } from './data/createSeriesModelCache';
+export type { SeriesViewCache } from './data/createSeriesViewCache';
+export { createSeriesViewCache } from './data/createSeriesViewCache';
+export { findNearestIndex } from './data/findNearestIndex';
+export type { NonFinitePoint } from './data/findNonFinite';
+export { findNonFinite } from './data/findNonFinite';
+export { formatNumber } from './data/formatNumber';
+export { percentile } from './data/percentile';
+export { runColors } from './data/runColors';
+export type { CsvSeries } from './data/seriesToCsv';
+export { seriesToCsv } from './data/seriesToCsv';
+export type { RunSummary } from './data/summarizeRun';
+export { summarizeRun } from './data/summarizeRun';
+export type { ChartRun, ChartSeriesData, XAxisMode, YScale } from './data/types';
+export type { ExportChartRequest, ExportFormat } from './dom/exportChart';
+export type { UseLogTextMetricsOptions } from './hooks/useLogTextMetrics';
+export { useLogTextMetrics } from './hooks/useLogTextMetrics';
+export { useRunComparison } from './hooks/useRunComparison';
+export { useRunMetrics } from './hooks/useRunMetrics';
+export type { MissingProviderError } from './hooks/useTrainvizClient';
+export { useTrainvizClient } from './hooks/useTrainvizClient';
+export { trainvizKeys } from './queryKeys';
+export type { RunMetricsQueryOptions } from './runMetricsQueryOptions';
+export { runMetricsQueryOptions } from './runMetricsQueryOptions';

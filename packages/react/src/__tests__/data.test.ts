@@ -1,0 +1,270 @@
+import { smoothEma } from '@trainviz/parser';
+import { describe, expect, it } from 'vitest';
+import { buildSeriesView } from '../data/buildSeriesView';
+import { computeYDomain } from '../data/computeYDomain';
+import { createSeriesModelCache } from '../data/createSeriesModelCache';
+import { createSeriesViewCache } from '../data/createSeriesViewCache';
+import { findNearestIndex } from '../data/findNearestIndex';
+import { findNonFinite } from '../data/findNonFinite';
+import { formatNumber } from '../data/formatNumber';
+import { percentile } from '../data/percentile';
+import { runColors } from '../data/runColors';
+import { seriesToCsv } from '../data/seriesToCsv';
+import { summarizeRun } from '../data/summarizeRun';
+
+describe('formatNumber', () => {
+  it('writes tiny learning rates in short scientific notation', () => {
+    expect(formatNumber(0.000012)).toBe('1.2e-5');
+    expect(formatNumber(2e-5)).toBe('2e-5');
+  });
+  it('abbreviates large step counts', () => {
+    expect(formatNumber(12000)).toBe('12k');
+    expect(formatNumber(1_500_000)).toBe('1.5M');
+    expect(formatNumber(999_999)).toBe('1M');
+  });
+  it('keeps three significant digits for ordinary values', () => {
+    expect(formatNumber(0.03124)).toBe('0.0312');
+    expect(formatNumber(2.3456)).toBe('2.35');
+    expect(formatNumber(812)).toBe('812');
+    expect(formatNumber(-1.5)).toBe('-1.5');
+    expect(formatNumber(0)).toBe('0');
+  });
+  it('names non-finite values', () => {
+    expect(formatNumber(Number.NaN)).toBe('NaN');
+    expect(formatNumber(Number.POSITIVE_INFINITY)).toBe('Infinity');
+    expect(formatNumber(Number.NEGATIVE_INFINITY)).toBe('-Infinity');
+  });
+});
+
+describe('percentile', () => {
+  it('interpolates between ranks like NumPy', () => {
+    expect(percentile([1, 2, 3, 4], 50)).toBe(2.5);
+    expect(percentile([10, 20, 30, 40, 50], 0)).toBe(10);
+    expect(percentile([10, 20, 30, 40, 50], 100)).toBe(50);
+    expect(percentile([0, 100], 5)).toBe(5);
+  });
+  it('is NaN for no values', () => {
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('computeYDomain', () => {
+  it('pads the finite range by 5% and ignores NaN and infinities', () => {
+    expect(computeYDomain([[2, Number.NaN, 4, Number.POSITIVE_INFINITY]])).toEqual([1.9, 4.1]);
+  });
+  it('covers every run', () => {
+    expect(
+      computeYDomain([
+        [1, 2],
+        [3, 11],
+      ]),
+    ).toEqual([0.5, 11.5]);
+  });
+  it('clips to the 5th-95th percentile when ignoring outliers', () => {
+    const values = Array.from({ length: 101 }, (_, i) => i);
+    values[50] = 10_000;
+    const [low, high] = computeYDomain([values], { ignoreOutliers: true }) ?? [0, 0];
+    // 5th percentile 5, 95th percentile 96, then the usual 5% padding of that range.
+    expect(low).toBeCloseTo(5 - 4.55, 9);
+    expect(high).toBeCloseTo(96 + 4.55, 9);
+  });
+  it('leaves zero and negative values out on a log scale', () => {
+    expect(computeYDomain([[0, -1, 0.1, 10]], { scale: 'log' })).toEqual([0.1, 10]);
+  });
+  it('returns null when nothing can be drawn', () => {
+    expect(computeYDomain([[Number.NaN]])).toBeNull();
+    expect(computeYDomain([[0, -2]], { scale: 'log' })).toBeNull();
+  });
+  it('opens a flat series around its value', () => {
+    expect(computeYDomain([[2, 2]])).toEqual([1.8, 2.2]);
+  });
+});
+
+describe('seriesToCsv', () => {
+  it('writes one row per point with a header, non-finite values as strings', () => {
+    const csv = seriesToCsv([
+      { metric: 'loss', run: 'a', steps: [1, 2], values: [2.5, Number.NaN] },
+      { metric: 'loss', run: 'b,2', steps: [1], values: [Number.POSITIVE_INFINITY] },
+    ]);
+    expect(csv).toBe('metric,run,step,value\nloss,a,1,2.5\nloss,a,2,NaN\nloss,"b,2",1,Infinity\n');
+  });
+});
+
+describe('findNonFinite', () => {
+  it('lists the NaN and infinite points with their steps', () => {
+    expect(findNonFinite([10, 20, 30, 40], [1, Number.NaN, 2, Number.NEGATIVE_INFINITY])).toEqual([
+      { index: 1, step: 20, value: Number.NaN },
+      { index: 3, step: 40, value: Number.NEGATIVE_INFINITY },
+    ]);
+  });
+});
+
+describe('findNearestIndex', () => {
+  it('finds the closest recorded step', () => {
+    expect(findNearestIndex([10, 20, 30], 24)).toBe(1);
+    expect(findNearestIndex([10, 20, 30], 26)).toBe(2);
+    expect(findNearestIndex([10, 20, 30], -5)).toBe(0);
+    expect(findNearestIndex([10, 20, 30], 99)).toBe(2);
+    expect(findNearestIndex([], 1)).toBe(-1);
+  });
+});
+
+describe('runColors', () => {
+  it('offers eight distinct Okabe-Ito colours', () => {
+    expect(new Set(runColors).size).toBe(8);
+    expect(runColors[0]).toBe('#0072B2');
+  });
+});
+
+describe('summarizeRun', () => {
+  it('reports last and best loss, best eval loss and final learning rate, skipping NaN', () => {
+    const summary = summarizeRun({
+      id: 'a',
+      status: 'failed',
+      lastStep: 40,
+      metrics: {
+        loss: { steps: [10, 20, 30, 40], values: [2, 1.2, 1.5, Number.NaN] },
+        eval_loss: { steps: [20, 40], values: [1.9, 1.7] },
+        learning_rate: { steps: [10, 40], values: [1e-4, 5e-5] },
+      },
+    });
+    expect(summary).toEqual({
+      id: 'a',
+      label: 'a',
+      status: 'failed',
+      steps: 40,
+      lastLoss: 1.5,
+      bestLoss: 1.2,
+      bestEvalLoss: 1.7,
+      finalLearningRate: 5e-5,
+    });
+  });
+  it('leaves missing facts empty', () => {
+    expect(summarizeRun({ id: 'b', metrics: {} })).toMatchObject({
+      steps: null,
+      lastLoss: null,
+      bestEvalLoss: null,
+      status: null,
+    });
+  });
+});
+
+describe('series model and view', () => {
+  const million = 1_000_000;
+  const steps = Array.from({ length: million }, (_, i) => i);
+  const values = steps.map((i) => 3 - i / million + (i === 654_321 ? 50 : 0));
+
+  it('draws about two points per pixel, whatever the series length, keeping the spike', () => {
+    const model = createSeriesModelCache().get('a', { steps, values }, 0);
+    const rows = buildSeriesView(model, { maxPoints: 2 * 720 });
+    expect(rows.length).toBeLessThanOrEqual(2 * 720);
+    expect(rows.length).toBeGreaterThan(720);
+    expect(rows.some((row) => row.y === 50 + 3 - 654_321 / million)).toBe(true);
+  });
+
+  it('stays within the budget when the smoothed line is drawn over the raw one', () => {
+    // Noisy values, so every bucket has its minimum and maximum inside it: the busiest case.
+    const noisy = steps.map((i) => 2 + Math.sin(i));
+    const model = createSeriesModelCache().get('a', { steps, values: noisy }, 0.9);
+    const rows = buildSeriesView(model, { maxPoints: 1600 });
+    expect(rows.length).toBeLessThanOrEqual(1600);
+    expect(rows.length).toBeGreaterThan(1000);
+  });
+
+  it('re-downsamples only the zoomed range, at the same resolution', () => {
+    const model = createSeriesModelCache().get('a', { steps, values }, 0);
+    const rows = buildSeriesView(model, { maxPoints: 800, start: 1000, end: 2000 });
+    expect(rows[0]?.x).toBe(1000);
+    expect(rows[rows.length - 1]?.x).toBe(2000);
+    expect(rows.length).toBeLessThanOrEqual(800);
+  });
+
+  it('breaks the line at NaN and at non-positive values on a log scale', () => {
+    const model = createSeriesModelCache().get(
+      'a',
+      { steps: [1, 2, 3], values: [1, Number.NaN, -1] },
+      0,
+    );
+    expect(buildSeriesView(model, { maxPoints: 100, log: true }).map((r) => r.y)).toEqual([
+      1,
+      null,
+      null,
+    ]);
+  });
+
+  it('smooths appended points from the carried EMA state, equal to smoothing the whole series', () => {
+    const cache = createSeriesModelCache();
+    const all = [2.5, 2.4, Number.NaN, 2.2, 2.6, 1.9, 2.0, 1.7, 1.8, 1.6];
+    cache.get('a', { steps: [1, 2, 3, 4, 5], values: all.slice(0, 5) }, 0.6);
+    const model = cache.get('a', { steps: all.map((_, i) => i + 1), values: all }, 0.6);
+    const expected = smoothEma(all, 0.6);
+    expect(model.smoothed?.length).toBe(10);
+    model.smoothed?.forEach((value, i) => {
+      if (Number.isNaN(expected[i])) expect(value).toBeNaN();
+      else expect(value).toBeCloseTo(expected[i] as number, 12);
+    });
+    expect(model.nonFinite.map((p) => p.step)).toEqual([3]);
+  });
+
+  it('reuses the smoothed prefix when 10 points are added to a million', () => {
+    const cache = createSeriesModelCache();
+    const first = cache.get('a', { steps, values }, 0.9);
+    const firstSmoothed = first.smoothed;
+    const more = Array.from({ length: 10 }, (_, i) => million + i);
+    const next = cache.get(
+      'a',
+      { steps: steps.concat(more), values: values.concat(more.map(() => 2)) },
+      0.9,
+    );
+    expect(next.smoothed).toBe(firstSmoothed);
+    expect(next.length).toBe(million + 10);
+    expect(next.version).not.toBe(first.version);
+  });
+
+  it('rebuilds when a resume rewrote the last points', () => {
+    const cache = createSeriesModelCache();
+    const first = cache.get('a', { steps: [1, 2, 3], values: [3, 2, 1] }, 0.5);
+    const next = cache.get('a', { steps: [1, 2, 3, 4], values: [3, 2, 1.5, 1] }, 0.5);
+    expect(next.smoothed).not.toBe(first.smoothed);
+    expect(next.smoothed).toEqual(smoothEma([3, 2, 1.5, 1], 0.5));
+  });
+});
+
+describe('series view cache', () => {
+  const n = 100_000;
+  const steps = Array.from({ length: n }, (_, i) => i);
+  const values = steps.map((i) => 2 + Math.sin(i / 10));
+
+  it('appends the points of a poll to the drawn rows instead of downsampling everything again', () => {
+    const models = createSeriesModelCache();
+    const views = createSeriesViewCache();
+    const first = views.get('a', models.get('a', { steps, values }, 0.5), { maxPoints: 800 });
+    const moreSteps = steps.concat([n, n + 1]);
+    const moreValues = values.concat([1.5, Number.NaN]);
+    const model = models.get('a', { steps: moreSteps, values: moreValues }, 0.5);
+    const next = views.get('a', model, { maxPoints: 800 });
+    expect(next.length).toBe(first.length + 2);
+    expect(next[0]).toBe(first[0]);
+    expect(next.slice(-2)).toEqual([
+      { x: n, step: n, y: 1.5, s: model.smoothed?.[n] },
+      { x: n + 1, step: n + 1, y: null, s: null },
+    ]);
+  });
+
+  it('downsamples in full again once the appended points reach a quarter of the budget', () => {
+    const models = createSeriesModelCache();
+    const views = createSeriesViewCache();
+    let s = steps;
+    let v = values;
+    views.get('a', models.get('a', { steps: s, values: v }, 0), { maxPoints: 800 });
+    let rows: unknown[] = [];
+    for (let poll = 0; poll < 30; poll++) {
+      const added = Array.from({ length: 10 }, (_, i) => s.length + i);
+      s = s.concat(added);
+      v = v.concat(added.map(() => 2));
+      rows = views.get('a', models.get('a', { steps: s, values: v }, 0), { maxPoints: 800 });
+      expect(rows.length).toBeLessThanOrEqual(800 * 1.25 + 10);
+    }
+    expect(rows.length).toBeLessThanOrEqual(1000);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * Colour scheme of the chart. `auto` follows the host page's `prefers-color-scheme`.
+ *
+ * @example
+ * ```tsx
+ * <TrainingMetricsChart experimentId="exp-1" runIds={['a']} theme="dark" />
+ * ```
+ */
+export type ChartThemeName = 'light' | 'dark' | 'auto';
+
+/**
+ * Default colours of a theme. Each can be overridden by the host with the CSS variable of the same
+ * name: `--trainviz-bg`, `--trainviz-fg`, `--trainviz-muted`, `--trainviz-grid`, `--trainviz-surface`,
+ * `--trainviz-danger`, `--trainviz-accent`, `--trainviz-font`.
+ *
+ * @example
+ * ```css
+ * .my-dashboard { --trainviz-bg: #101418; --trainviz-danger: #ff6b6b; }
+ * ```
+ */
+export interface ChartThemeColors {
+  bg: string;
+  fg: string;
+  muted: string;
+  grid: string;
+  surface: string;
+  danger: string;
+  accent: string;
+}
+
+const palettes: Record<'light' | 'dark', ChartThemeColors> = {
+  light: {
+    bg: '#ffffff',
+    fg: '#1f2328',
+    muted: '#59636e',
+    grid: '#d1d9e0',
+    surface: '#f6f8fa',
+    danger: '#cf222e',
+    accent: '#0072b2',
+  },
+  dark: {
+    bg: '#0d1117',
+    fg: '#e6edf3',
+    muted: '#9198a1',
+    grid: '#30363d',
+    surface: '#161b22',
+    danger: '#ff7b72',
+    accent: '#56b4e9',
+  },
+};
+
+/**
+ * The stylesheet of one chart theme, scoped to `.tvz-root`. Every colour reads its `--trainviz-*`
+ * variable first, so hosts theme the chart from their own CSS.
+ *
+ * @param scheme - resolved scheme
+ * @returns CSS text for a `<style>` element
+ *
+ * @example
+ * ```tsx
+ * <style>{chartTheme('dark')}</style>
+ * ```
+ */
+export function chartTheme(scheme: 'light' | 'dark'): string {
+  const c = palettes[scheme];
+  const v = (name: keyof ChartThemeColors) => `var(--trainviz-${name}, ${c[name]})`;
+  return [
+    `.tvz-root{color:${v('fg')};background:${v('bg')};font-family:var(--trainviz-font,system-ui,sans-serif);font-size:13px;box-sizing:border-box;width:100%;min-width:0}`,
+    `.tvz-root *{box-sizing:border-box}`,
+    `.tvz-bar{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:center;padding:4px 0}`,
+    `.tvz-bar label{display:inline-flex;gap:4px;align-items:center;color:${v('muted')}}`,
+    `.tvz-root select,.tvz-root button{font:inherit;color:inherit;background:${v('surface')};border:1px solid ${v('grid')};border-radius:4px;padding:2px 8px;cursor:pointer}`,
+    `.tvz-root button:focus-visible,.tvz-root select:focus-visible,.tvz-root input:focus-visible{outline:2px solid ${v('accent')};outline-offset:1px}`,
+    `.tvz-root button[aria-pressed=false]{opacity:.5;text-decoration:line-through}`,
+    `.tvz-root .recharts-cartesian-grid line{stroke:${v('grid')}}`,
+    `.tvz-root .recharts-text{fill:${v('muted')}}`,
+    `.tvz-root .tvz-nonfinite,.tvz-root .tvz-nonfinite circle{fill:${v('danger')};stroke:${v('bg')}}`,
+    `.tvz-root .tvz-resume line{stroke:${v('muted')}}`,
+    `.tvz-root .tvz-zoom{fill:${v('accent')};fill-opacity:.15}`,
+    `.tvz-tip{background:${v('surface')};border:1px solid ${v('grid')};border-radius:4px;padding:6px 8px;color:${v('fg')};font-size:12px}`,
+    `.tvz-notes{margin:4px 0 0;padding:0;list-style:none;color:${v('muted')}}`,
+    `.tvz-danger{color:${v('danger')}}`,
+    `.tvz-badge{font-size:11px;padding:1px 6px;border-radius:8px;border:1px solid ${v('danger')};color:${v('danger')}}`,
+    `.tvz-sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`,
+    `.tvz-skeleton{border-radius:6px;background:${v('surface')};animation:tvz-pulse 1.2s ease-in-out infinite}`,
+    `@keyframes tvz-pulse{50%{opacity:.55}}`,
+    `@media (prefers-reduced-motion:reduce){.tvz-skeleton{animation:none}}`,
+    `.tvz-table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}`,
+    `.tvz-table th,.tvz-table td{padding:4px 8px;border-bottom:1px solid ${v('grid')};text-align:right}`,
+    `.tvz-table th:first-child,.tvz-table td:first-child{text-align:left}`,
+  ].join('\n');
+}

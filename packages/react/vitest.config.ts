@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests run against the sibling packages' sources, so they do not depend on a fresh build of them.
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      '@trainviz/client': source('../client/src/index.ts'),
+      '@trainviz/parser': source('../parser/src/index.ts'),
+    },
+  },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/__tests__/**/*.test.{ts,tsx}'],
+    setupFiles: ['./vitest.setup.ts'],
+    // Recharts in jsdom is slow on a shared 2-core machine; these are not timing assertions.
+    testTimeout: 20_000,
+  },
+});

@@ -1,0 +1,296 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+const appDir = dirname(dirname(fileURLToPath(import.meta.url)));
+const repoRoot = join(appDir, '..', '..');
+const artifacts = join(appDir, 'test-artifacts');
+const logFile = join(
+  repoRoot,
+  'packages/parser/src/__tests__/fixtures/corpus/hf-trainer__alignment-handbook-issue-55.log',
+);
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let server: ChildProcess | undefined;
+let serverOutput = '';
+let baseUrl = '';
+let browser: Browser | undefined;
+let page: Page;
+let problems: string[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+function startDemo(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/main.ts',
+        '--port',
+        String(port),
+        '--interval-ms',
+        '15',
+        '--poll-ms',
+        '100',
+        '--log',
+        logFile,
+      ],
+      { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    server = child;
+    const timer = setTimeout(
+      () => reject(new Error(`demo server did not start:\n${serverOutput}`)),
+      60_000,
+    );
+    const collect = (chunk: Buffer) => {
+      serverOutput += chunk.toString();
+      const match = /trainviz demo: (http:\/\/\S+)/.exec(serverOutput);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`demo server exited with ${code}:\n${serverOutput}`));
+    });
+  });
+}
+
+async function shot(name: string): Promise<void> {
+  // Recharts draws a line progressively (a growing stroke-dasharray) after each update; a screenshot
+  // taken before it ends shows half a line. A live chart may start a new one: then take it as it is.
+  await page
+    .waitForFunction(
+      () =>
+        Array.from(document.querySelectorAll('path.recharts-line-curve')).every(
+          (path) => !path.getAttribute('stroke-dasharray'),
+        ),
+      undefined,
+      { timeout: 15_000, polling: 200 },
+    )
+    .catch(() => {});
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+}
+
+function runButton(name: string): Locator {
+  return page.locator(`.run-select[data-run-id="${name}"]`);
+}
+
+function chart(): Locator {
+  return page.locator('.chart-card');
+}
+
+/** Number of points of the drawn line: one move-to plus one command per further point. */
+async function drawnPoints(): Promise<number> {
+  const d = await chart().locator('path.recharts-line-curve').first().getAttribute('d');
+  return d ? (d.match(/[ML]/g) ?? []).length : 0;
+}
+
+async function lineShape(): Promise<string> {
+  return (await chart().locator('path.recharts-line-curve').first().getAttribute('d')) ?? '';
+}
+
+async function selectRun(runId: string): Promise<void> {
+  await runButton(runId).click();
+  await expect.poll(() => page.locator('.run-title h1').textContent()).toBe(runId);
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  baseUrl = await startDemo(await freePort());
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server?.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
+});
+
+beforeEach(async () => {
+  problems = [];
+  if (!browser) throw new Error('no browser');
+  page = await browser.newPage({ viewport: { width: 1440, height: 1100 } });
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+});
+
+afterEach(async () => {
+  await page.close();
+  expect(problems, 'console errors, page errors and failed requests').toEqual([]);
+});
+
+describe('the demo page', () => {
+  it('loads the experiment with every kind of run and no console errors', async () => {
+    await page.goto(baseUrl);
+    await expect.poll(() => page.locator('.run-select').count()).toBe(8);
+    const names = await page.locator('.run-name').allTextContents();
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'sft-qwen7b-lr2e-5',
+        'sft-qwen7b-lora-r64',
+        'dpo-qwen7b-beta0.1',
+        'sft-qwen7b-lr5e-5',
+        'sft-qwen7b-baseline',
+        'dpo-qwen7b-beta0.05',
+        'sft-llama2-7b-2024',
+        'hf-trainer__alignment-handbook-issue-55.log',
+      ]),
+    );
+    await expect
+      .poll(() => runButton('dpo-qwen7b-beta0.05').locator('.pill').textContent())
+      .toBe('Failed');
+    await expect
+      .poll(() => runButton('sft-qwen7b-baseline').locator('.pill').textContent())
+      .toBe('Completed');
+    expect(await runButton('sft-llama2-7b-2024').locator('.pill').textContent()).toBe('No metrics');
+    expect(await runButton('sft-qwen7b-lr2e-5').locator('.pill').textContent()).toBe('Running');
+    // The page opens on a live run, its terminal showing what the trainer printed.
+    await expect.poll(() => page.locator('.run-title h1').textContent()).toBe('sft-qwen7b-lr2e-5');
+    await expect.poll(() => page.getByTestId('terminal').textContent()).toContain("{'loss': ");
+    await expect.poll(drawnPoints).toBeGreaterThan(10);
+    await shot('01-overview');
+  });
+
+  it('grows the chart of a live run while it trains', async () => {
+    await page.goto(`${baseUrl}/?run=sft-qwen7b-lora-r64`);
+    await expect.poll(drawnPoints).toBeGreaterThan(10);
+    const before = await drawnPoints();
+    const stepBefore = await page.getByTestId('run-step').textContent();
+    await expect.poll(drawnPoints, { timeout: 20_000 }).toBeGreaterThan(before + 3);
+    await expect.poll(() => page.getByTestId('run-step').textContent()).not.toBe(stepBefore);
+    await shot('02-live-run');
+  });
+
+  it('redraws when another run or another metric is chosen', async () => {
+    await page.goto(`${baseUrl}/?run=sft-qwen7b-baseline`);
+    await expect.poll(drawnPoints).toBeGreaterThan(100);
+    const baseline = await lineShape();
+
+    await selectRun('dpo-qwen7b-beta0.1');
+    await expect.poll(lineShape).not.toBe(baseline);
+    await expect
+      .poll(() => page.getByTestId('terminal').textContent())
+      .toContain('rewards/margins');
+    const dpoLoss = await lineShape();
+
+    const selector = chart().getByLabel('Metric');
+    await expect
+      .poll(() => selector.locator('option').allTextContents())
+      .toContain('rewards/margins');
+    await selector.selectOption('rewards/margins');
+    await expect.poll(lineShape).not.toBe(dpoLoss);
+    expect(await selector.inputValue()).toBe('rewards/margins');
+    await shot('03-dpo-margins');
+
+    // The chosen metric follows to the next run when it has it, and the page has a dark theme.
+    await page.getByRole('button', { name: 'Dark mode' }).click();
+    await selector.selectOption('learning_rate');
+    await selectRun('sft-qwen7b-baseline');
+    await expect.poll(() => chart().getByLabel('Metric').inputValue()).toBe('learning_rate');
+    await expect.poll(lineShape).not.toBe(baseline);
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await shot('04-dark-learning-rate');
+  });
+
+  it('compares three runs in a modal dialog', async () => {
+    await page.goto(baseUrl);
+    await expect.poll(() => page.locator('.run-select').count()).toBe(8);
+    const compare = page.getByRole('button', { name: /^Compare \(\d\)$/ });
+    expect(await compare.isDisabled()).toBe(true);
+    for (const run of ['sft-qwen7b-lr2e-5', 'sft-qwen7b-lora-r64', 'sft-qwen7b-baseline']) {
+      await page.getByLabel(`Compare ${run}`).check();
+    }
+    expect(await compare.textContent()).toBe('Compare (3)');
+    await compare.click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await expect
+      .poll(() => dialog.locator('path.recharts-line-curve').count(), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(3);
+    const text = await dialog.textContent();
+    for (const run of ['sft-qwen7b-lr2e-5', 'sft-qwen7b-lora-r64', 'sft-qwen7b-baseline']) {
+      expect(text).toContain(run);
+    }
+    // Focus stays inside the dialog.
+    for (let i = 0; i < 12; i += 1) await page.keyboard.press('Tab');
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('[role="dialog"]')?.contains(document.activeElement),
+      ),
+    ).toBe(true);
+    await shot('05-compare');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.count()).toBe(0);
+  });
+
+  it('marks the point where the loss became NaN', async () => {
+    await page.goto(`${baseUrl}/?run=sft-qwen7b-lr5e-5`);
+    await expect
+      .poll(() => chart().locator('.tvz-nonfinite').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    await expect.poll(() => chart().textContent()).toMatch(/NaN/);
+    await expect.poll(() => page.getByTestId('terminal').textContent()).toContain("'loss': nan");
+    await shot('06-nan-run');
+  });
+
+  it('shows the empty state for the run without metrics', async () => {
+    await page.goto(`${baseUrl}/?run=sft-llama2-7b-2024`);
+    await expect.poll(() => chart().getByRole('status').textContent()).toMatch(/no metrics/i);
+    expect(await chart().locator('path.recharts-line-curve').count()).toBe(0);
+    await shot('07-no-metrics');
+  });
+
+  it('charts a log file given with --log', async () => {
+    await page.goto(baseUrl);
+    await runButton('hf-trainer__alignment-handbook-issue-55').click();
+    await expect
+      .poll(() => page.locator('.run-title h1').textContent())
+      .toBe('hf-trainer__alignment-handbook-issue-55.log');
+    // The file holds 11 train records, at epochs 0.42 to 0.67.
+    await expect.poll(drawnPoints).toBe(11);
+    await expect
+      .poll(() => page.getByTestId('terminal').textContent())
+      .toContain("{'loss': 1.0238, 'learning_rate': 1.2462789068320016e-05, 'epoch': 0.42}");
+    await shot('08-log-file');
+  });
+});

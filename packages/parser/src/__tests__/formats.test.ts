@@ -1,0 +1,363 @@
+import { describe, expect, it } from 'vitest';
+import { parseTrainingLog } from '../parseTrainingLog';
+
+const parse = (lines: string[]) => parseTrainingLog(`${lines.join('\n')}\n`);
+
+describe('Hugging Face Trainer and TRL dicts', () => {
+  it('counts train records, gives eval dicts the previous step and keeps the summary apart', () => {
+    const r = parse([
+      "{'loss': 2.0312, 'grad_norm': 59.5, 'learning_rate': 4.9e-06, 'epoch': 0.5}",
+      "{'eval_loss': 0.81, 'eval_rewards/margins': -0.07, 'epoch': 0.5}",
+      "{'loss': 1.5, 'grad_norm': nan, 'learning_rate': 4.8e-06, 'rewards/chosen': -1.17, 'epoch': 1.0}",
+      "{'train_runtime': 15291.7668, 'train_loss': 1.0952, 'epoch': 1.0}",
+    ]);
+    expect(r.format).toBe('hf-trainer');
+    expect(r.stepSource).toBe('count');
+    expect(r.series.loss).toEqual({ steps: [1, 2], values: [2.0312, 1.5] });
+    expect(r.series.eval_loss).toEqual({ steps: [1], values: [0.81] });
+    expect(r.series['eval_rewards/margins']).toEqual({ steps: [1], values: [-0.07] });
+    expect(r.series['rewards/chosen']).toEqual({ steps: [2], values: [-1.17] });
+    expect(r.series.grad_norm?.values[1]).toBeNaN();
+    expect(r.summary).toEqual({ train_runtime: 15291.7668, train_loss: 1.0952, epoch: 1 });
+  });
+
+  it('reads np.float64 values, logging prefixes, quote marks and the TFTrainer step', () => {
+    const r = parse([
+      "> {'loss': 0.88, 'memory_allocated (GB)': np.float64(44.35), 'epoch': 1.82}",
+      "[INFO|trainer_tf.py:398] 2021-01-15 10:28:50,371 >> {'loss': 0.63, 'learning_rate': 4.9e-05, 'step': 10}",
+    ]);
+    expect(r.series['memory_allocated (GB)']).toEqual({ steps: [1], values: [44.35] });
+    expect(r.series.loss).toEqual({ steps: [1, 10], values: [0.88, 0.63] });
+  });
+
+  it('collapses a dict printed twice and uses the bar printed before a dict as its step', () => {
+    const r = parse([
+      "{'loss': 1.0, 'epoch': 0.1}",
+      "{'loss': 1.0, 'epoch': 0.1}",
+      "{'loss': 0.9, 'epoch': 0.2}",
+    ]);
+    expect(r.series.loss).toEqual({ steps: [1, 2], values: [1, 0.9] });
+    expect(r.stats.duplicateRecords).toBe(1);
+    const bars = parse([
+      '  1%|▏         | 100/7252 [24:16<29:02:42, 14.62s/it]',
+      "{'loss': 5.93, 'epoch': 0.03}",
+    ]);
+    expect(bars.stepSource).toBe('progress');
+    expect(bars.series.loss).toEqual({ steps: [100], values: [5.93] });
+  });
+
+  it('joins a dict wrapped over several lines, even inside a number', () => {
+    const r = parse(["{'loss': 0.8017, 'rewards/chosen': 1.19", "4046974182129, 'epoch': 2.0}"]);
+    expect(r.series['rewards/chosen']).toEqual({ steps: [1], values: [1.194046974182129] });
+  });
+});
+
+describe('JSON formats', () => {
+  it('reads trainer_state.json log_history entries, even from a truncated file', () => {
+    const r = parse([
+      '{',
+      '  "global_step": 100,',
+      '  "log_history": [',
+      '    {',
+      '      "epoch": 0.5,',
+      '      "learning_rate": 1e-05,',
+      '      "loss": 1.38,',
+      '      "step": 50',
+      '    },',
+      '    {',
+      '      "epoch": 0.5,',
+      '      "eval_loss": 1.39,',
+      '      "step": 50',
+      '    },',
+      '    {',
+      '      "epoch": 1.0,',
+    ]);
+    expect(r.format).toBe('trainer-state');
+    expect(r.series.loss).toEqual({ steps: [50], values: [1.38] });
+    expect(r.series.eval_loss).toEqual({ steps: [50], values: [1.39] });
+  });
+
+  it('reads LLaMA-Factory lines with current_steps, nulls and time strings', () => {
+    const r = parse([
+      '{"current_steps": 10, "total_steps": 20, "loss": 4.169, "lr": 2.25e-06, "epoch": 0.5, "elapsed_time": "0:04:02", "throughput": "0.00"}',
+      '{"current_steps": 20, "total_steps": 20, "loss": null, "learning_rate": null, "epoch": 1.0, "remaining_time": "3 days, 17:51:32"}',
+    ]);
+    expect(r.format).toBe('llamafactory-jsonl');
+    expect(r.series.loss).toEqual({ steps: [10], values: [4.169] });
+    expect(r.series.learning_rate).toEqual({ steps: [10], values: [2.25e-6] });
+    expect(r.series.throughput).toEqual({ steps: [10], values: [0] });
+    expect(r.series.elapsed_time).toBeUndefined();
+  });
+
+  it('uses an integer epoch as the step of epoch-level JSON lines and reports a resume', () => {
+    const r = parse([
+      '{"train_loss": 4.5, "epoch": 1}',
+      '{"train_loss": 4.4, "epoch": 2}',
+      '{"train_loss": 4.45, "epoch": 2}',
+      '{"train_loss": 4.3, "epoch": 3}',
+    ]);
+    expect(r.series.train_loss).toEqual({ steps: [1, 2, 3], values: [4.5, 4.45, 4.3] });
+    expect(r.restarts).toEqual([]);
+    const resumed = parse([
+      '{"train_loss": 4.5, "epoch": 1}',
+      '{"train_loss": 4.4, "epoch": 2}',
+      '{"train_loss": 4.6, "epoch": 1}',
+    ]);
+    expect(resumed.restarts).toEqual([{ step: 1, fromStep: 2, line: 3 }]);
+    expect(resumed.series.train_loss).toEqual({ steps: [1], values: [4.6] });
+  });
+
+  it('reads fairseq JSON with string values, and HTML-escaped quotes', () => {
+    const r = parse([
+      '<pre>{&quot;epoch&quot;: 27, &quot;loss&quot;: &quot;8.206&quot;, &quot;num_updates&quot;: &quot;33700&quot;, &quot;gnorm&quot;: &quot;1.833&quot;}</pre>',
+    ]);
+    expect(r.format).toBe('fairseq');
+    expect(r.series.loss).toEqual({ steps: [33700], values: [8.206] });
+    expect(r.series.grad_norm).toEqual({ steps: [33700], values: [1.833] });
+  });
+});
+
+describe('nanoGPT family', () => {
+  it('reads iter lines, eval lines and NaN losses; a step going back is a restart', () => {
+    const r = parse([
+      '2023-03-22 09:30:39 iter 2990: loss 3.8853, time 1096.65ms, mfu 15.34%',
+      'step 3000: train loss 4.0390, val loss 4.0427',
+      'iter 3000: loss 4.2490, time 35392.33ms, mfu 13.85%',
+      'iter 3010: loss nan, time 1019.95ms, mfu 14.12%',
+      'iter 3005: loss 4.1, time 1000.00ms, mfu 14.00%',
+    ]);
+    expect(r.format).toBe('nanogpt');
+    expect(r.stepSource).toBe('explicit');
+    expect(r.series.eval_loss).toEqual({ steps: [3000], values: [4.0427] });
+    expect(r.series.loss).toEqual({ steps: [2990, 3000, 3005], values: [3.8853, 4.249, 4.1] });
+    expect(r.restarts).toEqual([{ step: 3005, fromStep: 3010, line: 5 }]);
+    expect(r.series.mfu?.values).toEqual([15.34, 13.85, 14]);
+  });
+
+  it('reads llm.c, nanochat and modded-nanogpt lines and ignores source code', () => {
+    const r = parse([
+      'step   10/74 | loss     nan (+nanz)| norm    nan (+nanz)| lr 3.00e-04 | 36.58 ms',
+      'step 00011/05568 (0.20%) | loss: 10.39 | lrm: 0.03 | tok/sec: 13,448',
+      "        print0(f'step:{step}/{args.num_iterations} val_loss:{val_loss:.4f}')",
+      'step:125/1480 val_loss:4.3719 train_time:29736ms step_avg:258.57ms',
+    ]);
+    expect(r.series.loss?.steps).toEqual([10, 11]);
+    expect(r.series.loss?.values[0]).toBeNaN();
+    expect(r.series.grad_norm?.values[0]).toBeNaN();
+    expect(r.series.learning_rate).toEqual({ steps: [10], values: [3e-4] });
+    expect(r.series['tok/sec']).toEqual({ steps: [11], values: [13448] });
+    expect(r.series.lrm).toEqual({ steps: [11], values: [0.03] });
+    expect(r.series.eval_loss).toEqual({ steps: [125], values: [4.3719] });
+  });
+
+  it('gives a standalone val loss line the step of the train line before it', () => {
+    const r = parse([
+      'val loss 6.97',
+      'step 0: train loss 4.84 (took 2141 ms)',
+      'step 1: train loss 4.76 (took 2453 ms)',
+      'val loss 6.44',
+    ]);
+    expect(r.series.eval_loss).toEqual({ steps: [0, 1], values: [6.97, 6.44] });
+    expect(r.series.loss).toEqual({ steps: [0, 1], values: [4.84, 4.76] });
+  });
+});
+
+describe('pipe formats', () => {
+  it('reads Megatron iterations, also hard-wrapped and with srun prefixes', () => {
+    const r = parse([
+      ' iteration      122/  250000 | consumed samples:       124928 | learning rate: 9.150E-06 | lm loss: 2.504220E+00 | grad norm: 0.231 |',
+      '   1:  iteration      123/  250000 | learning rate: 9.225E-06 | lm loss: 2.493043E+00 | grad norm: 0.236 |',
+      ' iteration      124/  250000 | consumed samples: 126976 | learning rate:',
+      ' 9.300E-06 | lm loss: 2.559583E+00 | grad norm: 0.242 | number of skipped iteratio',
+      'ns:   0 |',
+    ]);
+    expect(r.format).toBe('megatron');
+    expect(r.series.loss).toEqual({
+      steps: [122, 123, 124],
+      values: [2.50422, 2.493043, 2.559583],
+    });
+    expect(r.series.learning_rate?.values).toEqual([9.15e-6, 9.225e-6, 9.3e-6]);
+    expect(r.series['number of skipped iterations']).toEqual({ steps: [124], values: [0] });
+  });
+
+  it('reads NeMo 2.0 lines and charts a carried-forward val_loss once', () => {
+    const r = parse([
+      'Training epoch 0, iteration 1/9 | lr: 0.0006 | global_step: 1 | reduced_train_loss: 9.761 | val_loss: 4.1',
+      'Training epoch 0, iteration 2/9 | lr: 0.0006 | global_step: 2 | reduced_train_loss: 9.21 | val_loss: 4.1',
+      'Training epoch 0, iteration 3/9 | lr: 0.0006 | global_step: 3 | reduced_train_loss: 8.5 | val_loss: 3.9',
+    ]);
+    expect(r.format).toBe('nemo');
+    expect(r.series.loss).toEqual({ steps: [1, 2, 3], values: [9.761, 9.21, 8.5] });
+    expect(r.series.eval_loss).toEqual({ steps: [1, 3], values: [4.1, 3.9] });
+  });
+
+  it('reads fairseq simple, pipe and valid lines with num_updates as the step', () => {
+    const r = parse([
+      '| epoch 001:    450 / 1891 loss=11.521, nll_loss=10.881, num_updates=445, lr=8.90889e-05, gnorm=1.543, clip=0%',
+      "| epoch 001 | valid on 'valid' subset | valid_loss 8.11425 | valid_ppl 118.06 | num_updates 600",
+      '| epoch 001 | loss 10.9 | num_updates 650 | lr 0.000129084 | gnorm 1.419',
+    ]);
+    expect(r.format).toBe('fairseq');
+    expect(r.series.loss).toEqual({ steps: [445, 650], values: [11.521, 10.9] });
+    expect(r.series.eval_loss).toEqual({ steps: [600], values: [8.11425] });
+    expect(r.series.grad_norm?.values).toEqual([1.543, 1.419]);
+  });
+
+  it('reads torchtune logger and bar lines, one point per step', () => {
+    const r = parse([
+      'Step 1 | loss:2.085338592529297 lr:2e-05 tokens_per_second_per_gpu:57.8',
+      '[trainer0|0]:1|2|Loss: 1.26:  26%|██▋       | 2/101 [06:45<17:27, 13.96s/it]',
+      '[trainer0|0]:1|2|Loss: 1.26:  27%|██▋       | 3/101 [07:00<17:31, 14.21s/it]',
+    ]);
+    expect(r.format).toBe('torchtune');
+    expect(r.series.loss).toEqual({ steps: [1, 2], values: [2.085338592529297, 1.26] });
+    expect(r.stats.duplicateRecords).toBe(1);
+  });
+
+  it('reads verl lines with slash keys and negative values', () => {
+    const r = parse([
+      '(main_task pid=1) step:3 - actor/pg_loss:-0.01 - actor/lr:0.000 - critic/kl:-0.001 - val-core/acc/mean@1:0.5',
+    ]);
+    expect(r.format).toBe('verl');
+    expect(r.series.loss).toEqual({ steps: [3], values: [-0.01] });
+    expect(r.series['critic/kl']).toEqual({ steps: [3], values: [-0.001] });
+    expect(r.series['val-core/acc/mean@1']).toEqual({ steps: [3], values: [0.5] });
+  });
+
+  it('reads litgpt lines by the iter counter', () => {
+    const r = parse([
+      'Epoch 1 | iter 8 step 2 | loss train: 2.846, val: 2.9 | iter time: 112.20 ms (step) remaining time: 0:01:54',
+      'Epoch 1 | iter 9 step 2 | loss train: 2.750, val: 2.9 | iter time: 111.35 ms remaining time: 0:01:49',
+    ]);
+    expect(r.series.loss).toEqual({ steps: [8, 9], values: [2.846, 2.75] });
+    expect(r.series.eval_loss).toEqual({ steps: [8], values: [2.9] });
+  });
+});
+
+describe('console formats', () => {
+  it('reads MLX Train and Val lines and skips the adapter-saving line', () => {
+    const r = parse([
+      'Iter 1: Val loss 2.936, Val took 5.265s',
+      'Iter 10: Train loss 2.662, Learning Rate 1.000e-05, It/sec 0.490, Tokens/sec 161.374, Trained Tokens 3290, Peak mem 9.707 GB',
+      'Iter 10: Saved adapter weights to checkpoints/10_adapters.npz.',
+    ]);
+    expect(r.format).toBe('mlx-lm');
+    expect(r.series.eval_loss).toEqual({ steps: [1], values: [2.936] });
+    expect(r.series.loss).toEqual({ steps: [10], values: [2.662] });
+    expect(r.series['Peak mem']).toEqual({ steps: [10], values: [9.707] });
+  });
+
+  it('reads Keras epochs (verbose 1 and 2) with the epoch as the step', () => {
+    const r = parse([
+      'Epoch 1/10',
+      '32/32 [==============================] - 0s 781us/step - loss: 1457.4397 - mse: 1457.4397 - val_loss: 40.1',
+      'Epoch 2/10',
+      '1079/1079 - 21s - loss: 0.2431 - 21s/epoch - 19ms/step',
+    ]);
+    expect(r.format).toBe('keras');
+    expect(r.series.loss).toEqual({ steps: [1, 2], values: [1457.4397, 0.2431] });
+    expect(r.series.eval_loss).toEqual({ steps: [1], values: [40.1] });
+  });
+
+  it('reads Lightning postfix bars at epoch × batches + batch, later value winning', () => {
+    const r = parse([
+      'Epoch 0:  50%|█████     | 1/2 [00:01<00:01,  1.00it/s]',
+      'Epoch 0:  50%|█████     | 1/2 [00:01<00:01,  1.00it/s, loss=3.0, v_num=1]',
+      'Epoch 0:  50%|█████     | 1/2 [00:01<00:01,  1.00it/s, loss=2.9, v_num=1]',
+      'Epoch 1:  50%|█████     | 1/2 [00:03<00:01,  1.00it/s, loss=2.0, v_num=1]',
+    ]);
+    expect(r.format).toBe('lightning');
+    expect(r.stepSource).toBe('progress');
+    expect(r.series.loss).toEqual({ steps: [1, 3], values: [2.9, 2] });
+    expect(r.series.v_num).toBeUndefined();
+  });
+
+  it('reads DeepSpeed engine lines (first lr of the list) and ignores overflow notices', () => {
+    const r = parse([
+      '[2022-03-11 02:06:58,985] [INFO] [logging.py:69:log_dist] [Rank 0] step=40, skipped=2, lr=[5e-05, 4e-05], mom=[[0.9, 0.999]]',
+      '[2024-07-17 19:44:06,945] [INFO] [loss_scaler.py:183:update_scale] [deepspeed] OVERFLOW! Rank 0 Skipping step. Attempted loss scale: 65536, reducing to 32768',
+    ]);
+    expect(r.format).toBe('deepspeed');
+    expect(r.series.learning_rate).toEqual({ steps: [40], values: [5e-5] });
+    expect(Object.keys(r.series).sort()).toEqual(['learning_rate', 'skipped']);
+  });
+
+  it('reads YOLO tables by their header', () => {
+    const r = parse([
+      '      Epoch    GPU_mem   box_loss   cls_loss  Instances       Size',
+      '    70/1000      6.73G      1.081     0.4706         10        640: 100%|██████████| 16/16 [00:05<00:00,  2.78it/s]',
+      '                 Class     Images  Instances      Box(P          R      mAP50  mAP50-95): 100%|██████████| 8/8 [00:03<00:00,  2.17it/s]',
+      '                   all        722       1444      0.989       0.99      0.993      0.681',
+    ]);
+    expect(r.series.box_loss).toEqual({ steps: [70], values: [1.081] });
+    expect(r.series.GPU_mem).toEqual({ steps: [70], values: [6.73] });
+    expect(r.series['mAP50-95']).toEqual({ steps: [70], values: [0.681] });
+  });
+
+  it('reads notebook result tables', () => {
+    const r = parse([
+      'Step     Training Loss  Validation Loss',
+      '50       1.557800       1.6',
+      '100      1.348100       No log',
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(r.series.loss).toEqual({ steps: [50, 100], values: [1.5578, 1.3481] });
+    expect(r.series.eval_loss).toEqual({ steps: [50], values: [1.6] });
+  });
+});
+
+describe('generic key: value fallback', () => {
+  it('reads mmengine, detectron2 and TF lines with their explicit counters', () => {
+    const mm = parse([
+      '10/30 22:18:02 - mmengine - INFO - Epoch(train) [1][200/735]  lr: 1.9870e-04  eta: 2:46:39  loss: 2.7522  grad_norm: nan',
+    ]);
+    expect(mm.format).toBe('generic');
+    expect(mm.series.loss).toEqual({ steps: [200], values: [2.7522] });
+    expect(mm.series.grad_norm?.values[0]).toBeNaN();
+    expect(mm.series.eta).toBeUndefined();
+    const d2 = parse([
+      '[03/11 21:47:38 d2.utils.events]:  eta: N/A  iter: 60  total_loss: 2.940  lr: 0.000015  max_mem: 8517M',
+    ]);
+    expect(d2.series.total_loss).toEqual({ steps: [60], values: [2.94] });
+    expect(d2.series.max_mem).toEqual({ steps: [60], values: [8517] });
+    const tf = parse([
+      'INFO:tensorflow:global step 1: loss = 79.3501 (57.126 sec/step)',
+      'INFO:tensorflow:global step 1: loss = 79.3501 (57.126 sec/step)',
+      'INFO:tensorflow:global step 2: loss = 72.8609 (17.053 sec/step)',
+    ]);
+    expect(tf.series.loss).toEqual({ steps: [1, 2], values: [79.3501, 72.8609] });
+    expect(tf.stats.duplicateRecords).toBe(1);
+  });
+
+  it('places MetricLogger values at epoch × batches + batch and charts the value, not the average', () => {
+    const r = parse([
+      'Epoch: [2]  [10/31]  eta: 0:00:07  lr: 0.001265  loss: 0.0276 (0.0314)  time: 0.3637',
+    ]);
+    expect(r.stepSource).toBe('progress');
+    expect(r.series.loss).toEqual({ steps: [72], values: [0.0276] });
+  });
+
+  it('keeps Key/Value totals in the summary and test lines off the train curve', () => {
+    const r = parse([
+      'Train epoch: 1 [200/1000]\tLoss: 0.72',
+      'Test set: Loss: 0.7222, Accuracy: 50.06%)',
+      'Key: avg_train_loss, Value: 0.107',
+    ]);
+    expect(r.series.loss?.values).toEqual([0.72]);
+    expect(r.series.eval_loss?.values).toEqual([0.7222]);
+    expect(r.summary).toEqual({ avg_train_loss: 0.107 });
+  });
+
+  it('finds nothing in warnings, tracebacks and settings', () => {
+    const r = parse([
+      'Traceback (most recent call last):',
+      '  File "train.py", line 12, in <module>',
+      'RuntimeError: CUDA out of memory. Tried to allocate 2.00 GiB',
+      'UserWarning: loss is deprecated',
+      '  Num examples = 24000',
+      'num_layers: 6',
+    ]);
+    expect(r.series).toEqual({});
+    expect(r.format).toBe('unknown');
+  });
+});

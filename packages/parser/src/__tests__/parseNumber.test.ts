@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { parseNumber } from '../parseNumber';
+
+describe('parseNumber', () => {
+  it('reads plain, scientific and trailing-dot spellings', () => {
+    expect(parseNumber('0.007')).toBe(0.007);
+    expect(parseNumber('1e-05')).toBe(0.00001);
+    expect(parseNumber('9.150E-06')).toBe(0.00000915);
+    expect(parseNumber('1.04e-5')).toBe(0.0000104);
+    expect(parseNumber('1.63e+6')).toBe(1630000);
+    expect(parseNumber('517.')).toBe(517);
+    expect(parseNumber('-0.000000')).toBe(-0);
+  });
+
+  it('reads thousands separators, unit suffixes and quoted numbers', () => {
+    expect(parseNumber('13,448')).toBe(13448);
+    expect(parseNumber('134,217,728')).toBe(134217728);
+    expect(parseNumber('561.94ms')).toBe(561.94);
+    expect(parseNumber('781us/step')).toBe(781);
+    expect(parseNumber('0.868G')).toBe(0.868);
+    expect(parseNumber('-100.00%')).toBe(-100);
+    expect(parseNumber('22.80s/it')).toBe(22.8);
+    expect(parseNumber("'3.4376'")).toBe(3.4376);
+    expect(parseNumber('"0.00"')).toBe(0);
+  });
+
+  it('keeps non-finite values as numbers', () => {
+    expect(parseNumber('nan')).toBeNaN();
+    expect(parseNumber('nan (+nanz)')).toBeNaN();
+    expect(parseNumber('nanms')).toBeNaN();
+    expect(parseNumber('inf')).toBe(Number.POSITIVE_INFINITY);
+    expect(parseNumber('-inf')).toBe(Number.NEGATIVE_INFINITY);
+    expect(parseNumber('Infinity')).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it('unwraps numpy and torch reprs', () => {
+    expect(parseNumber('np.float64(44.35)')).toBe(44.35);
+    expect(parseNumber("tensor(1.1639, device='cuda:0')")).toBe(1.1639);
+  });
+
+  it('refuses what is no number', () => {
+    expect(parseNumber('0:01:54')).toBeUndefined();
+    expect(parseNumber('N/A')).toBeUndefined();
+    expect(parseNumber('None')).toBeUndefined();
+    expect(parseNumber('')).toBeUndefined();
+    expect(parseNumber('{step}')).toBeUndefined();
+  });
+});

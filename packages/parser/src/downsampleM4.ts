@@ -1,0 +1,200 @@
+/**
+ * Options of {@link downsampleM4}.
+ *
+ * @example
+ * ```ts
+ * // Only the visible part of a zoomed chart.
+ * downsampleM4(steps, values, 1000, { start: 2000, end: 4000 });
+ * ```
+ */
+export interface DownsampleM4Options {
+  /**
+   * First step of the range to keep (a zoomed chart's left edge); points before it are left out.
+   * @defaultValue the first step
+   */
+  start?: number;
+  /**
+   * Last step of the range to keep (a zoomed chart's right edge); points after it are left out.
+   * @defaultValue the last step
+   */
+  end?: number;
+}
+
+/** First index `i` with `steps[i] >= target` (steps ascending). */
+function lowerBound(steps: ArrayLike<number>, target: number): number {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((steps[mid] as number) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index `i` with `steps[i] > target` (steps ascending). */
+function upperBound(steps: ArrayLike<number>, target: number): number {
+  let lo = 0;
+  let hi = steps.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((steps[mid] as number) <= target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * Picks which points of a long series to draw so that the chart looks the same as with every point
+ * (M4 aggregation): the step range is split into `floor(maxPoints / 4)` equal-width buckets and the
+ * first, last, smallest and largest value of each bucket are kept. Spikes therefore always survive.
+ *
+ * Returns the kept *indices*, ascending, so the chart shows real recorded values, never averages.
+ *
+ * - The first and last point of the range are always kept.
+ * - Non-finite values (`NaN`, `±Infinity`) are always kept, on top of the budget: a loss that became
+ *   `NaN` is the most important point of a chart. The result has at most
+ *   `maxPoints + (number of non-finite values)` indices.
+ * - When the range holds `maxPoints` points or fewer, all of them are returned.
+ * - Points whose step is not finite are left out.
+ * - Linear time and no allocation per point: a million points take a few milliseconds.
+ *
+ * @param steps - Steps, ascending (as in {@link MetricSeries}).
+ * @param values - `values[i]` is the value at `steps[i]`.
+ * @param maxPoints - Budget of points to draw, about 4 per horizontal pixel-bucket; at least 4 for M4
+ *   to apply (with 2 or 3 only the first and last point are kept, with 1 the first one).
+ * @param options - Restrict to a step range. @defaultValue `{}` (the whole series)
+ * @returns Kept indices into `steps` / `values`, ascending, no duplicates.
+ *
+ * @example
+ * ```ts
+ * const { steps, values } = result.series.loss;
+ * const kept = downsampleM4(steps, values, 4 * chartWidthInPixels);
+ * const data = kept.map((i) => ({ step: steps[i], loss: values[i] }));
+ * ```
+ */
+export function downsampleM4(
+  steps: ArrayLike<number>,
+  values: ArrayLike<number>,
+  maxPoints: number,
+  options: DownsampleM4Options = {},
+): number[] {
+  const length = Math.min(steps.length, values.length);
+  if (length === 0) return [];
+  const firstStep = steps[0] as number;
+  const lastStep = steps[length - 1] as number;
+  const start = options.start ?? firstStep;
+  const end = options.end ?? lastStep;
+  if (!(start <= end)) return [];
+
+  // A NaN step sorts nowhere; skip a leading/trailing run of them so the bounds stay meaningful.
+  let i0 = options.start === undefined ? 0 : lowerBound(steps, start);
+  let i1 = options.end === undefined ? length : Math.min(length, upperBound(steps, end));
+  while (i0 < i1 && !Number.isFinite(steps[i0] as number)) i0++;
+  while (i1 > i0 && !Number.isFinite(steps[i1 - 1] as number)) i1--;
+  if (i0 >= i1) return [];
+
+  const budget = Number.isFinite(maxPoints) ? Math.floor(maxPoints) : 0;
+  const out: number[] = [];
+  if (i1 - i0 <= budget) {
+    for (let i = i0; i < i1; i++) if (Number.isFinite(steps[i] as number)) out.push(i);
+    return out;
+  }
+
+  const buckets = Math.floor(budget / 4);
+  if (buckets === 0) {
+    for (let i = i0; i < i1; i++) {
+      const keep =
+        (i === i0 && budget >= 1) ||
+        (i === i1 - 1 && budget >= 2) ||
+        (!Number.isFinite(values[i] as number) && Number.isFinite(steps[i] as number));
+      if (keep) out.push(i);
+    }
+    return out;
+  }
+
+  // Buckets split the requested range, not the points found in it, so a zoomed chart keeps stable
+  // bucket edges while the user pans.
+  const rangeStart = Number.isFinite(start) ? start : (steps[i0] as number);
+  const rangeEnd = Number.isFinite(end) ? end : (steps[i1 - 1] as number);
+  const span = rangeEnd - rangeStart;
+  const scale = span > 0 ? buckets / span : 0;
+
+  let bucket = -1;
+  let first = -1;
+  let last = -1;
+  let minIdx = -1;
+  let maxIdx = -1;
+  let minVal = 0;
+  let maxVal = 0;
+  // Non-finite indices of the current bucket are emitted in order between the kept finite ones;
+  // they are rare, so they go through a small side list instead of a per-point structure.
+  let pendingNonFinite: number[] = [];
+
+  const flush = (): void => {
+    // Emit first, min, max, last (ascending, deduplicated) merged with the bucket's non-finite points.
+    const a = first;
+    const d = last;
+    // minIdx and maxIdx are both -1 in a bucket without finite values; emit() skips them then.
+    const b = Math.min(minIdx, maxIdx);
+    const c = Math.max(minIdx, maxIdx);
+    let k = 0;
+    let prev = -1;
+    const emit = (idx: number): void => {
+      if (idx < 0 || idx === prev) return;
+      while (k < pendingNonFinite.length && (pendingNonFinite[k] as number) < idx) {
+        const nf = pendingNonFinite[k++] as number;
+        if (nf !== prev) {
+          out.push(nf);
+          prev = nf;
+        }
+      }
+      if (idx !== prev) {
+        out.push(idx);
+        prev = idx;
+      }
+    };
+    emit(a);
+    emit(b);
+    emit(c);
+    emit(d);
+    while (k < pendingNonFinite.length) {
+      const nf = pendingNonFinite[k++] as number;
+      if (nf !== prev) {
+        out.push(nf);
+        prev = nf;
+      }
+    }
+    if (pendingNonFinite.length > 0) pendingNonFinite = [];
+  };
+
+  for (let i = i0; i < i1; i++) {
+    const step = steps[i] as number;
+    if (!Number.isFinite(step)) continue;
+    let b = Math.floor((step - rangeStart) * scale);
+    if (b >= buckets) b = buckets - 1;
+    if (b !== bucket) {
+      if (bucket !== -1) flush();
+      bucket = b;
+      first = i;
+      minIdx = -1;
+      maxIdx = -1;
+    }
+    last = i;
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) {
+      pendingNonFinite.push(i);
+      continue;
+    }
+    if (minIdx === -1 || v < minVal) {
+      minIdx = i;
+      minVal = v;
+    }
+    if (maxIdx === -1 || v > maxVal) {
+      maxIdx = i;
+      maxVal = v;
+    }
+  }
+  if (bucket !== -1) flush();
+  return out;
+}

@@ -1,0 +1,51 @@
+import { parseNumber } from '../parseNumber';
+import type { LineRecord } from './LineRecord';
+
+const ENGINE_RE = /\bstep=(\d+), skipped=(\d+), lr=\[([^\],]+)/;
+const TIMER_RE =
+  /(?:\]\s*|^)(?:epoch=\d+\/micro_step=\d+\/global_step=(\d+)|\d+\/(\d+)), (\w+=.*)$/;
+
+/**
+ * DeepSpeed engine lines: the optimizer step with its learning rates, and the throughput timer.
+ *
+ * Grammar:
+ * ```
+ * engine := "[" date "] [INFO] [logging.py:" int ":log_dist] [Rank " int "] step=" int ", skipped=" int
+ *           ", lr=[" n (", " n)* "], mom=[[" ... "]]"
+ * timer  := "[" date "] [INFO] [timer.py:" int ":stop] " (epoch "/" step | "epoch=" int "/micro_step=" int
+ *           "/global_step=" int) ", " key "=" n unit? (", " key "=" n unit?)*
+ * ```
+ * Real lines: `[2022-03-11 02:06:58,985] [INFO] [logging.py:69:log_dist] [Rank 0] step=40, skipped=2, lr=[5e-05], mom=[[0.9, 0.999]]`
+ * and `[2022-03-11 02:06:58,985] [INFO] [timer.py:189:stop] 0/40, SamplesPerSec=83.48609168106144, MemAllocated=0.26GB, MaxMemAllocated=9.02GB`.
+ * No loss is printed here; `lr[0]` → learning_rate. `time (ms) | forward: ...` timers and
+ * `OVERFLOW! ... Attempted loss scale` lines are not records.
+ *
+ * @param line - The line.
+ * @returns The record, or `undefined` for other lines.
+ * @defaultValue undefined for other lines
+ * @example
+ * ```ts
+ * deepspeedRecord('[Rank 0] step=40, skipped=2, lr=[5e-05], mom=[[0.9, 0.999]]')?.step; // 40
+ * ```
+ */
+export function deepspeedRecord(line: string): LineRecord | undefined {
+  const engine = ENGINE_RE.exec(line);
+  if (engine) {
+    const lr = parseNumber(engine[3] ?? '');
+    const metrics: Array<[string, number]> = [['skipped', Number(engine[2])]];
+    if (lr !== undefined) metrics.unshift(['learning_rate', lr]);
+    return { format: 'deepspeed', kind: 'train', step: Number(engine[1]), metrics };
+  }
+  if (line.indexOf('timer.py') < 0) return undefined;
+  const timer = TIMER_RE.exec(line);
+  if (!timer) return undefined;
+  const metrics: Array<[string, number]> = [];
+  for (const field of (timer[3] ?? '').split(', ')) {
+    const eq = field.indexOf('=');
+    if (eq <= 0) continue;
+    const value = parseNumber(field.slice(eq + 1));
+    if (value !== undefined) metrics.push([field.slice(0, eq).trim(), value]);
+  }
+  if (metrics.length === 0) return undefined;
+  return { format: 'deepspeed', kind: 'train', step: Number(timer[1] ?? timer[2]), metrics };
+}

@@ -1,0 +1,80 @@
+import { canonicalName } from '../canonicalName';
+import type { LineRecord } from './LineRecord';
+import { type FlatObject, objectRecord } from './objectRecord';
+import { readFieldPair } from './readFieldPair';
+
+/**
+ * fairseq, all three log formats.
+ *
+ * Grammar:
+ * ```
+ * simple := ["| "] "epoch " int ":" " "+ int " / " int " " key "=" value ["(" avg ")"] (", " key "=" value)*
+ * pipe   := "| epoch " int " | " key " " value (" | " key " " value)*
+ * valid  := "| epoch " int " | valid on '" subset "' subset | " key " " value (" | " key " " value)*
+ * json   := "{" "\"epoch\": " int ", \"update\": " n (", \"" key "\": \"" n "\"")* "}"
+ * ```
+ * Real lines: `| epoch 001:    450 / 1891 loss=11.521, nll_loss=10.881, ppl=1886.05, num_updates=445, lr=8.90889e-05, gnorm=1.543, clip=0%`,
+ * `| epoch 008 | loss 6.326 | nll_loss 5.193 | ppl 36.58 | num_updates 21896 | lr 0.000213706 | gnorm 1.201`,
+ * `| epoch 001 | valid on 'valid' subset | valid_loss 8.11425 | valid_nll_loss 6.8834 | valid_ppl 118.06 | num_updates 600`,
+ * `{"epoch": 27, "update": 26.267, "loss": "8.206", "num_updates": "33700", "lr": "0.00017226", "gnorm": "1.833"}`.
+ * `num_updates` is the step, `gnorm` → grad_norm, `valid_loss` (or `loss` on a valid line) → eval_loss.
+ *
+ * @param line - The text line (JSON lines come through {@link fairseqJsonRecord}).
+ * @returns The record, or `undefined` for other lines.
+ * @defaultValue undefined for other lines
+ * @example
+ * ```ts
+ * fairseqRecord('| epoch 001 | valid on \'valid\' subset | valid_loss 8.1 | num_updates 600')?.kind; // 'eval'
+ * ```
+ */
+export function fairseqRecord(line: string): LineRecord | undefined {
+  const m = /(?:^|\| )epoch (\d+)(:\s+\d+ \/ \d+ | \| )(.*)$/.exec(line);
+  if (!m) return undefined;
+  const simple = (m[2] ?? '').startsWith(':');
+  let rest = m[3] ?? '';
+  const valid = /^valid on '[^']*' subset \| /.exec(rest);
+  if (valid) rest = rest.slice(valid[0].length);
+  const fields = simple ? rest.split(/,\s*/) : rest.split('|');
+  const metrics: Array<[string, number]> = [];
+  let step: number | undefined;
+  for (const field of fields) {
+    const pair = readFieldPair(field);
+    if (!pair) continue;
+    const [key, value] = pair;
+    if (key === 'num_updates') {
+      step = value;
+      continue;
+    }
+    let name = canonicalName(key);
+    if (valid) {
+      if (name === 'loss') name = 'eval_loss';
+      else if (name !== 'eval_loss' && !name.startsWith('valid_') && name !== 'best')
+        name = `valid_${name}`;
+    }
+    metrics.push([name, value]);
+  }
+  if (metrics.length === 0) return undefined;
+  const record: LineRecord = { format: 'fairseq', kind: valid ? 'eval' : 'train', metrics };
+  if (step !== undefined) record.step = step;
+  return record;
+}
+
+/**
+ * fairseq `--log-format json` line (values are JSON strings), see {@link fairseqRecord}.
+ *
+ * @param object - Keys and values of the object.
+ * @returns The record, or `undefined` when nothing is numeric.
+ * @defaultValue undefined when nothing is numeric
+ * @example
+ * ```ts
+ * fairseqJsonRecord({ keys: ['loss', 'num_updates'], values: [8.2, 33700], count: 2, quote: 'double' })?.step; // 33700
+ * ```
+ */
+export function fairseqJsonRecord(object: FlatObject): LineRecord | undefined {
+  let valid = false;
+  for (let i = 0; i < object.count; i++)
+    if ((object.keys[i] as string).startsWith('valid_')) valid = true;
+  const record = objectRecord(object, 'fairseq', false);
+  if (record && valid) record.kind = 'eval';
+  return record;
+}

@@ -1,0 +1,22 @@
+import type { LineRecord } from './LineRecord';
+import { type FlatObject, objectRecord } from './objectRecord';
+
+/**
+ * Generic JSON lines (DeiT/BEiT `log.txt`, custom loggers): one flat JSON object per line.
+ *
+ * Grammar: `{"key": number | "number" | null | string, ...}`; the step is `step`, `global_step`,
+ * `iteration` or `iter`; without one, an integer `epoch` is the step (epoch-level logs), so a run
+ * resumed into the same file shows up as a restart.
+ * Real line: `{"train_lr": 0.00053, "train_loss": 4.4953, "test_loss": 0.4541, "test_acc1": 92.53, "epoch": 50, "n_parameters": 385301632}`.
+ *
+ * @param object - Keys and values of the object.
+ * @returns The record, or `undefined` when nothing is numeric.
+ * @defaultValue undefined when nothing is numeric
+ * @example
+ * ```ts
+ * jsonLinesRecord({ keys: ['train_loss', 'epoch'], values: [4.4, 50], count: 2, quote: 'double' })?.step; // 50
+ * ```
+ */
+export function jsonLinesRecord(object: FlatObject): LineRecord | undefined {
+  return objectRecord(object, 'jsonl', true);
+}

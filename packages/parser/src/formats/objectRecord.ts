@@ -1,0 +1,122 @@
+import { canonicalName } from '../canonicalName';
+import type { LogFormat } from '../types';
+import type { LineRecord } from './LineRecord';
+
+/**
+ * The keys and values of a flat dict/JSON object, as parallel columns (`values[i]` is `undefined`
+ * for null, text, lists and nested objects).
+ *
+ * @example
+ * ```ts
+ * const object: FlatObject = { keys: ['loss'], values: [0.5], count: 1, quote: 'single' };
+ * ```
+ */
+export interface FlatObject {
+  keys: string[];
+  values: Array<number | undefined>;
+  /** Number of valid entries (the arrays may be longer, they are reused). */
+  count: number;
+  /** Key quotes: Python repr (`'`) or JSON (`"`). */
+  quote: 'single' | 'double';
+  /**
+   * A record to fill in place instead of allocating one (the engine's per-line hot path; the
+   * record must not be kept after it has been handled).
+   */
+  scratch?: LineRecord;
+}
+
+const STEP_RANK = new Map([
+  ['global_step', 0],
+  ['current_steps', 0],
+  ['num_updates', 0],
+  ['iteration', 0],
+  ['iter', 0],
+  ['step', 1],
+  ['Step', 1],
+]);
+const SUMMARY_KEYS = new Set([
+  'train_runtime',
+  'train_samples_per_second',
+  'train_steps_per_second',
+  'total_flos',
+]);
+
+/**
+ * Turns a dict/JSON record into a {@link LineRecord}: an end-of-run summary when it has
+ * `train_runtime`-like totals, an eval record when it has `eval_*` keys and no train loss,
+ * learning rate or grad norm, otherwise a train record; the step comes from `global_step`,
+ * `current_steps`, `num_updates` (preferred) or `step`.
+ *
+ * @param object - Keys and values read from the object.
+ * @param format - Format to report.
+ * @param epochIsStep - Use an integer `epoch` as the step when no step key exists (epoch-level JSON logs).
+ * @returns The record, or `undefined` when no value is numeric.
+ * @defaultValue undefined when the object has no numeric value
+ * @example
+ * ```ts
+ * objectRecord({ keys: ['loss', 'epoch'], values: [1.2, 0.5], count: 2, quote: 'single' }, 'hf-trainer', false)?.kind; // 'train'
+ * ```
+ */
+export function objectRecord(
+  object: FlatObject,
+  format: LogFormat,
+  epochIsStep: boolean,
+): LineRecord | undefined {
+  const { keys, values, count } = object;
+  let step: number | undefined;
+  let stepRank = 99;
+  let hasEval = false;
+  let hasTrain = false;
+  let epoch: number | undefined;
+  const scratch = object.scratch;
+  const metrics: Array<[string, number]> = scratch ? scratch.metrics : [];
+  let m = 0;
+  for (let i = 0; i < count; i++) {
+    const key = keys[i] as string;
+    if (SUMMARY_KEYS.has(key)) return summaryRecord(object, format);
+    const value = values[i];
+    if (value === undefined) continue;
+    const rank = STEP_RANK.get(key);
+    if (rank !== undefined) {
+      if (rank < stepRank && Number.isFinite(value)) {
+        step = value;
+        stepRank = rank;
+      }
+      continue;
+    }
+    if (key.startsWith('eval_')) hasEval = true;
+    const name = canonicalName(key);
+    if (name === 'loss' || name === 'learning_rate' || name === 'grad_norm') hasTrain = true;
+    else if (name === 'epoch') epoch = value;
+    const slot = metrics[m];
+    if (slot) {
+      slot[0] = name;
+      slot[1] = value;
+    } else metrics.push([name, value]);
+    m++;
+  }
+  metrics.length = m;
+  if (m === 0) return undefined;
+  if (step === undefined && epochIsStep && epoch !== undefined && Number.isInteger(epoch)) {
+    step = epoch;
+  }
+  const kind = hasEval && !hasTrain ? 'eval' : 'train';
+  if (scratch) {
+    scratch.format = format;
+    scratch.kind = kind;
+    scratch.step = step;
+    return scratch;
+  }
+  const record: LineRecord = { format, kind, metrics };
+  if (step !== undefined) record.step = step;
+  return record;
+}
+
+function summaryRecord(object: FlatObject, format: LogFormat): LineRecord {
+  const metrics: Array<[string, number]> = [];
+  for (let i = 0; i < object.count; i++) {
+    const value = object.values[i];
+    if (value !== undefined) metrics.push([object.keys[i] as string, value]);
+  }
+  return { format, kind: 'summary', metrics };
+}

@@ -1,0 +1,158 @@
+import { parseNumber } from '../parseNumber';
+
+/**
+ * Result of {@link readObjectLiteral}: the key/value pairs of a flat object, or why there are none.
+ *
+ * @example
+ * ```ts
+ * const r: ObjectLiteralResult = { status: 'ok', pairs: [['loss', 1]], quote: 'single' };
+ * ```
+ */
+export type ObjectLiteralResult =
+  | {
+      status: 'ok';
+      /** `[key, value]`; value `undefined` for null, strings, lists and nested objects. */
+      pairs: Array<[string, number | undefined]>;
+      /** Quote style of the keys: Python repr (`'`) or JSON (`"`). */
+      quote: 'single' | 'double';
+    }
+  | { status: 'incomplete' }
+  | { status: 'malformed' };
+
+/**
+ * Reads a flat Python dict repr or JSON object starting at `text[start] === '{'`:
+ * `{'loss': 2.03, 'grad_norm': nan, 'mem (GB)': np.float64(44.35)}` or
+ * `{"current_steps": 10, "loss": 4.169, "remaining_time": "0:33:29"}`. Values may be any number
+ * spelling of {@link parseNumber}, `nan`, `None`/`null`, strings, lists or nested objects (skipped).
+ * Text after the closing brace is ignored. Never throws.
+ *
+ * @param text - The text holding the object.
+ * @param start - Index of the opening brace.
+ * @returns `incomplete` when the text ends before the closing brace (a dict wrapped over lines).
+ * @defaultValue status `malformed` for text that is not an object literal
+ * @example
+ * ```ts
+ * readObjectLiteral("{'loss': 0.5, 'epoch': 1.0}", 0); // { status: 'ok', pairs: [['loss', 0.5], ['epoch', 1]], quote: 'single' }
+ * ```
+ */
+export function readObjectLiteral(text: string, start: number): ObjectLiteralResult {
+  const n = text.length;
+  const pairs: Array<[string, number | undefined]> = [];
+  let quote: 'single' | 'double' = 'double';
+  let i = start + 1;
+  for (;;) {
+    i = skipSpace(text, i);
+    if (i >= n) return { status: 'incomplete' };
+    let c = text.charCodeAt(i);
+    if (c === 125) return { status: 'ok', pairs, quote };
+    let key: string;
+    if (c === 39 || c === 34) {
+      if (pairs.length === 0) quote = c === 39 ? 'single' : 'double';
+      const close = findQuoteEnd(text, i);
+      if (close < 0) return { status: 'incomplete' };
+      key = text.slice(i + 1, close);
+      i = close + 1;
+    } else {
+      const colon = text.indexOf(':', i);
+      if (colon < 0) return { status: 'incomplete' };
+      key = text.slice(i, colon).trim();
+      if (key.length === 0 || /[,{}[\]]/.test(key)) return { status: 'malformed' };
+      i = colon;
+    }
+    i = skipSpace(text, i);
+    if (i >= n) return { status: 'incomplete' };
+    if (text.charCodeAt(i) !== 58) return { status: 'malformed' };
+    i = skipSpace(text, i + 1);
+    if (i >= n) return { status: 'incomplete' };
+    c = text.charCodeAt(i);
+    let value: number | undefined;
+    if (c === 123 || c === 91) {
+      const end = skipNested(text, i);
+      if (end < 0) return { status: 'incomplete' };
+      i = end;
+    } else if (c === 39 || c === 34) {
+      const close = findQuoteEnd(text, i);
+      if (close < 0) return { status: 'incomplete' };
+      value = parseNumber(text.slice(i + 1, close));
+      i = close + 1;
+    } else {
+      const end = findValueEnd(text, i);
+      if (end < 0) return { status: 'incomplete' };
+      const raw = text.slice(i, end);
+      value = parseNumber(raw);
+      if (value === undefined && !/^\s*(?:None|null|True|False|true|false)\s*$/.test(raw)) {
+        // An unquoted token that is no number (a bare word, a broken repr) makes the record unreadable.
+        return { status: 'malformed' };
+      }
+      i = end;
+    }
+    pairs.push([key, value]);
+    i = skipSpace(text, i);
+    if (i >= n) return { status: 'incomplete' };
+    c = text.charCodeAt(i);
+    if (c === 44) {
+      i++;
+      continue;
+    }
+    if (c === 125) return { status: 'ok', pairs, quote };
+    return { status: 'malformed' };
+  }
+}
+
+function skipSpace(text: string, i: number): number {
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
+    i++;
+  }
+  return i;
+}
+
+/** Index of the quote closing the string opened at `i`, or -1. */
+function findQuoteEnd(text: string, i: number): number {
+  const q = text.charCodeAt(i);
+  const n = text.length;
+  for (let j = i + 1; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 92) j++;
+    else if (c === q) return j;
+  }
+  return -1;
+}
+
+/** Index just after the list/object opened at `i`, or -1 when it does not close. */
+function skipNested(text: string, i: number): number {
+  let depth = 0;
+  const n = text.length;
+  for (let j = i; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 39 || c === 34) {
+      const close = findQuoteEnd(text, j);
+      if (close < 0) return -1;
+      j = close;
+    } else if (c === 123 || c === 91 || c === 40) depth++;
+    else if (c === 125 || c === 93 || c === 41) {
+      depth--;
+      if (depth === 0) return j + 1;
+    }
+  }
+  return -1;
+}
+
+/** End of a bare value (`nan`, `1e-05`, `tensor(1.2, device='cuda:0')`): the `,` or `}` after it. */
+function findValueEnd(text: string, i: number): number {
+  let depth = 0;
+  const n = text.length;
+  for (let j = i; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 39 || c === 34) {
+      const close = findQuoteEnd(text, j);
+      if (close < 0) return -1;
+      j = close;
+    } else if (c === 40) depth++;
+    else if (c === 41) depth--;
+    else if (depth <= 0 && (c === 44 || c === 125)) return j;
+  }
+  return -1;
+}

@@ -1,0 +1,67 @@
+import { parseNumber } from '../parseNumber';
+import type { LineRecord, RecognizerContext } from './LineRecord';
+
+/**
+ * Ultralytics YOLO (v5 and v8+) training tables: a column header, then one row per epoch with the
+ * final tqdm state glued to it, then a validation header and an `all` row.
+ *
+ * Grammar:
+ * ```
+ * header   := "Epoch" (" "+ column)+          (columns: GPU_mem box_loss cls_loss dfl_loss Instances Size)
+ * row      := epoch "/" epochs (" "+ value)+ ": " pct "%|" bar "| " n "/" N " [" ... "]"
+ * valhead  := "Class" " "+ "Images" (" "+ column)+ [": " bar]
+ * valrow   := "all" (" "+ value)+
+ * ```
+ * Real lines: `      Epoch    GPU_mem   box_loss   cls_loss   dfl_loss  Instances       Size`,
+ * `    70/1000      6.73G      1.081     0.4706      1.084         10        640: 100%|██████████| 16/16 [00:05<00:00,  2.78it/s]`,
+ * `                   all        722       1444      0.989       0.99      0.993      0.681`.
+ * Columns are positional, so they are read by the header; the epoch is the step. `Box(P` is `P`.
+ * Reported as the `generic` format (YOLO has no id of its own in `LogFormat`).
+ *
+ * @param line - The line.
+ * @param ctx - Parser context (the current header).
+ * @returns The record, or `undefined` for headers and other lines.
+ * @defaultValue undefined for other lines
+ * @example
+ * ```ts
+ * yoloRecord('Epoch GPU_mem box_loss', ctx); // undefined (header remembered)
+ * ```
+ */
+export function yoloRecord(line: string, ctx: RecognizerContext): LineRecord | undefined {
+  const trimmed = line.trim();
+  if (/^Epoch\s+(?:GPU_mem|gpu_mem)\s/.test(trimmed)) {
+    ctx.yoloHeader = { columns: trimmed.split(/\s+/), validation: false };
+    return undefined;
+  }
+  if (/^Class\s+Images\s/.test(trimmed)) {
+    const head = trimmed.split(':')[0] ?? '';
+    const columns = head
+      .split(/\s+/)
+      .map((c) => c.replace(/^Box\(|^Mask\(|\)$/g, ''))
+      .filter((c) => c.length > 0);
+    ctx.yoloHeader = { columns, validation: true };
+    return undefined;
+  }
+  const header = ctx.yoloHeader;
+  if (!header) return undefined;
+  const body = (trimmed.split(': ')[0] ?? '').trim();
+  const cells = body.split(/\s+/);
+  if (header.validation) {
+    if (cells[0] !== 'all' || cells.length < 2) return undefined;
+    const metrics: Array<[string, number]> = [];
+    for (let i = 1; i < cells.length && i < header.columns.length; i++) {
+      const value = parseNumber(cells[i] ?? '');
+      if (value !== undefined) metrics.push([header.columns[i] ?? `col${i}`, value]);
+    }
+    if (metrics.length === 0) return undefined;
+    return { format: 'generic', kind: 'eval', metrics };
+  }
+  const epoch = /^(\d+)\/(\d+)$/.exec(cells[0] ?? '');
+  if (!epoch || cells.length < 2) return undefined;
+  const metrics: Array<[string, number]> = [['epoch', Number(epoch[1])]];
+  for (let i = 1; i < cells.length && i < header.columns.length; i++) {
+    const value = parseNumber(cells[i] ?? '');
+    if (value !== undefined) metrics.push([header.columns[i] ?? `col${i}`, value]);
+  }
+  return { format: 'generic', kind: 'train', step: Number(epoch[1]), metrics };
+}

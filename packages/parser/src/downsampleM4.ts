@@ -120,6 +120,8 @@ export function downsampleM4(
   const span = rangeEnd - rangeStart;
   const scale = span > 0 ? buckets / span : 0;
 
+  // The loop state lives in plain locals (no closure captures them), so V8 keeps it in registers.
+  const nonFinite: number[] = [];
   let bucket = -1;
   let first = -1;
   let last = -1;
@@ -127,46 +129,6 @@ export function downsampleM4(
   let maxIdx = -1;
   let minVal = 0;
   let maxVal = 0;
-  // Non-finite indices of the current bucket are emitted in order between the kept finite ones;
-  // they are rare, so they go through a small side list instead of a per-point structure.
-  let pendingNonFinite: number[] = [];
-
-  const flush = (): void => {
-    // Emit first, min, max, last (ascending, deduplicated) merged with the bucket's non-finite points.
-    const a = first;
-    const d = last;
-    // minIdx and maxIdx are both -1 in a bucket without finite values; emit() skips them then.
-    const b = Math.min(minIdx, maxIdx);
-    const c = Math.max(minIdx, maxIdx);
-    let k = 0;
-    let prev = -1;
-    const emit = (idx: number): void => {
-      if (idx < 0 || idx === prev) return;
-      while (k < pendingNonFinite.length && (pendingNonFinite[k] as number) < idx) {
-        const nf = pendingNonFinite[k++] as number;
-        if (nf !== prev) {
-          out.push(nf);
-          prev = nf;
-        }
-      }
-      if (idx !== prev) {
-        out.push(idx);
-        prev = idx;
-      }
-    };
-    emit(a);
-    emit(b);
-    emit(c);
-    emit(d);
-    while (k < pendingNonFinite.length) {
-      const nf = pendingNonFinite[k++] as number;
-      if (nf !== prev) {
-        out.push(nf);
-        prev = nf;
-      }
-    }
-    if (pendingNonFinite.length > 0) pendingNonFinite = [];
-  };
 
   for (let i = i0; i < i1; i++) {
     const step = steps[i] as number;
@@ -174,7 +136,7 @@ export function downsampleM4(
     let b = Math.floor((step - rangeStart) * scale);
     if (b >= buckets) b = buckets - 1;
     if (b !== bucket) {
-      if (bucket !== -1) flush();
+      if (bucket !== -1) emitBucket(out, first, minIdx, maxIdx, last, nonFinite);
       bucket = b;
       first = i;
       minIdx = -1;
@@ -183,7 +145,7 @@ export function downsampleM4(
     last = i;
     const v = values[i] as number;
     if (!Number.isFinite(v)) {
-      pendingNonFinite.push(i);
+      nonFinite.push(i);
       continue;
     }
     if (minIdx === -1 || v < minVal) {
@@ -195,6 +157,40 @@ export function downsampleM4(
       maxVal = v;
     }
   }
-  if (bucket !== -1) flush();
+  if (bucket !== -1) emitBucket(out, first, minIdx, maxIdx, last, nonFinite);
   return out;
+}
+
+/**
+ * Appends one bucket's kept indices to `out`, ascending and without duplicates: first, min, max and
+ * last (min/max are -1 in a bucket without finite values) merged with the bucket's non-finite
+ * indices, which it then clears.
+ */
+function emitBucket(
+  out: number[],
+  first: number,
+  minIdx: number,
+  maxIdx: number,
+  last: number,
+  nonFinite: number[],
+): void {
+  const kept = [first, Math.min(minIdx, maxIdx), Math.max(minIdx, maxIdx), last];
+  let k = 0;
+  let prev = -1;
+  for (const idx of kept) {
+    if (idx < 0) continue;
+    while (k < nonFinite.length && (nonFinite[k] as number) <= idx) {
+      const nf = nonFinite[k++] as number;
+      if (nf !== prev) out.push(nf);
+      prev = nf;
+    }
+    if (idx !== prev) out.push(idx);
+    prev = idx;
+  }
+  while (k < nonFinite.length) {
+    const nf = nonFinite[k++] as number;
+    if (nf !== prev) out.push(nf);
+    prev = nf;
+  }
+  nonFinite.length = 0;
 }

@@ -42,6 +42,11 @@ export interface SeriesModel {
   readonly length: number;
   /** Increases each time the model changes. */
   readonly version: number;
+  /**
+   * The same object for as long as the model only grew by appends; a new one after a rebuild (a
+   * resume that rewrote points, another smoothing weight). Views use it to extend instead of redo.
+   */
+  readonly lineage: object;
 }
 
 /**
@@ -62,7 +67,9 @@ export interface SeriesModelCache {
 
 interface Entry {
   model: SeriesModel;
-  xs: number[];
+  lineage: object;
+  /** Own x coordinates when `xOf` maps steps; null when the x of a point is its step. */
+  xs: number[] | null;
   smoothed: number[] | null;
   nonFinite: NonFinitePoint[];
   weight: number;
@@ -94,13 +101,28 @@ export function createSeriesModelCache(): SeriesModelCache {
   const build = (input: SeriesModelInput, weight: number): Entry => {
     const { steps, values } = input;
     const length = Math.min(steps.length, values.length);
-    // Built by push, not `new Array(length)`: V8 keeps a preallocated million-slot array in slow
-    // dictionary mode, and the first append to it would then cost a full conversion.
-    const xs: number[] = [];
-    for (let i = 0; i < length; i++) xs.push(input.xOf ? input.xOf(i) : (steps[i] as number));
+    // On a step axis x is the step: reuse the array instead of copying a million numbers.
+    let xs: number[] | null = null;
+    if (input.xOf) {
+      // Built by push, not `new Array(length)`: V8 keeps a preallocated million-slot array in slow
+      // dictionary mode, and the first append to it would then cost a full conversion.
+      xs = [];
+      for (let i = 0; i < length; i++) xs.push(input.xOf(i));
+    }
     const nonFinite = findNonFinite(steps, values);
+    const lineage = {};
     const entry: Entry = {
-      model: { steps, values, xs, smoothed: null, nonFinite, length, version: ++versions },
+      lineage,
+      model: {
+        lineage,
+        steps,
+        values,
+        xs: xs ?? steps,
+        smoothed: null,
+        nonFinite,
+        length,
+        version: ++versions,
+      },
       xs,
       smoothed: null,
       nonFinite,
@@ -152,7 +174,7 @@ export function createSeriesModelCache(): SeriesModelCache {
       const v = values[i] as number;
       // A series that stops being constant is smoothed from scratch, as smoothEma would do.
       if (w > 0 && entry.constant && v !== first) return null;
-      entry.xs.push(input.xOf ? input.xOf(i) : (steps[i] as number));
+      if (entry.xs) entry.xs.push(input.xOf ? input.xOf(i) : (steps[i] as number));
       if (!Number.isFinite(v))
         entry.nonFinite.push({ index: i, step: steps[i] as number, value: v });
       if (entry.smoothed) {
@@ -172,11 +194,12 @@ export function createSeriesModelCache(): SeriesModelCache {
     entry.model = {
       steps,
       values,
-      xs: entry.xs,
+      xs: entry.xs ?? steps,
       smoothed: entry.smoothed,
       nonFinite: entry.nonFinite,
       length,
       version: ++versions,
+      lineage: entry.lineage,
     };
     return entry;
   };

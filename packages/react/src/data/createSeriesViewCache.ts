@@ -18,7 +18,7 @@ export interface SeriesViewCache {
 }
 
 interface Entry {
-  xs: readonly number[];
+  lineage: object;
   length: number;
   version: number;
   signature: string;
@@ -48,7 +48,7 @@ export function createSeriesViewCache(): SeriesViewCache {
       const zoomed = options.start !== undefined || options.end !== undefined;
       const signature = `${options.maxPoints}|${options.start}|${options.end}|${options.log === true}`;
       const previous = entries.get(key);
-      if (previous && previous.signature === signature && previous.xs === model.xs) {
+      if (previous && previous.signature === signature && previous.lineage === model.lineage) {
         if (previous.version === model.version) return previous.rows;
         const added = model.length - previous.length;
         if (!zoomed && added > 0 && previous.appended + added <= options.maxPoints / 4) {
@@ -56,7 +56,7 @@ export function createSeriesViewCache(): SeriesViewCache {
             rowsBetween(model, previous.length, model.length, options),
           );
           entries.set(key, {
-            xs: model.xs,
+            lineage: model.lineage,
             length: model.length,
             version: model.version,
             signature,
@@ -68,7 +68,7 @@ export function createSeriesViewCache(): SeriesViewCache {
       }
       const rows = buildSeriesView(model, options);
       entries.set(key, {
-        xs: model.xs,
+        lineage: model.lineage,
         length: model.length,
         version: model.version,
         signature,

@@ -1,0 +1,23 @@
+import type { Preview } from '@storybook/react-vite';
+import { mswLoader } from 'msw-storybook-addon/csf3';
+import { withTrainviz } from '../packages/react/src/stories/withTrainviz';
+
+const preview: Preview = {
+  // Requests no story mocks (fonts, Storybook's own assets) go to the network without a warning.
+  loaders: [
+    mswLoader(async () => {
+      const { setupWorker } = await import('msw/browser');
+      const worker = setupWorker();
+      await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+      return worker;
+    }),
+  ],
+  decorators: [withTrainviz],
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;

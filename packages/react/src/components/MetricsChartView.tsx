@@ -22,7 +22,13 @@ import { createSeriesModelCache } from '../data/createSeriesModelCache';
 import type { SeriesViewCache } from '../data/createSeriesViewCache';
 import { createSeriesViewCache } from '../data/createSeriesViewCache';
 import { findNearestIndex } from '../data/findNearestIndex';
+import { formatDuration } from '../data/formatDuration';
 import { formatNumber } from '../data/formatNumber';
+import { formatTicks } from '../data/formatTicks';
+import type { NonFiniteStretch } from '../data/groupNonFinite';
+import { groupNonFinite } from '../data/groupNonFinite';
+import { niceTicks } from '../data/niceTicks';
+import { niceTimeTicks } from '../data/niceTimeTicks';
 import { runColors } from '../data/runColors';
 import { seriesToCsv } from '../data/seriesToCsv';
 import type { ChartRun, XAxisMode, YScale } from '../data/types';
@@ -98,7 +104,13 @@ export interface MetricsChartViewProps {
 /** Room taken by the y axis and margins, subtracted from the width to get the plot's pixels. */
 const AXIS_ROOM = 80;
 const FALLBACK_WIDTH = 800;
-const MARKERS_PER_RUN = 50;
+/** Vertical room the plot loses to the x axis and margins. */
+const X_AXIS_ROOM = 66;
+/** Least horizontal room per x tick label (`1h 30m`, `1.25k`) and vertical room per y tick. */
+const X_TICK_SPACING = 120;
+const Y_TICK_SPACING = 44;
+/** Non-finite stretches closer than this many pixels draw as one band. */
+const MARKER_MERGE_PX = 3;
 const PREFERRED_METRICS = ['loss', 'learning_rate', 'grad_norm', 'eval_loss'];
 
 interface DrawnRun {
@@ -245,8 +257,47 @@ export function MetricsChartView(props: MetricsChartViewProps) {
         if (item.model.smoothed) columns.push(rows.map((row) => row.s ?? Number.NaN));
       }
     }
-    return computeYDomain(columns, { scale: yScale, ignoreOutliers });
+    const domain = computeYDomain(columns, { scale: yScale, ignoreOutliers });
+    if (domain || !zoom) return domain;
+    // Zoomed into a stretch where every value is NaN: keep the runs' whole range, so the axes and
+    // the NaN band still show instead of an empty plot.
+    const whole = visibleModels(drawn).map((model) => sampleRange(model, null));
+    return computeYDomain(whole, { scale: yScale, ignoreOutliers });
   }, [drawn, views, zoom, yScale, ignoreOutliers]);
+
+  const xDomain = useMemo(() => {
+    if (zoom) return [zoom.from, zoom.to] as [number, number];
+    return computeXDomain(drawn);
+  }, [drawn, zoom]);
+
+  const xTickCount = Math.max(2, Math.floor(plotWidth / X_TICK_SPACING));
+  const yTickCount = Math.max(2, Math.round((height - X_AXIS_ROOM) / Y_TICK_SPACING));
+  const xAxisTicks = useMemo(
+    () => (xDomain ? axisTicks(xDomain, xAxis, xTickCount) : null),
+    [xDomain, xAxis, xTickCount],
+  );
+  const yAxisTicks = useMemo(() => {
+    if (!yDomain) return null;
+    const ticks = niceTicks(yDomain[0], yDomain[1], yTickCount, { scale: yScale });
+    return tickLabels(ticks, formatTicks(ticks));
+  }, [yDomain, yTickCount, yScale]);
+
+  const stretches = useMemo(() => {
+    const byRun = new Map<string, NonFiniteStretch[]>();
+    if (!xDomain) return byRun;
+    const mergeGap = ((xDomain[1] - xDomain[0]) / plotWidth) * MARKER_MERGE_PX;
+    for (const item of drawn) {
+      if (!item.model || item.hidden || item.model.nonFinite.length === 0) continue;
+      byRun.set(
+        item.run.id,
+        groupNonFinite(item.model.xs, item.model.nonFinite, {
+          mergeGap,
+          ...(zoom ? { from: zoom.from, to: zoom.to } : {}),
+        }),
+      );
+    }
+    return byRun;
+  }, [drawn, xDomain, zoom, plotWidth]);
 
   const summary = describe(metric, visible);
   const notes = describeNotes(metric, drawn, runs.length > 1, xAxis);
@@ -348,9 +399,12 @@ export function MetricsChartView(props: MetricsChartViewProps) {
         <XAxis
           type="number"
           dataKey="x"
-          domain={zoom ? [zoom.from, zoom.to] : ['dataMin', 'dataMax']}
+          domain={xDomain ?? ['dataMin', 'dataMax']}
           allowDataOverflow
-          tickFormatter={(value: number) => formatX(value, xAxis)}
+          {...(xAxisTicks ? { ticks: xAxisTicks.values } : {})}
+          interval="preserveStartEnd"
+          minTickGap={8}
+          tickFormatter={(value: number) => xAxisTicks?.labels.get(value) ?? formatX(value, xAxis)}
           stroke="currentColor"
           label={{ value: X_LABELS[xAxis], position: 'insideBottom', offset: -14 }}
         />
@@ -359,7 +413,9 @@ export function MetricsChartView(props: MetricsChartViewProps) {
           scale={log ? 'log' : 'linear'}
           domain={yDomain}
           allowDataOverflow
-          tickFormatter={(value: number) => formatNumber(value)}
+          {...(yAxisTicks ? { ticks: yAxisTicks.values } : {})}
+          interval="preserveStartEnd"
+          tickFormatter={(value: number) => yAxisTicks?.labels.get(value) ?? formatNumber(value)}
           stroke="currentColor"
           width={AXIS_ROOM - 16}
           label={{ value: metric, angle: -90, position: 'insideLeft' }}
@@ -402,18 +458,9 @@ export function MetricsChartView(props: MetricsChartViewProps) {
           return lines;
         })}
         {visible.flatMap((item) =>
-          markersOf(item.model!, zoom)
-            .slice(0, MARKERS_PER_RUN)
-            .map((point) => (
-              <ReferenceDot
-                key={`${item.run.id}-nf-${point.index}`}
-                x={item.model!.xs[point.index] as number}
-                y={yDomain[1]}
-                r={5}
-                className="tvz-nonfinite"
-                ifOverflow="visible"
-              />
-            )),
+          (stretches.get(item.run.id) ?? []).flatMap((stretch) =>
+            nonFiniteMarkers(item.run.id, stretch, yDomain[1], xDomain, plotWidth),
+          ),
         )}
         {visible.flatMap((item) =>
           (item.run.restarts ?? []).map((restart) => {
@@ -505,14 +552,127 @@ const X_LABELS: Record<XAxisMode, string> = {
 };
 
 function formatX(value: number, mode: XAxisMode): string {
-  if (mode !== 'time') return formatNumber(value, mode === 'epoch' ? 3 : 4);
-  const seconds = Math.round(value);
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = seconds % 60;
-  if (h > 0) return `${h}h${String(m).padStart(2, '0')}m`;
-  if (m > 0) return `${m}m${String(s).padStart(2, '0')}s`;
-  return `${s}s`;
+  if (mode === 'time') return formatDuration(value, 3);
+  return formatNumber(value, mode === 'epoch' ? 3 : 4);
+}
+
+interface AxisTicks {
+  values: number[];
+  labels: Map<number, string>;
+}
+
+function distinctLabels(labels: readonly string[]): boolean {
+  return labels.every((label, i) => i === 0 || label !== labels[i - 1]);
+}
+
+function tickLabels(values: number[], labels: readonly string[]): AxisTicks {
+  return { values, labels: new Map(values.map((value, i) => [value, labels[i] ?? ''])) };
+}
+
+function axisTicks(domain: [number, number], mode: XAxisMode, count: number): AxisTicks {
+  const [from, to] = domain;
+  if (mode === 'time') {
+    const values = niceTimeTicks(from, to, count);
+    // Ticks 5 s apart an hour into a run need the seconds (`1h 14m 50s`) to tell them apart.
+    for (let units = 2; units <= 4; units++) {
+      const labels = values.map((value) => formatDuration(value, units));
+      if (distinctLabels(labels)) return tickLabels(values, labels);
+    }
+    // Only a sub-second range gets here: its fractional ticks read as plain seconds.
+    return tickLabels(
+      values,
+      formatTicks(values).map((text) => `${text}s`),
+    );
+  }
+  const values = niceTicks(from, to, count, { integer: mode === 'step' });
+  return tickLabels(values, formatTicks(values));
+}
+
+/**
+ * The x range of the visible runs. Steps that start just above a round value (10 after a step 0 that
+ * was not logged) extend down to it, so the axis begins at 0 like TensorBoard's rather than at 10.
+ */
+function computeXDomain(drawn: readonly DrawnRun[]): [number, number] | null {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const item of drawn) {
+    if (!item.model || item.hidden) continue;
+    const xs = item.model.xs;
+    for (let i = 0; i < xs.length; i++) {
+      const x = xs[i] as number;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+  }
+  if (!(min <= max)) return null;
+  if (min === max) {
+    const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
+    return [min - pad, max + pad];
+  }
+  const [first, second] = niceTicks(min, max, 5);
+  if (first !== undefined && second !== undefined) {
+    const step = second - first;
+    const below = first - step;
+    if (min - below <= (max - min) * 0.05) return [below, max];
+  }
+  return [min, max];
+}
+
+/**
+ * One non-finite stretch: a faint band over its whole x range, and a marker at its first and at its
+ * last point along the top of the plot. The band is at least two pixels wide, so a lone NaN shows.
+ */
+function nonFiniteMarkers(
+  runId: string,
+  stretch: NonFiniteStretch,
+  top: number,
+  xDomain: [number, number] | null,
+  plotWidth: number,
+): ReactNode[] {
+  const pixel = xDomain ? (xDomain[1] - xDomain[0]) / plotWidth : 0;
+  const key = `${runId}-nf-${stretch.fromStep}`;
+  const label = `${formatNumber(stretch.value)}${stretch.count > 1 ? ` ×${stretch.count}` : ''}`;
+  const wide = pixel > 0 && (stretch.toX - stretch.fromX) / pixel >= 64;
+  const nodes: ReactNode[] = [
+    <ReferenceArea
+      key={`${key}-band`}
+      x1={stretch.fromX - pixel}
+      x2={stretch.toX + pixel}
+      className="tvz-nonfinite-band"
+      ifOverflow="hidden"
+      {...(wide
+        ? {
+            label: {
+              value: label,
+              position: 'insideTop',
+              offset: 10,
+              className: 'tvz-nonfinite-label',
+            },
+          }
+        : {})}
+    />,
+    <ReferenceDot
+      key={`${key}-from`}
+      x={stretch.fromX}
+      y={top}
+      r={5}
+      className="tvz-nonfinite"
+      ifOverflow="visible"
+    />,
+  ];
+  if (stretch.toX !== stretch.fromX) {
+    nodes.push(
+      <ReferenceDot
+        key={`${key}-to`}
+        x={stretch.toX}
+        y={top}
+        r={5}
+        className="tvz-nonfinite"
+        ifOverflow="visible"
+      />,
+    );
+  }
+  return nodes;
 }
 
 function availableMetrics(runs: readonly ChartRun[]): string[] {
@@ -581,12 +741,10 @@ function sampleRange(model: SeriesModel, zoom: Zoom | null): number[] {
   return out;
 }
 
-function markersOf(model: SeriesModel, zoom: Zoom | null) {
-  if (!zoom) return model.nonFinite;
-  return model.nonFinite.filter((point) => {
-    const x = model.xs[point.index] as number;
-    return x >= zoom.from && x <= zoom.to;
-  });
+function visibleModels(drawn: readonly DrawnRun[]): SeriesModel[] {
+  const models: SeriesModel[] = [];
+  for (const item of drawn) if (item.model && !item.hidden) models.push(item.model);
+  return models;
 }
 
 function lastFiniteIndex(model: SeriesModel): number {

@@ -75,6 +75,11 @@ export function chartTheme(scheme: 'light' | 'dark'): string {
     `.tvz-root .recharts-cartesian-grid line{stroke:${v('grid')}}`,
     `.tvz-root .recharts-text{fill:${v('muted')}}`,
     `.tvz-root .tvz-nonfinite,.tvz-root .tvz-nonfinite circle{fill:${v('danger')};stroke:${v('bg')}}`,
+    `.tvz-root .tvz-nonfinite-band,.tvz-root .tvz-nonfinite-band path{fill:${v('danger')};fill-opacity:.1;stroke:none}`,
+    // Recharts writes the label's fill as an inline style, which only an important rule outranks.
+    `.tvz-root .tvz-nonfinite-label{fill:${v('danger')}!important}`,
+    // A click (drag to zoom) focuses the plot; the focus ring is for keyboard users only.
+    `.tvz-root .recharts-surface:focus:not(:focus-visible),.tvz-root .recharts-wrapper:focus:not(:focus-visible){outline:none}`,
     `.tvz-root .tvz-resume line{stroke:${v('muted')}}`,
     `.tvz-root .tvz-zoom{fill:${v('accent')};fill-opacity:.15}`,
     `.tvz-tip{background:${v('surface')};border:1px solid ${v('grid')};border-radius:4px;padding:6px 8px;color:${v('fg')};font-size:12px}`,

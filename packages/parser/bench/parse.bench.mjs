@@ -194,11 +194,11 @@ function compare(name, pieces, target, metric) {
  * Child process: stream 1 GB through createLogParser in 64 KB chunks, report JSON on stdout. With
  * `withParser` false the same text is generated and thrown away: the RSS the harness itself needs.
  */
-function streamPhase(withParser) {
+function streamPhase(withParser, retainSeries = false) {
   const totalBytes = 1024 * MB;
   const chunkChars = 64 * 1024;
   const nextPiece = trainerLogPieces(7, 10_000_000);
-  const parser = withParser ? createLogParser() : undefined;
+  const parser = withParser ? createLogParser({ retainSeries }) : undefined;
   const baseline = process.memoryUsage.rss();
   let peak = baseline;
   let bytes = 0;
@@ -263,6 +263,8 @@ function runStreamPhase(mode) {
 
 if (process.argv[2] === '--stream-phase') {
   streamPhase(true);
+} else if (process.argv[2] === '--stream-retained') {
+  streamPhase(true, true);
 } else if (process.argv[2] === '--stream-control') {
   streamPhase(false);
 } else {
@@ -286,6 +288,12 @@ if (process.argv[2] === '--stream-phase') {
     console.log(
       `${''.padEnd(22)} ${r.records} records, ${r.lossPoints} loss points, ${r.points} points streamed; RSS at start ${mib(r.baseline)} MiB${control ? `, peak of the harness alone (same text, no parser) ${mib(control.peak)} MiB` : ''}`,
     );
+    const retained = runStreamPhase('--stream-retained');
+    if (retained) {
+      console.log(
+        `${''.padEnd(22)} for information, with retainSeries: true (every point kept for result().series): peak RSS ${mib(retained.peak)} MiB, ${retained.lossPoints} loss points`,
+      );
+    }
   }
 
   const n = 1_000_000;

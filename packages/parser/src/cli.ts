@@ -305,6 +305,11 @@ async function printWhole(args: CliArgs): Promise<void> {
   else write(`${JSON.stringify(seriesToJSON(result), null, 2)}\n`);
 }
 
+/** `--follow` prints every update and never reads `result()`: the parser need not keep the points. */
+function followOptions(args: CliArgs): ParseOptions {
+  return { ...args.parseOptions, retainSeries: false };
+}
+
 /**
  * Follows a file a training run is still writing: polls its size, reads the appended bytes and feeds
  * them to the streaming parser. A file that shrank was truncated and one with a new inode was replaced
@@ -326,7 +331,7 @@ function followFile(args: CliArgs): Promise<void> {
     throw unreadable(file, error);
   }
   let offset = 0;
-  let parser = createLogParser(args.parseOptions);
+  let parser = createLogParser(followOptions(args));
   let decoder = new TextDecoder('utf-8');
 
   const drain = (): void => {
@@ -339,7 +344,7 @@ function followFile(args: CliArgs): Promise<void> {
   };
   const restart = (reason: 'truncated' | 'rotated'): void => {
     write(`${JSON.stringify({ reset: reason })}\n`);
-    parser = createLogParser(args.parseOptions);
+    parser = createLogParser(followOptions(args));
     decoder = new TextDecoder('utf-8');
     offset = 0;
   };
@@ -403,7 +408,7 @@ function followFile(args: CliArgs): Promise<void> {
 }
 
 async function followStdin(args: CliArgs): Promise<void> {
-  const parser = createLogParser(args.parseOptions);
+  const parser = createLogParser(followOptions(args));
   await parseStream(process.stdin, parser, printUpdate);
 }
 

@@ -28,11 +28,22 @@ const DEFAULT_MAX_LINE_LENGTH = 1_048_576;
 const MEGATRON_START_RE = /(?:^|\|)\s*iteration\s+\d+\s*\/\s*\d+\s*\|/;
 const SOURCE_RANK: Record<StepSource, number> = { explicit: 2, progress: 1, count: 0 };
 
-interface StoredSeries extends MetricSeries {
+/**
+ * One metric's points in two columns of `Float64Array` blocks: no growth copies of huge arrays, no
+ * per-point boxing, 8 bytes a value (a long log is mostly these columns). `n` points are used.
+ */
+interface StoredSeries {
   name: string;
+  steps: Float64Array[];
+  values: Float64Array[];
+  n: number;
   /** Length of the series when the update `update` first touched it. */
   base: number;
   update: number;
+  /** Without retained series: the highest step seen since the last restart. */
+  lastStep: number;
+  /** Without retained series: index of the metric's last point in the `update` columns. */
+  at: number;
 }
 
 interface PendingObject {
@@ -46,12 +57,15 @@ interface PendingObject {
  * Creates a streaming training-log parser. Text is split into lines on `\n`, `\r\n` and lone `\r`
  * (live tqdm redraws); each line is routed to the recogniser of its format (see `src/formats/`),
  * dicts wrapped over several lines are joined, and points are stored per metric and step (later value
- * wins, restarts replace what follows). Only the series are kept, never the raw text, so memory stays
- * bounded however long the log is. The result never depends on how the text was cut into chunks.
+ * wins, restarts replace what follows). Only the series are kept (8 bytes a step and a value), never
+ * the raw text; with `retainSeries: false` not even those, only a small state per metric, so a
+ * streaming consumer's memory stays bounded however long the log is. The result never depends on
+ * how the text was cut into chunks. A progress bar gives its position to the record printed right
+ * after it, and only when it is a training-loop bar (`it/s`, `s/it`; not a dataset `Map:` bar).
  *
- * @param options - Forced format and line-length cap.
+ * @param options - Forced format, line-length cap and whether to retain the series.
  * @returns A parser with `push(chunk)`, `end()` and `result()`; none of them throws.
- * @defaultValue options `{}` (detect the format per line, lines capped at 1 MiB)
+ * @defaultValue options `{}` (detect the format per line, lines capped at 1 MiB, series retained)
  * @example
  * ```ts
  * const parser = createLogParser();
@@ -64,6 +78,7 @@ interface PendingObject {
 export function createLogParser(options: ParseOptions = {}): LogParser {
   const forced = options.format;
   const maxLineLength = Math.max(1, options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH);
+  const retainSeries = options.retainSeries !== false;
 
   let carry = '';
   let carryOverflow = false;
@@ -104,6 +119,8 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     count: 0,
     quote: 'double',
     scratch: { format: 'unknown', kind: 'train', metrics: [] },
+    info: [],
+    infoKeys: [],
   };
   let megatronCarry: { text: string; lines: number } | undefined;
 
@@ -116,19 +133,23 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
   };
 
   // The points of an update are not copied point by point: each series remembers where the current
-  // update began (`base`); points appended since are read back with one `slice` when the update is
-  // frozen (at the next push/end, or when `points` is read). Only rewrites of older points are
-  // recorded on the side (`extra*`), which is rare.
+  // update began (`base`); when the update is closed (next push/end) only the end of each range is
+  // noted, and the points are sliced out when `points` is first read. A later rewrite of an older
+  // point (same step again, out-of-order step, restart) first copies the ranges of the closed
+  // updates not read yet, so what they report never changes. Rewrites of points older than the
+  // current update are recorded on the side (`extra*`), which is rare. Without retained series,
+  // every point goes to the `extra*` columns of its update.
   let updateId = 0;
   let touched: StoredSeries[] = [];
   let extraMetrics: string[] = [];
   let extraSteps: number[] = [];
   let extraValues: number[] = [];
-  let freezeCurrent: () => void = () => {};
+  let closeCurrent: () => void = () => {};
+  const unread = new Set<() => void>();
   let update: LogParserUpdate = emptyUpdate();
 
   function emptyUpdate(): LogParserUpdate {
-    freezeCurrent();
+    closeCurrent();
     updateId++;
     const parts: StoredSeries[] = [];
     const metrics: string[] = [];
@@ -138,17 +159,29 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     extraMetrics = metrics;
     extraSteps = steps;
     extraValues = values;
+    let starts: number[] | undefined;
+    let ends: number[] | undefined;
     let frozen: Array<{ metric: string; steps: number[]; values: number[] }> | undefined;
     let points: MetricPoint[] | undefined;
     const freeze = (): void => {
       if (frozen !== undefined) return;
-      frozen = parts.map((s) => ({
-        metric: s.name,
-        steps: s.steps.slice(s.base),
-        values: s.values.slice(s.base),
-      }));
+      unread.delete(freeze);
+      frozen = parts.map((s, i) => {
+        const from = starts === undefined ? s.base : (starts[i] as number);
+        const to = ends === undefined ? s.n : (ends[i] as number);
+        return {
+          metric: s.name,
+          steps: columnSlice(s.steps, from, to),
+          values: columnSlice(s.values, from, to),
+        };
+      });
     };
-    freezeCurrent = freeze;
+    closeCurrent = (): void => {
+      if (frozen !== undefined || parts.length === 0) return;
+      starts = parts.map((s) => s.base);
+      ends = parts.map((s) => s.n);
+      unread.add(freeze);
+    };
     return {
       get points(): MetricPoint[] {
         if (points === undefined) {
@@ -171,6 +204,11 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
       summary: {},
     };
   }
+  /** Copies the points of closed updates not read yet, before a point they cover is rewritten. */
+  function copyUnread(): void {
+    if (unread.size === 0) return;
+    for (const freeze of [...unread]) freeze();
+  }
 
   function extra(metric: string, step: number, value: number): void {
     extraMetrics.push(metric);
@@ -178,32 +216,60 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     extraValues.push(value);
   }
 
-  function upsert(metric: string, step: number, value: number): void {
+  function metricState(metric: string): StoredSeries {
     let s = series.get(metric);
     if (!s) {
-      s = { name: metric, steps: [], values: [], base: 0, update: 0 };
+      s = {
+        name: metric,
+        steps: [new Float64Array(FIRST_BLOCK)],
+        values: [new Float64Array(FIRST_BLOCK)],
+        n: 0,
+        base: 0,
+        update: 0,
+        lastStep: Number.NEGATIVE_INFINITY,
+        at: -1,
+      };
       series.set(metric, s);
+    }
+    return s;
+  }
+
+  function upsert(metric: string, step: number, value: number): void {
+    const s = metricState(metric);
+    if (!retainSeries) {
+      // Only the last step is known: the same step again replaces its point when it is still in
+      // this update, anything else is a new point for the consumer to upsert.
+      if (step === s.lastStep && s.update === updateId) {
+        extraValues[s.at] = value;
+        return;
+      }
+      if (step >= s.lastStep) s.lastStep = step;
+      s.update = updateId;
+      s.at = extraSteps.length;
+      extra(metric, step, value);
+      return;
     }
     if (s.update !== updateId) {
       s.update = updateId;
-      s.base = s.steps.length;
+      s.base = s.n;
       touched.push(s);
     }
-    const { steps, values } = s;
-    const n = steps.length;
-    const last = n > 0 ? (steps[n - 1] as number) : Number.NEGATIVE_INFINITY;
+    const n = s.n;
+    const last = n > 0 ? columnAt(s.steps, n - 1) : Number.NEGATIVE_INFINITY;
     if (step > last) {
-      steps.push(step);
-      values.push(value);
+      appendPoint(s, step, value);
     } else if (step === last) {
-      values[n - 1] = value;
-      if (n - 1 < s.base) extra(metric, step, value);
+      if (n - 1 < s.base) {
+        copyUnread();
+        extra(metric, step, value);
+      }
+      columnSet(s.values, n - 1, value);
     } else {
-      const i = lowerBound(steps, step);
-      if (steps[i] === step) values[i] = value;
+      const i = lowerBound(s, step);
+      if (i < s.base) copyUnread();
+      if (columnAt(s.steps, i) === step) columnSet(s.values, i, value);
       else {
-        steps.splice(i, 0, step);
-        values.splice(i, 0, value);
+        insertPoint(s, i, step, value);
         if (i < s.base) s.base++;
       }
       if (i < s.base) extra(metric, step, value);
@@ -211,10 +277,15 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
   }
 
   function restartAt(step: number, fromStep: number): void {
+    copyUnread();
     for (const s of series.values()) {
-      const i = lowerBound(s.steps, step);
-      s.steps.length = i;
-      s.values.length = i;
+      if (!retainSeries) {
+        if (s.lastStep >= step) s.lastStep = Number.NEGATIVE_INFINITY;
+        s.update = 0;
+        continue;
+      }
+      const i = lowerBound(s, step);
+      truncateSeries(s, i);
       if (s.update === updateId && i < s.base) s.base = i;
     }
     // Rewrites of this update at or after the restart step are superseded as well.
@@ -288,15 +359,19 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     previousKind = record.kind;
     previousStepKey = stepKey;
     const metrics = record.metrics;
-    previousNames.length = metrics.length;
-    previousValues.length = metrics.length;
+    if (previousNames.length !== metrics.length) {
+      previousNames.length = metrics.length;
+      previousValues.length = metrics.length;
+    }
     for (let i = 0; i < metrics.length; i++) {
       const metric = metrics[i] as [string, number];
       previousNames[i] = metric[0];
       previousValues[i] = metric[1];
     }
     if (source === 'count') counter = step;
-    if (record.kind === 'train' && source !== undefined) {
+    if (source !== undefined || record.kind === 'eval') {
+      // A bar gives its position only to the record printed right after it: once any record
+      // followed it (an eval dict after the eval bar), the next record needs a new bar.
       barFresh = false;
       lastBarLine = undefined;
     }
@@ -342,6 +417,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
 
   function noteBar(bar: ProgressBar): void {
     lastBarLine = undefined;
+    if (!isTrainingBar(bar)) return;
     if (bar.total >= mainTotal) {
       mainTotal = bar.total;
       barPosition = bar.n;
@@ -625,12 +701,21 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     return update;
   }
 
-  function result(): ParseResult {
+  let finalSeries: Record<string, MetricSeries> | undefined;
+
+  function seriesSnapshot(): Record<string, MetricSeries> {
     const out: Record<string, MetricSeries> = {};
     for (const [name, s] of series) {
-      if (s.steps.length === 0 || name === '__proto__') continue;
-      out[name] = { steps: s.steps.slice(), values: s.values.slice() };
+      if (s.n === 0 || name === '__proto__') continue;
+      out[name] = { steps: columnSlice(s.steps, 0, s.n), values: columnSlice(s.values, 0, s.n) };
     }
+    return out;
+  }
+
+  function result(): ParseResult {
+    // After end() the series never change again: later calls hand out the same arrays.
+    const out = ended && finalSeries !== undefined ? finalSeries : seriesSnapshot();
+    if (ended) finalSeries = out;
     const formats = [...formatCounts.entries()]
       .sort((a, b) => b[1].loss - a[1].loss || b[1].all - a[1].all)
       .map(([f]) => f);
@@ -667,6 +752,19 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
 }
 
 const BLANK_RE = /^\s*$/;
+const TRAINING_UNIT_RE = /^[kMG]?(?:it|it\/s|s\/it)$/;
+const DATASET_BAR_RE =
+  /(?:^|[\s:\]|])(?:Map|Filter|Tokeniz|Generating|Downloading|Loading|Resolving|Saving|Extracting|Running tokenizer|Applying chat template|Packing|Converting|Casting|Shuffling|Flattening|Concatenating|Grouping texts|Fetching|Preprocessing|Formatting|Adding EOS|Truncating|Sharding)/i;
+
+/**
+ * A bar of the training loop: its rate counts iterations (`it/s`, `s/it`, or no rate yet) and its
+ * label is no dataset operation (`Map: 100%|...| 52002/52002 [..., 15000.00 examples/s]`), whose
+ * larger total would otherwise take over the steps of the run.
+ */
+function isTrainingBar(bar: ProgressBar): boolean {
+  if (bar.unit.length > 0 && !TRAINING_UNIT_RE.test(bar.unit)) return false;
+  return bar.description.length === 0 || !DATASET_BAR_RE.test(bar.description);
+}
 
 /**
  * A tqdm bar without metrics (`  1%|▏         | 100/7252 [24:16<29:02:42, 14.62s/it]`): only a
@@ -691,12 +789,72 @@ function hasKey(object: FlatObject, key: string): boolean {
   return false;
 }
 
-function lowerBound(steps: number[], step: number): number {
+const FIRST_BLOCK = 16;
+const BLOCK_BITS = 16;
+const BLOCK = 1 << BLOCK_BITS;
+const BLOCK_MASK = BLOCK - 1;
+
+// A column is a list of blocks: the first grows by doubling up to BLOCK values (small series stay
+// small), the others are BLOCK values each, so point `i` is in block `i >>> BLOCK_BITS`.
+function columnAt(column: Float64Array[], i: number): number {
+  return (column[i >>> BLOCK_BITS] as Float64Array)[i & BLOCK_MASK] as number;
+}
+
+function columnSet(column: Float64Array[], i: number, value: number): void {
+  (column[i >>> BLOCK_BITS] as Float64Array)[i & BLOCK_MASK] = value;
+}
+
+function columnRoom(column: Float64Array[], n: number): void {
+  const b = n >>> BLOCK_BITS;
+  if (b === 0) {
+    const first = column[0] as Float64Array;
+    if (n < first.length) return;
+    const grown = new Float64Array(Math.min(BLOCK, first.length * 2));
+    grown.set(first);
+    column[0] = grown;
+  } else if (b >= column.length) column.push(new Float64Array(BLOCK));
+}
+
+function appendPoint(s: StoredSeries, step: number, value: number): void {
+  const n = s.n;
+  columnRoom(s.steps, n);
+  columnRoom(s.values, n);
+  columnSet(s.steps, n, step);
+  columnSet(s.values, n, value);
+  s.n = n + 1;
+}
+
+/** Inserts a point at `i`, moving the later ones up (rare: an out-of-order step). */
+function insertPoint(s: StoredSeries, i: number, step: number, value: number): void {
+  const n = s.n;
+  appendPoint(s, 0, 0);
+  for (let j = n; j > i; j--) {
+    columnSet(s.steps, j, columnAt(s.steps, j - 1));
+    columnSet(s.values, j, columnAt(s.values, j - 1));
+  }
+  columnSet(s.steps, i, step);
+  columnSet(s.values, i, value);
+}
+
+function truncateSeries(s: StoredSeries, n: number): void {
+  s.n = n;
+  const blocks = Math.max(1, Math.ceil(n / BLOCK));
+  s.steps.length = blocks;
+  s.values.length = blocks;
+}
+
+function columnSlice(column: Float64Array[], from: number, to: number): number[] {
+  const out = new Array<number>(Math.max(0, to - from));
+  for (let i = from; i < to; i++) out[i - from] = columnAt(column, i);
+  return out;
+}
+
+function lowerBound(s: StoredSeries, step: number): number {
   let lo = 0;
-  let hi = steps.length;
+  let hi = s.n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((steps[mid] as number) < step) lo = mid + 1;
+    if (columnAt(s.steps, mid) < step) lo = mid + 1;
     else hi = mid;
   }
   return lo;

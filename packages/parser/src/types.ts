@@ -176,6 +176,20 @@ export interface ParseOptions {
    * @defaultValue 1_048_576
    */
   maxLineLength?: number;
+  /**
+   * Keep every point in the parser, for `result().series`. Set it to `false` when you consume the
+   * `push()`/`end()` updates and store the points yourself (a server capture, a `--follow` printer):
+   * then `result().series` is empty, but `format`, `formats`, `stepSource`, `summary`, `restarts` and
+   * `stats` are still kept, duplicates, latest-wins and restarts still work on the updates, and memory
+   * stays bounded by the parser's small per-metric state however long the log is.
+   * @defaultValue true
+   * @example
+   * ```ts
+   * const parser = createLogParser({ retainSeries: false });
+   * store.upsert(parser.push(chunk).points);
+   * ```
+   */
+  retainSeries?: boolean;
 }
 
 /**
@@ -194,6 +208,9 @@ export interface LogParser {
   push(chunk: string): LogParserUpdate;
   /** Flush what is pending (an unterminated last line); returns the last points. */
   end(): LogParserUpdate;
-  /** The result so far, same shape as {@link parseTrainingLog}'s. Cheap enough to call per chunk. */
+  /**
+   * The result so far, same shape as {@link parseTrainingLog}'s. Before `end()` the series are
+   * copies; after it they are the parser's own final arrays (no copy): treat them as read-only.
+   */
   result(): ParseResult;
 }

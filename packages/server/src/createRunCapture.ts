@@ -54,7 +54,9 @@ export function createRunCapture(options: RunCaptureOptions): RunCapture {
   const giveUpDelayMs = Math.min(retryDelayMs * 2 ** maxWriteAttempts, MAX_RETRY_DELAY_MS);
   const logger = options.logger ?? console;
   const startedAt = options.startedAt ?? new Date();
-  const parser = createLogParser(options.parserOptions ?? {});
+  // The points go to the store: the parser keeps none (only stepSource is read from result()),
+  // so a capture of a long run stays small.
+  const parser = createLogParser({ ...options.parserOptions, retainSeries: false });
   const decoder = new TextDecoder();
 
   // The run row goes first so every later write finds it.
@@ -159,7 +161,7 @@ export function createRunCapture(options: RunCaptureOptions): RunCapture {
 
   function noteStepSource(force: boolean): void {
     if (!sawRecords) return;
-    // result() rebuilds every series (~20 ms per 100k points): look once records exist, then
+    // result() copies the summary and restarts: look once records exist, then
     // every few seconds and at the end, not on every batch.
     const now = Date.now();
     if (!force && stepSource !== null && now - stepSourceCheckedAt < STEP_SOURCE_CHECK_MS) return;

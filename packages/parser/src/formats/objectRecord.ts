@@ -23,6 +23,49 @@ export interface FlatObject {
    * record must not be kept after it has been handled).
    */
   scratch?: LineRecord;
+  /**
+   * What `objectRecord` learnt about `keys[i]` (canonical name, step rank, ...), valid while
+   * `infoKeys[i]` is that same key: lines repeat their layout, so most keys need no lookup at all.
+   */
+  info?: KeyInfo[];
+  infoKeys?: string[];
+}
+
+/**
+ * How a dict/JSON key is read: its canonical metric name and its role.
+ *
+ * @example
+ * ```ts
+ * const info: KeyInfo = { name: 'learning_rate', stepRank: 99, summary: false, eval: false, train: true, epoch: false };
+ * ```
+ */
+export interface KeyInfo {
+  name: string;
+  /** Preference as the step (0 best), 99 when the key is no step. */
+  stepRank: number;
+  summary: boolean;
+  eval: boolean;
+  train: boolean;
+  epoch: boolean;
+}
+
+const KEY_INFO = new Map<string, KeyInfo>();
+
+function readKey(key: string): KeyInfo {
+  const known = KEY_INFO.get(key);
+  if (known !== undefined) return known;
+  const name = canonicalName(key);
+  const info: KeyInfo = {
+    name,
+    stepRank: STEP_RANK.get(key) ?? 99,
+    summary: SUMMARY_KEYS.has(key),
+    eval: key.startsWith('eval_'),
+    train: name === 'loss' || name === 'learning_rate' || name === 'grad_norm',
+    epoch: name === 'epoch',
+  };
+  // Capped like canonicalName's cache, so a log of ever-new keys cannot grow it.
+  if (KEY_INFO.size < 4096) KEY_INFO.set(key, info);
+  return info;
 }
 
 const STEP_RANK = new Map([
@@ -71,23 +114,35 @@ export function objectRecord(
   const scratch = object.scratch;
   const metrics: Array<[string, number]> = scratch ? scratch.metrics : [];
   let m = 0;
+  const infos = object.info;
+  const infoKeys = object.infoKeys;
   for (let i = 0; i < count; i++) {
     const key = keys[i] as string;
-    if (SUMMARY_KEYS.has(key)) return summaryRecord(object, format);
+    let info: KeyInfo;
+    if (infos !== undefined && infoKeys !== undefined) {
+      const cached = infos[i];
+      if (cached !== undefined && infoKeys[i] === key) info = cached;
+      else {
+        info = readKey(key);
+        infos[i] = info;
+        infoKeys[i] = key;
+      }
+    } else info = readKey(key);
+    if (info.summary) return summaryRecord(object, format);
     const value = values[i];
     if (value === undefined) continue;
-    const rank = STEP_RANK.get(key);
-    if (rank !== undefined) {
+    const rank = info.stepRank;
+    if (rank !== 99) {
       if (rank < stepRank && Number.isFinite(value)) {
         step = value;
         stepRank = rank;
       }
       continue;
     }
-    if (key.startsWith('eval_')) hasEval = true;
-    const name = canonicalName(key);
-    if (name === 'loss' || name === 'learning_rate' || name === 'grad_norm') hasTrain = true;
-    else if (name === 'epoch') epoch = value;
+    if (info.eval) hasEval = true;
+    const name = info.name;
+    if (info.train) hasTrain = true;
+    else if (info.epoch) epoch = value;
     const slot = metrics[m];
     if (slot) {
       slot[0] = name;
@@ -95,7 +150,8 @@ export function objectRecord(
     } else metrics.push([name, value]);
     m++;
   }
-  metrics.length = m;
+  // Setting `length` is a runtime call even when it does not change: lines repeat their layout.
+  if (metrics.length !== m) metrics.length = m;
   if (m === 0) return undefined;
   if (step === undefined && epochIsStep && epoch !== undefined && Number.isInteger(epoch)) {
     step = epoch;

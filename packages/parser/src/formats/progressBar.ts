@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * const bar: ProgressBar = { n: 100, total: 7252, description: '', postfix: '' };
+ * const bar: ProgressBar = { n: 100, total: 7252, description: '', postfix: '', unit: 's/it' };
  * ```
  */
 export interface ProgressBar {
@@ -12,6 +12,8 @@ export interface ProgressBar {
   total: number;
   description: string;
   postfix: string;
+  /** Unit of the rate (`it/s`, `s/it`, `examples/s`, `ba/s`), `''` when the bar prints no rate. */
+  unit: string;
 }
 
 /**
@@ -63,8 +65,10 @@ export function readProgressBar(line: string, percentAt: number): ProgressBar | 
   const lastSpace = description.trimEnd().lastIndexOf(' ');
   description = lastSpace >= 0 ? description.slice(0, lastSpace) : '';
   let postfix = '';
+  let unit = '';
   const open = line.indexOf('[', i);
   if (open >= 0) {
+    unit = rateUnit(line, open, len);
     const eq = line.indexOf('=', open);
     if (eq >= 0) {
       const close = line.indexOf(']', eq);
@@ -73,5 +77,25 @@ export function readProgressBar(line: string, percentAt: number): ProgressBar | 
       postfix = parts.slice(2).join(', ');
     }
   }
-  return { n, total, description, postfix };
+  return { n, total, description, postfix, unit };
+}
+
+/** The unit of the rate after `[elapsed<eta, `: `14.62s/it` gives `s/it`, `15000.00 examples/s` gives `examples/s`. */
+function rateUnit(line: string, open: number, len: number): string {
+  const comma = line.indexOf(', ', open);
+  if (comma < 0) return '';
+  let i = comma + 2;
+  while (i < len) {
+    const c = line.charCodeAt(i);
+    // Digits, `.`, spaces and tqdm's `?` (no rate yet) come before the unit.
+    if ((c >= 48 && c <= 57) || c === 46 || c === 32 || c === 63) i++;
+    else break;
+  }
+  let j = i;
+  while (j < len) {
+    const c = line.charCodeAt(j);
+    if (c === 44 || c === 93 || c === 32) break;
+    j++;
+  }
+  return line.slice(i, j);
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseTrainingLog } from '../parseTrainingLog';
+
+// A Hugging Face Trainer run on 52,002 Alpaca examples, 100 optimizer steps, logging every 50 and
+// evaluating every 50 (25 eval batches), as it appears in the captured stdout.
+const log = [
+  'Map:   0%|          | 0/52002 [00:00<?, ? examples/s]',
+  'Map:  58%|█████▊    | 30000/52002 [00:02<00:01, 15000.00 examples/s]',
+  'Map: 100%|██████████| 52002/52002 [00:03<00:00, 15000.00 examples/s]',
+  'Map (num_proc=8): 100%|██████████| 52002/52002 [00:04<00:00, 12000.00 examples/s]',
+  'Generating train split: 100%|██████████| 52002/52002 [00:01<00:00, 40000.12 examples/s]',
+  'Tokenizing train dataset: 100%|██████████| 52002/52002 [00:09<00:00, 5400.30 examples/s]',
+  '***** Running training *****',
+  '  Num examples = 52,002',
+  '  0%|          | 0/100 [00:00<?, ?it/s]',
+  ' 49%|████▉     | 49/100 [00:49<00:51,  1.01s/it]',
+  ' 50%|█████     | 50/100 [00:50<00:50,  1.01s/it]',
+  "{'loss': 1.25, 'grad_norm': 0.9, 'learning_rate': 1e-05, 'epoch': 0.5}",
+  '',
+  '  0%|          | 0/25 [00:00<?, ?it/s]',
+  '100%|██████████| 25/25 [00:02<00:00, 10.50it/s]',
+  "{'eval_loss': 1.4, 'eval_runtime': 2.4, 'epoch': 0.5}",
+  ' 50%|█████     | 50/100 [00:53<00:53,  1.06s/it]',
+  ' 75%|███████▌  | 75/100 [01:18<00:25,  1.01s/it]',
+  "{'loss': 1.1, 'grad_norm': 0.8, 'learning_rate': 5e-06, 'epoch': 0.75}",
+  '100%|██████████| 100/100 [01:41<00:00,  1.01s/it]',
+  "{'loss': 0.9, 'grad_norm': 0.7, 'learning_rate': 0.0, 'epoch': 1.0}",
+  '100%|██████████| 25/25 [00:02<00:00, 10.50it/s]',
+  "{'eval_loss': 1.2, 'eval_runtime': 2.4, 'epoch': 1.0}",
+].join('\n');
+
+describe('steps from progress bars', () => {
+  it('takes steps from the training bar, not from dataset Map/Tokenizing bars or eval bars', () => {
+    const result = parseTrainingLog(log);
+    expect(result.stepSource).toBe('progress');
+    expect(result.series.loss).toEqual({ steps: [50, 75, 100], values: [1.25, 1.1, 0.9] });
+    // Eval dicts take the step of the train record before them, never the eval bar's 25.
+    expect(result.series.eval_loss).toEqual({ steps: [50, 100], values: [1.4, 1.2] });
+    expect(result.series.epoch?.steps).toEqual([50, 75, 100]);
+  });
+
+  it('reports progress steps when every train dict follows a training bar', () => {
+    const result = parseTrainingLog(
+      [
+        'Map: 100%|██████████| 52002/52002 [00:03<00:00, 15000.00 examples/s]',
+        ' 10%|█         | 10/100 [00:10<01:30,  1.00s/it]',
+        "{'loss': 2.0, 'learning_rate': 5e-05, 'epoch': 0.1}",
+        '100%|██████████| 25/25 [00:02<00:00, 10.50it/s]',
+        "{'eval_loss': 2.2, 'eval_runtime': 2.4, 'epoch': 0.1}",
+        ' 20%|██        | 20/100 [00:20<01:20,  1.00s/it]',
+        "{'loss': 1.5, 'learning_rate': 4e-05, 'epoch': 0.2}",
+      ].join('\n'),
+    );
+    expect(result.stepSource).toBe('progress');
+    expect(result.series.loss).toEqual({ steps: [10, 20], values: [2.0, 1.5] });
+    expect(result.series.eval_loss).toEqual({ steps: [10], values: [2.2] });
+  });
+});

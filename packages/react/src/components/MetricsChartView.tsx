@@ -597,12 +597,13 @@ function computeXDomain(drawn: readonly DrawnRun[]): [number, number] | null {
   let max = Number.NEGATIVE_INFINITY;
   for (const item of drawn) {
     if (!item.model || item.hidden) continue;
+    // xs ascend, so the ends are the extent: a poll on a 1M-point series must not scan it.
     const xs = item.model.xs;
-    for (let i = 0; i < xs.length; i++) {
-      const x = xs[i] as number;
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
+    if (xs.length === 0) continue;
+    const first = xs[0] as number;
+    const last = xs[xs.length - 1] as number;
+    if (first < min) min = first;
+    if (last > max) max = last;
   }
   if (!(min <= max)) return null;
   if (min === max) {

@@ -40,7 +40,10 @@ function parseStep(
   raw: string,
 ): { value: number } | { problem: MetricsQueryProblem } {
   const text = raw.trim();
-  if (!/^\d+$/.test(text)) {
+  // since_step is exclusive, so -1 is how a client asks for everything from step 0 on (a refetch
+  // after a resume at step 0); the other bounds are steps and cannot be negative.
+  const pattern = name === 'since_step' ? /^-?\d+$/ : /^\d+$/;
+  if (!pattern.test(text)) {
     const message = /^-\d+$/.test(text)
       ? `${name} must be a non-negative integer, got ${JSON.stringify(raw)}`
       : `${name} must be an integer, got ${JSON.stringify(raw)}`;
@@ -77,7 +80,7 @@ function decodeLoosely(text: string): string {
 
 /**
  * Validates the query string (`url.search`) of `GET .../metrics`: `metric_type` (repeatable or comma-separated),
- * `step_min`, `step_max`, `since_step` (integers >= 0) and `max_points` (integer 2..100000). Unknown
+ * `step_min`, `step_max` (integers >= 0), `since_step` (an integer, -1 for everything) and `max_points` (integer 2..100000). Unknown
  * parameters, repeated scalars, blank metric names and `step_min > step_max` are problems.
  *
  * @example

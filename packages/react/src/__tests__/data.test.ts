@@ -110,9 +110,10 @@ describe('findNearestIndex', () => {
 });
 
 describe('runColors', () => {
-  it('offers eight distinct Okabe-Ito colours', () => {
-    expect(new Set(runColors).size).toBe(8);
+  it('gives each of the up to 10 compared runs its own colour, none of them black', () => {
+    expect(new Set(runColors).size).toBe(10);
     expect(runColors[0]).toBe('#0072B2');
+    expect(runColors).not.toContain('#000000');
   });
 });
 

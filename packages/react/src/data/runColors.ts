@@ -1,6 +1,7 @@
 /**
- * The Okabe-Ito palette without black, ordered for contrast: distinct for the common forms of colour
- * blindness. Run `i` gets `runColors[i % runColors.length]`.
+ * Ten line colours, one per run a comparison allows: the seven Okabe-Ito colours (black left out, it
+ * vanishes on the dark theme), then three of Paul Tol's muted scheme (wine, teal, olive), chosen to
+ * stay apart for the common forms of colour blindness. Run `i` gets `runColors[i % runColors.length]`.
  *
  * @example
  * ```ts
@@ -15,5 +16,7 @@ export const runColors: readonly string[] = [
   '#56B4E9',
   '#D55E00',
   '#F0E442',
-  '#000000',
+  '#882255',
+  '#44AA99',
+  '#999933',
 ];

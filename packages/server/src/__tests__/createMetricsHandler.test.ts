@@ -79,6 +79,12 @@ describe('createMetricsHandler: successful requests', () => {
     expect(body.metrics.loss?.steps).toHaveLength(10);
   });
 
+  it('takes since_step=-1 as everything (how a client refetches after a resume at step 0)', async () => {
+    const all = await getWire('');
+    const fromMinusOne = await getWire('?since_step=-1');
+    expect(fromMinusOne.metrics).toEqual(all.metrics);
+  });
+
   it('applies step_min and step_max inclusively and since_step exclusively', async () => {
     const ranged = await getWire('?metric_type=loss&step_min=30&step_max=50');
     expect(ranged.metrics.loss?.steps).toEqual([30, 40, 50]);

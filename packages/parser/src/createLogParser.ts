@@ -104,6 +104,8 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
   let previousStepKey: number | undefined;
   const previousNames: string[] = [];
   const previousValues: number[] = [];
+  const slotNames: string[] = [];
+  const slotSeries: StoredSeries[] = [];
 
   let mainTotal = 0;
   let barPosition = 0;
@@ -234,8 +236,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     return s;
   }
 
-  function upsert(metric: string, step: number, value: number): void {
-    const s = metricState(metric);
+  function upsertInto(s: StoredSeries, metric: string, step: number, value: number): void {
     if (!retainSeries) {
       // Only the last step is known: the same step again replaces its point when it is still in
       // this update, anything else is a new point for the consumer to upsert.
@@ -387,9 +388,17 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     if (!Number.isFinite(step)) return;
     let curve = false;
     for (let i = 0; i < metrics.length; i++) {
-      const [name, value] = metrics[i] as [string, number];
+      const metric = metrics[i] as [string, number];
+      const name = metric[0];
       if (name === 'loss' || name === 'eval_loss') curve = true;
-      upsert(name, step, value);
+      // Records repeat their layout: the series of each position is remembered, not looked up.
+      let s = slotNames[i] === name ? slotSeries[i] : undefined;
+      if (s === undefined) {
+        s = metricState(name);
+        slotNames[i] = name;
+        slotSeries[i] = s;
+      }
+      upsertInto(s, name, step, metric[1]);
     }
     countFormat(record, curve);
     records++;

@@ -69,10 +69,9 @@ export function scanFlatObject(
     const c = line.charCodeAt(i);
     let value: number | undefined;
     if ((c >= 48 && c <= 57) || c === 45) {
-      const end = numberEnd(line, i, n);
-      value = fastNumber(line, i, end);
+      value = readNumber(line, i, n);
       if (value === undefined) return false;
-      i = end;
+      i = readEnd;
     } else if (c === q) {
       let close = i + 1;
       while (close < n) {
@@ -105,6 +104,89 @@ export function scanFlatObject(
     out.quote = q === 39 ? 'single' : 'double';
     return true;
   }
+}
+
+/** Where the last {@link readNumber} stopped. */
+let readEnd = 0;
+
+/** A character a number token may contain: digits, sign, `.`, `e`/`E`. */
+function isNumberChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 45 || c === 43;
+}
+
+/**
+ * {@link fastNumber} of the number token at `i`, read in the same single pass that finds its end
+ * (left in `readEnd`): the values are most of a record's characters. An odd spelling (`1.2.3`, a
+ * long mantissa) goes through `numberEnd` + `fastNumber`, so the result is always theirs.
+ */
+function readNumber(line: string, i: number, n: number): number | undefined {
+  let j = i;
+  const negative = line.charCodeAt(j) === 45;
+  if (negative) j++;
+  let mantissa = 0;
+  let digits = 0;
+  let scale = 0;
+  let c = line.charCodeAt(j);
+  while (c === 48) {
+    j++;
+    c = line.charCodeAt(j);
+  }
+  let any = j > (negative ? i + 1 : i);
+  while (c >= 48 && c <= 57) {
+    mantissa = mantissa * 10 + (c - 48);
+    digits++;
+    j++;
+    c = line.charCodeAt(j);
+  }
+  if (c === 46) {
+    j++;
+    c = line.charCodeAt(j);
+    if (mantissa === 0) {
+      while (c === 48) {
+        any = true;
+        scale--;
+        j++;
+        c = line.charCodeAt(j);
+      }
+    }
+    while (c >= 48 && c <= 57) {
+      mantissa = mantissa * 10 + (c - 48);
+      digits++;
+      scale--;
+      j++;
+      c = line.charCodeAt(j);
+    }
+  }
+  if (digits > 0) any = true;
+  if (c === 101 || c === 69) {
+    j++;
+    c = line.charCodeAt(j);
+    let expNegative = false;
+    if (c === 45 || c === 43) {
+      expNegative = c === 45;
+      j++;
+      c = line.charCodeAt(j);
+    }
+    let exponent = 0;
+    let expDigits = 0;
+    while (c >= 48 && c <= 57) {
+      exponent = exponent * 10 + (c - 48);
+      expDigits++;
+      j++;
+      c = line.charCodeAt(j);
+    }
+    if (expDigits === 0) j = n;
+    scale += expNegative ? -exponent : exponent;
+  }
+  if (j >= n || isNumberChar(c) || !any || digits > 15 || scale < -22 || scale > 22) {
+    const end = numberEnd(line, i, n);
+    readEnd = end;
+    return fastNumber(line, i, end);
+  }
+  readEnd = j;
+  const value =
+    scale < 0 ? mantissa / (POW10[-scale] as number) : mantissa * (POW10[scale] as number);
+  return negative ? -value : value;
 }
 
 /** End of a number token: digits, sign, `.`, `e`/`E`. */

@@ -3,8 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../scripts/launchChromium.mjs';
 
 const appDir = dirname(dirname(fileURLToPath(import.meta.url)));
 const repoRoot = join(appDir, '..', '..');
@@ -13,7 +14,6 @@ const logFile = join(
   repoRoot,
   'packages/parser/src/__tests__/fixtures/corpus/hf-trainer__alignment-handbook-issue-55.log',
 );
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let server: ChildProcess | undefined;
 let serverOutput = '';
@@ -117,19 +117,7 @@ async function selectRun(runId: string): Promise<void> {
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   baseUrl = await startDemo(await freePort());
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {

@@ -5,8 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { launchChromium } from '../../../scripts/launchChromium.mjs';
 import { serveStatic } from './serveStatic.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
@@ -102,19 +102,7 @@ const fmt = (ms) => (ms === null ? 'skipped' : `${ms.toFixed(1)} ms`);
 
 await buildPage();
 const server = await serveStatic(out);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 600 } });
   page.on('pageerror', (error) => console.error('page error:', error.message));

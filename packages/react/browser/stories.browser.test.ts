@@ -1,14 +1,13 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../scripts/launchChromium.mjs';
 import { serveStatic } from './serveStatic.mjs';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
 const staticDir = `${pkg}storybook-static`;
 const artifacts = `${pkg}test-artifacts`;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface IndexEntry {
   id: string;
@@ -36,19 +35,7 @@ let server: { url: string; close: () => Promise<void> };
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
   server = await serveStatic(staticDir);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   // One context for all stories: its HTTP cache and the registered MSW worker are reused, each
   // story still gets a fresh page (fresh JS state, fresh QueryClient).
   shared = await browser.newContext({ viewport: { width: 1000, height: 760 } });

@@ -1,5 +1,6 @@
 import { downsampleM4 } from '@trainviz/parser';
 import type { SeriesModel } from './createSeriesModelCache';
+import { seriesViewRow } from './seriesViewRow';
 
 /**
  * One drawn point: `y` the recorded value and `s` the smoothed one, `null` where the line breaks
@@ -70,23 +71,9 @@ export function buildSeriesView(
   }
   const log = options.log === true;
   const rows = new Array<SeriesViewRow>(indices.length);
-  for (let k = 0; k < indices.length; k++) {
-    const i = indices[k] as number;
-    const y = model.values[i] as number;
-    const s = model.smoothed ? (model.smoothed[i] as number) : y;
-    rows[k] = {
-      x: model.xs[i] as number,
-      step: model.steps[i] as number,
-      y: drawable(y, log),
-      s: drawable(s, log),
-    };
-  }
+  for (let k = 0; k < indices.length; k++)
+    rows[k] = seriesViewRow(model, indices[k] as number, log);
   return rows;
-}
-
-function drawable(value: number, log: boolean): number | null {
-  if (!Number.isFinite(value) || (log && value <= 0)) return null;
-  return value;
 }
 
 function mergeSorted(a: readonly number[], b: readonly number[]): number[] {

@@ -1,6 +1,7 @@
 import type { BuildSeriesViewOptions, SeriesViewRow } from './buildSeriesView';
 import { buildSeriesView } from './buildSeriesView';
 import type { SeriesModel } from './createSeriesModelCache';
+import { seriesViewRow } from './seriesViewRow';
 
 /**
  * Keeps the drawn rows of each series between renders. See {@link createSeriesViewCache}.
@@ -92,20 +93,6 @@ function rowsBetween(
 ): SeriesViewRow[] {
   const log = options.log === true;
   const rows: SeriesViewRow[] = [];
-  for (let i = from; i < to; i++) {
-    const y = model.values[i] as number;
-    const s = model.smoothed ? (model.smoothed[i] as number) : y;
-    rows.push({
-      x: model.xs[i] as number,
-      step: model.steps[i] as number,
-      y: drawable(y, log),
-      s: drawable(s, log),
-    });
-  }
+  for (let i = from; i < to; i++) rows.push(seriesViewRow(model, i, log));
   return rows;
-}
-
-function drawable(value: number, log: boolean): number | null {
-  if (!Number.isFinite(value) || (log && value <= 0)) return null;
-  return value;
 }

@@ -11,6 +11,24 @@ export function readFixture(name: string): string {
   return readFileSync(join(fixturesDir, name), 'utf8');
 }
 
+/** The series of `metric`, failing the test with the names there are when it is missing. */
+function seriesOf(result: ParseResult, metric: string) {
+  const series = result.series[metric];
+  expect(
+    series,
+    `series "${metric}" missing; have: ${Object.keys(result.series).join(', ')}`,
+  ).toBeDefined();
+  return series;
+}
+
+/** Compares with 12 significant digits; `NaN` matches `NaN`, infinities match exactly. */
+function expectValue(actual: number, value: number, label: string): void {
+  if (Number.isNaN(value)) expect(actual, label).toBeNaN();
+  else if (!Number.isFinite(value)) expect(actual, label).toBe(value);
+  else
+    expect(actual, label).toBeCloseTo(value, 12 - Math.ceil(Math.log10(Math.abs(value) + 1e-300)));
+}
+
 /**
  * Asserts a whole series: every `[step, value]` pair, in order, and nothing else.
  * Values are compared with 12 significant digits; `NaN` matches `NaN`.
@@ -20,26 +38,12 @@ export function expectSeries(
   metric: string,
   points: ReadonlyArray<readonly [number, number]>,
 ): void {
-  const series = result.series[metric];
-  expect(
-    series,
-    `series "${metric}" missing; have: ${Object.keys(result.series).join(', ')}`,
-  ).toBeDefined();
+  const series = seriesOf(result, metric);
   if (!series) return;
   expect(series.steps, `steps of "${metric}"`).toEqual(points.map(([step]) => step));
   expect(series.values.length, `values of "${metric}"`).toBe(points.length);
   points.forEach(([step, value], i) => {
-    const actual = series.values[i] as number;
-    if (Number.isNaN(value)) {
-      expect(actual, `"${metric}" at step ${step}`).toBeNaN();
-    } else if (!Number.isFinite(value)) {
-      expect(actual, `"${metric}" at step ${step}`).toBe(value);
-    } else {
-      expect(actual, `"${metric}" at step ${step}`).toBeCloseTo(
-        value,
-        12 - Math.ceil(Math.log10(Math.abs(value) + 1e-300)),
-      );
-    }
+    expectValue(series.values[i] as number, value, `"${metric}" at step ${step}`);
   });
 }
 
@@ -49,11 +53,7 @@ export function expectPoints(
   metric: string,
   points: ReadonlyArray<readonly [number, number]>,
 ): void {
-  const series = result.series[metric];
-  expect(
-    series,
-    `series "${metric}" missing; have: ${Object.keys(result.series).join(', ')}`,
-  ).toBeDefined();
+  const series = seriesOf(result, metric);
   if (!series) return;
   for (const [step, value] of points) {
     const i = series.steps.indexOf(step);
@@ -61,8 +61,6 @@ export function expectPoints(
       i,
       `"${metric}" has no point at step ${step}; steps: ${series.steps.join(',')}`,
     ).toBeGreaterThanOrEqual(0);
-    const actual = series.values[i] as number;
-    if (Number.isNaN(value)) expect(actual).toBeNaN();
-    else expect(actual, `"${metric}" at step ${step}`).toBeCloseTo(value, 10);
+    expectValue(series.values[i] as number, value, `"${metric}" at step ${step}`);
   }
 }

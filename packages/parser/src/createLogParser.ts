@@ -8,6 +8,14 @@ import type { FlatObject } from './formats/objectRecord';
 import { type ProgressBar, readProgressBar } from './formats/progressBar';
 import { readObjectLiteral } from './formats/readObjectLiteral';
 import { recognizeLine } from './formats/recognizeLine';
+import {
+  createRecordLayout,
+  EPOCH,
+  EVAL,
+  type RecordLayout,
+  readLayoutLine,
+  TRAIN,
+} from './formats/recordLayout';
 import { torchtuneRecord } from './formats/torchtune';
 import { trainerStateRecord } from './formats/trainerState';
 import { yoloRecord } from './formats/yolo';
@@ -25,18 +33,54 @@ import type {
 } from './types';
 
 const DEFAULT_MAX_LINE_LENGTH = 1_048_576;
+
+let layoutFastPath = true;
+
+/**
+ * Turns the layout fast path on or off for parsers created afterwards. For tests only (not exported
+ * by the package): they check that it gives exactly what the general path gives.
+ *
+ * @param enabled - Whether one-line dicts/JSON objects may be read by their layout.
+ * @example
+ * ```ts
+ * setLayoutFastPath(false);
+ * const general = parseTrainingLog(text);
+ * setLayoutFastPath(true);
+ * ```
+ */
+export function setLayoutFastPath(enabled: boolean): void {
+  layoutFastPath = enabled;
+}
 const MEGATRON_START_RE = /(?:^|\|)\s*iteration\s+\d+\s*\/\s*\d+\s*\|/;
 const SOURCE_RANK: Record<StepSource, number> = { explicit: 2, progress: 1, count: 0 };
 
 /**
- * One metric's points in two columns of `Float64Array` blocks: no growth copies of huge arrays, no
- * per-point boxing, 8 bytes a value (a long log is mostly these columns). `n` points are used.
+ * A column of steps, shared by the metrics that are logged together (every key of a JSON line, of a
+ * Trainer dict): a metric's steps are the first `n` entries of its column, and a metric that is
+ * logged at a step the others are not gets a copy of its own. A long log is mostly these columns, so
+ * sharing them halves the memory the parse writes. `steps.length` is the capacity; `used` entries
+ * are written.
+ */
+interface StepColumn {
+  steps: number[];
+  used: number;
+  /** Series reading this column: one means it may be changed in place. */
+  users: number;
+}
+
+/**
+ * One metric's points: its steps in a (maybe shared) {@link StepColumn}, its values in a plain
+ * array of doubles (unboxed, 8 bytes a value) that becomes the result's array once the parse ends,
+ * with no copy. `values.length` is the capacity, sized from the rate of the metric in the text so a
+ * one-shot parse of a large log seldom grows an array; `n` points are used.
  */
 interface StoredSeries {
   name: string;
-  steps: Float64Array[];
-  values: Float64Array[];
+  column: StepColumn;
+  values: number[];
   n: number;
+  /** Text offset where the series got its first point, to estimate how many more the text holds. */
+  born: number;
   /** Length of the series when the update `update` first touched it. */
   base: number;
   update: number;
@@ -57,8 +101,8 @@ interface PendingObject {
  * Creates a streaming training-log parser. Text is split into lines on `\n`, `\r\n` and lone `\r`
  * (live tqdm redraws); each line is routed to the recogniser of its format (see `src/formats/`),
  * dicts wrapped over several lines are joined, and points are stored per metric and step (later value
- * wins, restarts replace what follows). Only the series are kept (8 bytes a step and a value), never
- * the raw text; with `retainSeries: false` not even those, only a small state per metric, so a
+ * wins, restarts replace what follows). Only the series are kept (8 bytes a value, steps shared by
+ * the metrics logged together), never the raw text; with `retainSeries: false` not even those, only a small state per metric, so a
  * streaming consumer's memory stays bounded however long the log is. The result never depends on
  * how the text was cut into chunks. A progress bar gives its position to the record printed right
  * after it, and only when it is a training-loop bar (`it/s`, `s/it`; not a dataset `Map:` bar).
@@ -79,6 +123,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
   const forced = options.format;
   const maxLineLength = Math.max(1, options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH);
   const retainSeries = options.retainSeries !== false;
+  const learnLayouts = layoutFastPath;
 
   let carry = '';
   let carryOverflow = false;
@@ -102,10 +147,25 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
   // The previous record, copied (records of the hot path are reused), for duplicate detection.
   let previousKind = '';
   let previousStepKey: number | undefined;
-  const previousNames: string[] = [];
-  const previousValues: number[] = [];
+  let previousNames: string[] = [];
+  let previousValues: number[] = [];
+  let previousCount = 0;
+  // The record being handled, as columns (swapped with the previous ones once it is kept).
+  let recordNames: string[] = [];
+  let recordValues: number[] = [];
+  let recordCount = 0;
+  const recordSeries: Array<StoredSeries | undefined> = [];
   const slotNames: string[] = [];
   const slotSeries: StoredSeries[] = [];
+  // Layouts of the one-line dicts/JSON objects seen last (most recent first), for the fast path.
+  const layouts: Array<RecordLayout<StoredSeries>> = [];
+  let layoutsLearned = 0;
+  let layoutHits = 0;
+
+  // Offsets in the whole text: of the chunk being read, of its end and of the current line.
+  let textBefore = 0;
+  let chunkEnd = 0;
+  let lineOffset = 0;
 
   let mainTotal = 0;
   let barPosition = 0;
@@ -173,8 +233,8 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
         const to = ends === undefined ? s.n : (ends[i] as number);
         return {
           metric: s.name,
-          steps: columnSlice(s.steps, from, to),
-          values: columnSlice(s.values, from, to),
+          steps: s.column.steps.slice(from, to),
+          values: s.values.slice(from, to),
         };
       });
     };
@@ -223,9 +283,10 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     if (!s) {
       s = {
         name: metric,
-        steps: [new Float64Array(FIRST_BLOCK)],
-        values: [new Float64Array(FIRST_BLOCK)],
+        column: { steps: [], used: 0, users: 1 },
+        values: [],
         n: 0,
+        born: lineOffset,
         base: 0,
         update: 0,
         lastStep: Number.NEGATIVE_INFINITY,
@@ -256,7 +317,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
       touched.push(s);
     }
     const n = s.n;
-    const last = n > 0 ? columnAt(s.steps, n - 1) : Number.NEGATIVE_INFINITY;
+    const last = n > 0 ? (s.column.steps[n - 1] as number) : Number.NEGATIVE_INFINITY;
     if (step > last) {
       appendPoint(s, step, value);
     } else if (step === last) {
@@ -264,17 +325,82 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
         copyUnread();
         extra(metric, step, value);
       }
-      columnSet(s.values, n - 1, value);
+      s.values[n - 1] = value;
     } else {
       const i = lowerBound(s, step);
       if (i < s.base) copyUnread();
-      if (columnAt(s.steps, i) === step) columnSet(s.values, i, value);
+      if (s.column.steps[i] === step) s.values[i] = value;
       else {
         insertPoint(s, i, step, value);
         if (i < s.base) s.base++;
       }
       if (i < s.base) extra(metric, step, value);
     }
+  }
+
+  /** Capacity for a series' arrays that are full at `n` points: what the rest of the chunk holds. */
+  function capacityFor(s: StoredSeries, n: number): number {
+    const seen = lineOffset - s.born;
+    const left = chunkEnd - lineOffset;
+    let more = n + (n >> 1) + 16;
+    if (seen > 0 && left > 0) {
+      // The rate of the metric so far, over the rest of the chunk; trusted once it rests on a few
+      // thousand points (a dense start of a log must not reserve room for the whole text).
+      const estimate = n + Math.ceil(((n * left) / seen) * 1.02) + 16;
+      more = Math.max(more, n < 4096 ? Math.min(estimate, 4096) : estimate);
+    }
+    return more;
+  }
+
+  function appendPoint(s: StoredSeries, step: number, value: number): void {
+    const n = s.n;
+    let column = s.column;
+    if (column.used !== n && !(column.used === n + 1 && column.steps[n] === step)) {
+      column = ownColumn(s, n + 1);
+    }
+    if (column.used === n) {
+      if (n === column.steps.length) column.steps = grown(column.steps, n, capacityFor(s, n));
+      column.steps[n] = step;
+      column.used = n + 1;
+    }
+    if (n === s.values.length) s.values = grown(s.values, n, capacityFor(s, n));
+    s.values[n] = value;
+    s.n = n + 1;
+  }
+
+  /** Gives the series a column of its own (a copy of its steps) unless it is the only reader. */
+  function ownColumn(s: StoredSeries, room: number): StepColumn {
+    const column = s.column;
+    if (column.users === 1) {
+      column.used = s.n;
+      return column;
+    }
+    column.users--;
+    const copy: StepColumn = {
+      steps: grown(column.steps, s.n, Math.max(room, capacityFor(s, s.n))),
+      used: s.n,
+      users: 1,
+    };
+    s.column = copy;
+    return copy;
+  }
+
+  /** Inserts a point at `i`, moving the later ones up (rare: an out-of-order step). */
+  function insertPoint(s: StoredSeries, i: number, step: number, value: number): void {
+    const n = s.n;
+    const column = ownColumn(s, n + 1);
+    if (n === column.steps.length) column.steps = grown(column.steps, n, capacityFor(s, n));
+    if (n === s.values.length) s.values = grown(s.values, n, capacityFor(s, n));
+    const steps = column.steps;
+    const values = s.values;
+    for (let j = n; j > i; j--) {
+      steps[j] = steps[j - 1] as number;
+      values[j] = values[j - 1] as number;
+    }
+    steps[i] = step;
+    values[i] = value;
+    column.used = n + 1;
+    s.n = n + 1;
   }
 
   function restartAt(step: number, fromStep: number): void {
@@ -286,8 +412,14 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
         continue;
       }
       const i = lowerBound(s, step);
-      truncateSeries(s, i);
+      s.n = i;
       if (s.update === updateId && i < s.base) s.base = i;
+    }
+    // A shared column now ends at the longest of its readers: the next point of that reader
+    // overwrites what followed, the others copy their steps if they go another way.
+    if (retainSeries) {
+      for (const s of series.values()) s.column.used = 0;
+      for (const s of series.values()) if (s.n > s.column.used) s.column.used = s.n;
     }
     // Rewrites of this update at or after the restart step are superseded as well.
     let kept = 0;
@@ -306,13 +438,12 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     update.restarts.push(restart);
   }
 
-  /** Same kind and the same metrics with the same values (NaN equal to NaN) as the previous record. */
-  function isPreviousRecord(record: LineRecord): boolean {
-    const metrics = record.metrics;
-    if (record.kind !== previousKind || metrics.length !== previousNames.length) return false;
-    for (let i = 0; i < metrics.length; i++) {
-      const metric = metrics[i] as [string, number];
-      if (metric[0] !== previousNames[i] || !Object.is(metric[1], previousValues[i])) return false;
+  /** The record columns hold the same metrics with the same values (NaN equal to NaN) as the previous record. */
+  function isPreviousRecord(): boolean {
+    if (recordCount !== previousCount) return false;
+    for (let i = 0; i < recordCount; i++) {
+      if (recordNames[i] !== previousNames[i]) return false;
+      if (!Object.is(recordValues[i], previousValues[i])) return false;
     }
     return true;
   }
@@ -331,19 +462,44 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
         summary[name] = value;
         update.summary[name] = value;
       }
-      countFormat(record, false);
+      countFormat(record.format, false);
       records++;
       return;
     }
+    const metrics = record.metrics;
+    const count = metrics.length;
+    for (let i = 0; i < count; i++) {
+      const metric = metrics[i] as [string, number];
+      const name = metric[0];
+      recordNames[i] = name;
+      recordValues[i] = metric[1];
+      // Records repeat their layout: the series of each position is remembered, not looked up.
+      recordSeries[i] = slotNames[i] === name ? slotSeries[i] : undefined;
+    }
+    recordCount = count;
+    commitRecord(record.format, record.kind, record.step, record.progressStep, false);
+  }
+
+  /**
+   * Handles the record in the `record*` columns: finds its step, drops it when it repeats the
+   * previous record, applies restarts, and stores its points.
+   */
+  function commitRecord(
+    format: LogFormat,
+    kind: 'train' | 'eval',
+    explicitStep: number | undefined,
+    progressStep: number | undefined,
+    fromLayout: boolean,
+  ): void {
     let step: number;
     let source: StepSource | undefined;
-    if (record.step !== undefined) {
-      step = record.step;
+    if (explicitStep !== undefined) {
+      step = explicitStep;
       source = 'explicit';
-    } else if (record.progressStep !== undefined) {
-      step = record.progressStep;
+    } else if (progressStep !== undefined) {
+      step = progressStep;
       source = 'progress';
-    } else if (record.kind === 'eval') {
+    } else if (kind === 'eval') {
       step = lastTrainStep ?? 0;
     } else if ((lastBarLine !== undefined && settleBar()) || barFresh) {
       step = barPosition;
@@ -353,24 +509,22 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
       source = 'count';
     }
     const stepKey = source === 'explicit' || source === 'progress' ? step : undefined;
-    if (previousStepKey === stepKey && isPreviousRecord(record)) {
+    if (previousStepKey === stepKey && kind === previousKind && isPreviousRecord()) {
       duplicateRecords++;
       return;
     }
-    previousKind = record.kind;
+    previousKind = kind;
     previousStepKey = stepKey;
-    const metrics = record.metrics;
-    if (previousNames.length !== metrics.length) {
-      previousNames.length = metrics.length;
-      previousValues.length = metrics.length;
-    }
-    for (let i = 0; i < metrics.length; i++) {
-      const metric = metrics[i] as [string, number];
-      previousNames[i] = metric[0];
-      previousValues[i] = metric[1];
-    }
+    const names = recordNames;
+    const values = recordValues;
+    const count = recordCount;
+    recordNames = previousNames;
+    recordValues = previousValues;
+    previousNames = names;
+    previousValues = values;
+    previousCount = count;
     if (source === 'count') counter = step;
-    if (source !== undefined || record.kind === 'eval') {
+    if (source !== undefined || kind === 'eval') {
       // A bar gives its position only to the record printed right after it: once any record
       // followed it (an eval dict after the eval bar), the next record needs a new bar.
       barFresh = false;
@@ -381,34 +535,154 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
         restartAt(step, lastExplicitStep);
       lastExplicitStep = step;
     }
-    if (record.kind === 'train') {
+    if (kind === 'train') {
       lastTrainStep = step;
       if (source !== undefined) noteSource(source);
     } else if (source === 'explicit') noteSource(source);
     if (!Number.isFinite(step)) return;
     let curve = false;
-    for (let i = 0; i < metrics.length; i++) {
-      const metric = metrics[i] as [string, number];
-      const name = metric[0];
+    let born: StepColumn | undefined;
+    for (let i = 0; i < count; i++) {
+      const name = names[i] as string;
       if (name === 'loss' || name === 'eval_loss') curve = true;
-      // Records repeat their layout: the series of each position is remembered, not looked up.
-      let s = slotNames[i] === name ? slotSeries[i] : undefined;
+      let s = recordSeries[i];
       if (s === undefined) {
         s = metricState(name);
-        slotNames[i] = name;
-        slotSeries[i] = s;
+        if (!fromLayout) {
+          slotNames[i] = name;
+          slotSeries[i] = s;
+        }
+        recordSeries[i] = s;
       }
-      upsertInto(s, name, step, metric[1]);
+      const value = values[i] as number;
+      if (!retainSeries) {
+        upsertInto(s, name, step, value);
+        continue;
+      }
+      if (s.update !== updateId) {
+        s.update = updateId;
+        s.base = s.n;
+        touched.push(s);
+      }
+      const n = s.n;
+      const column = s.column;
+      const steps = column.steps;
+      // The usual point: a new last step, room in both arrays, the column at this series' end
+      // (or already given this step by a metric logged with it).
+      if (n > 0 && step > (steps[n - 1] as number) && n < s.values.length) {
+        const used = column.used;
+        if (used === n && n < steps.length) {
+          steps[n] = step;
+          column.used = n + 1;
+          s.values[n] = value;
+          s.n = n + 1;
+          continue;
+        }
+        if (used === n + 1 && steps[n] === step) {
+          s.values[n] = value;
+          s.n = n + 1;
+          continue;
+        }
+      }
+      if (n === 0) {
+        // Metrics that start together share one column of steps.
+        if (born !== undefined && born.used === 1 && born.steps[0] === step && s.column !== born) {
+          s.column.users--;
+          s.column = born;
+          born.users++;
+        }
+        appendPoint(s, step, value);
+        if (born === undefined) born = s.column;
+      } else if (step > (s.column.steps[n - 1] as number)) appendPoint(s, step, value);
+      else upsertInto(s, name, step, value);
     }
-    countFormat(record, curve);
+    countFormat(format, curve);
     records++;
   }
 
-  function countFormat(record: LineRecord, curve: boolean): void {
-    let c = formatCounts.get(record.format);
+  /**
+   * The fast path of a one-line dict/JSON record at `text[start, end)`: tried against the layouts
+   * seen last; true when one of them read it and the record was handled.
+   */
+  function readWithLayout(text: string, start: number, end: number, newLine: boolean): boolean {
+    for (let k = 0; k < layouts.length; k++) {
+      const layout = layouts[k] as RecordLayout<StoredSeries>;
+      if (!readLayoutLine(layout, text, start, end)) continue;
+      if (k > 0) {
+        layouts[k] = layouts[0] as RecordLayout<StoredSeries>;
+        layouts[0] = layout;
+      }
+      layoutHits++;
+      if (newLine) lines++;
+      handleLayoutRecord(layout);
+      return true;
+    }
+    return false;
+  }
+
+  /** Remembers the layout of a line `scanFlatObject` read, so the next lines like it take the fast path. */
+  function learnLayout(object: FlatObject, line: string): void {
+    // A log whose objects seldom repeat a layout stops paying for building them.
+    if (!learnLayouts) return;
+    if (layoutsLearned >= 64 && layoutsLearned * 4 > layoutHits) return;
+    layoutsLearned++;
+    const layout = createRecordLayout<StoredSeries>(object, line);
+    if (!layout) return;
+    if (layouts.length >= 8) layouts.pop();
+    layouts.unshift(layout);
+  }
+
+  /** What {@link objectRecord} does with the object, on the values read into the layout. */
+  function handleLayoutRecord(layout: RecordLayout<StoredSeries>): void {
+    if (forced !== undefined && layout.format !== forced) return;
+    const { count, names, stepRanks, roles, values, present, slots } = layout;
+    let step: number | undefined;
+    let stepRank = 99;
+    let hasEval = false;
+    let hasTrain = false;
+    let epoch = Number.NaN;
+    let m = 0;
+    for (let k = 0; k < count; k++) {
+      if (present[k] === 0) continue;
+      const value = values[k] as number;
+      const rank = stepRanks[k] as number;
+      if (rank !== 99) {
+        if (rank < stepRank && Number.isFinite(value)) {
+          step = value;
+          stepRank = rank;
+        }
+        continue;
+      }
+      const role = roles[k] as number;
+      if (role !== 0) {
+        if ((role & EVAL) !== 0) hasEval = true;
+        if ((role & TRAIN) !== 0) hasTrain = true;
+        else if ((role & EPOCH) !== 0) epoch = value;
+      }
+      const name = names[k] as string;
+      let s = slots[k];
+      if (s === undefined) {
+        s = metricState(name);
+        slots[k] = s;
+      }
+      recordNames[m] = name;
+      recordValues[m] = value;
+      recordSeries[m] = s;
+      m++;
+    }
+    if (m === 0) return;
+    recordCount = m;
+    if (step === undefined && layout.epochIsStep && Number.isInteger(epoch)) {
+      step = epoch;
+    }
+    commitRecord(layout.format, hasEval && !hasTrain ? 'eval' : 'train', step, undefined, true);
+  }
+
+  function countFormat(format: LogFormat, curve: boolean): void {
+    let c = formatCounts.get(format);
     if (!c) {
       c = { loss: 0, all: 0 };
-      formatCounts.set(record.format, c);
+      formatCounts.set(format, c);
     }
     c.all++;
     if (curve) c.loss++;
@@ -556,9 +830,13 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
       }
     }
     if (pending && continuePending(pending, raw)) return;
-    if (raw.charCodeAt(0) === 123 && scanFlatObject(raw, 0, scanned)) {
-      handleObject(scanned, false);
-      return;
+    if (raw.charCodeAt(0) === 123) {
+      if (layouts.length > 0 && readWithLayout(raw, 0, len, false)) return;
+      if (scanFlatObject(raw, 0, scanned)) {
+        learnLayout(scanned, raw);
+        handleObject(scanned, false);
+        return;
+      }
     }
     const percent = raw.indexOf('%|');
     if (percent >= 0 && raw.indexOf('{') < 0) {
@@ -627,6 +905,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     update = emptyUpdate();
     if (ended || typeof chunk !== 'string' || chunk.length === 0) return update;
     const n = chunk.length;
+    chunkEnd = textBefore + n;
     let start = 0;
     if (skipLF) {
       skipLF = false;
@@ -653,20 +932,30 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
       } else if (carry.length > 0) {
         const line = carry + chunk.slice(start, end);
         carry = '';
+        lineOffset = textBefore + start;
         feedLine(line);
-      } else {
-        // Hot path: a one-line dict/JSON record read in place, without slicing the line out.
-        if (
-          chunk.charCodeAt(start) === 123 &&
-          pending === undefined &&
-          megatronCarry === undefined &&
-          end - start <= maxLineLength &&
+      } else if (
+        chunk.charCodeAt(start) === 123 &&
+        pending === undefined &&
+        megatronCarry === undefined &&
+        end - start <= maxLineLength
+      ) {
+        // Hot path: a one-line dict/JSON record read in place, without slicing the line out: by
+        // a layout seen before, else by scanFlatObject (whose layout is then remembered).
+        lineOffset = textBefore + start;
+        if (layouts.length > 0 && readWithLayout(chunk, start, end, true)) {
+          // Read and handled.
+        } else if (
           chunk.charCodeAt(end - 1) === 125 &&
           scanFlatObject(chunk, start, scanned, end)
         ) {
           lines++;
+          learnLayout(scanned, chunk.slice(start, end));
           handleObject(scanned, false);
         } else feedLine(chunk.slice(start, end));
+      } else {
+        lineOffset = textBefore + start;
+        feedLine(chunk.slice(start, end));
       }
       if (chunk.charCodeAt(end) === 13) {
         if (end + 1 < n) start = chunk.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
@@ -676,6 +965,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
         }
       } else start = end + 1;
     }
+    textBefore += n;
     return update;
   }
 
@@ -693,6 +983,8 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     update = emptyUpdate();
     if (ended) return update;
     ended = true;
+    chunkEnd = textBefore;
+    lineOffset = textBefore;
     if (carryOverflow) {
       carryOverflow = false;
       lines++;
@@ -710,21 +1002,40 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     return update;
   }
 
-  let finalSeries: Record<string, MetricSeries> | undefined;
+  let ownSeries: Record<string, MetricSeries> | undefined;
 
   function seriesSnapshot(): Record<string, MetricSeries> {
     const out: Record<string, MetricSeries> = {};
     for (const [name, s] of series) {
       if (s.n === 0 || name === '__proto__') continue;
-      out[name] = { steps: columnSlice(s.steps, 0, s.n), values: columnSlice(s.values, 0, s.n) };
+      out[name] = { steps: s.column.steps.slice(0, s.n), values: s.values.slice(0, s.n) };
+    }
+    return out;
+  }
+
+  /**
+   * After end(): the parser's own arrays, cut to their length (in place, no copy). Metrics logged
+   * together share one steps array; one logged less often than its column gets a copy.
+   */
+  function finalSeries(): Record<string, MetricSeries> {
+    const out: Record<string, MetricSeries> = {};
+    for (const s of series.values()) {
+      const column = s.column;
+      if (column.steps.length > column.used) column.steps.length = column.used;
+    }
+    for (const [name, s] of series) {
+      if (s.n === 0 || name === '__proto__') continue;
+      if (s.values.length > s.n) s.values.length = s.n;
+      const steps = s.column.steps;
+      out[name] = { steps: steps.length === s.n ? steps : steps.slice(0, s.n), values: s.values };
     }
     return out;
   }
 
   function result(): ParseResult {
     // After end() the series never change again: later calls hand out the same arrays.
-    const out = ended && finalSeries !== undefined ? finalSeries : seriesSnapshot();
-    if (ended) finalSeries = out;
+    if (ended && ownSeries === undefined) ownSeries = finalSeries();
+    const out = ownSeries ?? seriesSnapshot();
     const formats = [...formatCounts.entries()]
       .sort((a, b) => b[1].loss - a[1].loss || b[1].all - a[1].all)
       .map(([f]) => f);
@@ -798,72 +1109,20 @@ function hasKey(object: FlatObject, key: string): boolean {
   return false;
 }
 
-const FIRST_BLOCK = 16;
-const BLOCK_BITS = 16;
-const BLOCK = 1 << BLOCK_BITS;
-const BLOCK_MASK = BLOCK - 1;
-
-// A column is a list of blocks: the first grows by doubling up to BLOCK values (small series stay
-// small), the others are BLOCK values each, so point `i` is in block `i >>> BLOCK_BITS`.
-function columnAt(column: Float64Array[], i: number): number {
-  return (column[i >>> BLOCK_BITS] as Float64Array)[i & BLOCK_MASK] as number;
-}
-
-function columnSet(column: Float64Array[], i: number, value: number): void {
-  (column[i >>> BLOCK_BITS] as Float64Array)[i & BLOCK_MASK] = value;
-}
-
-function columnRoom(column: Float64Array[], n: number): void {
-  const b = n >>> BLOCK_BITS;
-  if (b === 0) {
-    const first = column[0] as Float64Array;
-    if (n < first.length) return;
-    const grown = new Float64Array(Math.min(BLOCK, first.length * 2));
-    grown.set(first);
-    column[0] = grown;
-  } else if (b >= column.length) column.push(new Float64Array(BLOCK));
-}
-
-function appendPoint(s: StoredSeries, step: number, value: number): void {
-  const n = s.n;
-  columnRoom(s.steps, n);
-  columnRoom(s.values, n);
-  columnSet(s.steps, n, step);
-  columnSet(s.values, n, value);
-  s.n = n + 1;
-}
-
-/** Inserts a point at `i`, moving the later ones up (rare: an out-of-order step). */
-function insertPoint(s: StoredSeries, i: number, step: number, value: number): void {
-  const n = s.n;
-  appendPoint(s, 0, 0);
-  for (let j = n; j > i; j--) {
-    columnSet(s.steps, j, columnAt(s.steps, j - 1));
-    columnSet(s.values, j, columnAt(s.values, j - 1));
-  }
-  columnSet(s.steps, i, step);
-  columnSet(s.values, i, value);
-}
-
-function truncateSeries(s: StoredSeries, n: number): void {
-  s.n = n;
-  const blocks = Math.max(1, Math.ceil(n / BLOCK));
-  s.steps.length = blocks;
-  s.values.length = blocks;
-}
-
-function columnSlice(column: Float64Array[], from: number, to: number): number[] {
-  const out = new Array<number>(Math.max(0, to - from));
-  for (let i = from; i < to; i++) out[i - from] = columnAt(column, i);
+/** A copy of the first `n` values of `array` with room for `capacity` (holes past `n`). */
+function grown(array: number[], n: number, capacity: number): number[] {
+  const out = new Array<number>(capacity);
+  for (let i = 0; i < n; i++) out[i] = array[i] as number;
   return out;
 }
 
 function lowerBound(s: StoredSeries, step: number): number {
+  const steps = s.column.steps;
   let lo = 0;
   let hi = s.n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (columnAt(s.steps, mid) < step) lo = mid + 1;
+    if ((steps[mid] as number) < step) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,10 +1,6 @@
 import type { FlatObject } from './formats/objectRecord';
 import { parseNumber } from './parseNumber';
-
-const POW10 = [
-  1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
-  1e18, 1e19, 1e20, 1e21, 1e22,
-];
+import { decimalValue, readDecimal } from './readDecimal';
 
 /**
  * Reads a one-line flat dict or JSON object in a single pass without allocating per value:
@@ -69,9 +65,10 @@ export function scanFlatObject(
     const c = line.charCodeAt(i);
     let value: number | undefined;
     if ((c >= 48 && c <= 57) || c === 45) {
-      value = readNumber(line, i, n);
-      if (value === undefined) return false;
-      i = readEnd;
+      const next = readDecimal(line, i, n);
+      if (next < 0) return false;
+      value = decimalValue[0];
+      i = next;
     } else if (c === q) {
       let close = i + 1;
       while (close < n) {
@@ -106,89 +103,6 @@ export function scanFlatObject(
   }
 }
 
-/** Where the last {@link readNumber} stopped. */
-let readEnd = 0;
-
-/** A character a number token may contain: digits, sign, `.`, `e`/`E`. */
-function isNumberChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || c === 46 || c === 101 || c === 69 || c === 45 || c === 43;
-}
-
-/**
- * {@link fastNumber} of the number token at `i`, read in the same single pass that finds its end
- * (left in `readEnd`): the values are most of a record's characters. An odd spelling (`1.2.3`, a
- * long mantissa) goes through `numberEnd` + `fastNumber`, so the result is always theirs.
- */
-function readNumber(line: string, i: number, n: number): number | undefined {
-  let j = i;
-  const negative = line.charCodeAt(j) === 45;
-  if (negative) j++;
-  let mantissa = 0;
-  let digits = 0;
-  let scale = 0;
-  let c = line.charCodeAt(j);
-  while (c === 48) {
-    j++;
-    c = line.charCodeAt(j);
-  }
-  let any = j > (negative ? i + 1 : i);
-  while (c >= 48 && c <= 57) {
-    mantissa = mantissa * 10 + (c - 48);
-    digits++;
-    j++;
-    c = line.charCodeAt(j);
-  }
-  if (c === 46) {
-    j++;
-    c = line.charCodeAt(j);
-    if (mantissa === 0) {
-      while (c === 48) {
-        any = true;
-        scale--;
-        j++;
-        c = line.charCodeAt(j);
-      }
-    }
-    while (c >= 48 && c <= 57) {
-      mantissa = mantissa * 10 + (c - 48);
-      digits++;
-      scale--;
-      j++;
-      c = line.charCodeAt(j);
-    }
-  }
-  if (digits > 0) any = true;
-  if (c === 101 || c === 69) {
-    j++;
-    c = line.charCodeAt(j);
-    let expNegative = false;
-    if (c === 45 || c === 43) {
-      expNegative = c === 45;
-      j++;
-      c = line.charCodeAt(j);
-    }
-    let exponent = 0;
-    let expDigits = 0;
-    while (c >= 48 && c <= 57) {
-      exponent = exponent * 10 + (c - 48);
-      expDigits++;
-      j++;
-      c = line.charCodeAt(j);
-    }
-    if (expDigits === 0) j = n;
-    scale += expNegative ? -exponent : exponent;
-  }
-  if (j >= n || isNumberChar(c) || !any || digits > 15 || scale < -22 || scale > 22) {
-    const end = numberEnd(line, i, n);
-    readEnd = end;
-    return fastNumber(line, i, end);
-  }
-  readEnd = j;
-  const value =
-    scale < 0 ? mantissa / (POW10[-scale] as number) : mantissa * (POW10[scale] as number);
-  return negative ? -value : value;
-}
-
 /** End of a number token: digits, sign, `.`, `e`/`E`. */
 function numberEnd(line: string, i: number, n: number): number {
   let j = i + 1;
@@ -201,75 +115,25 @@ function numberEnd(line: string, i: number, n: number): number {
 }
 
 /**
- * Exact conversion of `[-]digits[.digits][e[+-]digits]` when the digits fit in 2^53 and the power of
- * ten is exact (one correctly rounded multiplication or division, Clinger's fast path); otherwise
- * `Number()` on the slice.
+ * A quoted value: a number (`'3.4376'`, `"0.00"`) or `undefined` for text such as `"0:04:02"`.
+ *
+ * @param line - The text.
+ * @param from - First character inside the quotes.
+ * @param to - Index of the closing quote.
+ * @returns The number, or `undefined` when the quoted text is no number.
+ * @defaultValue undefined for text that is not a number
+ * @example
+ * ```ts
+ * quotedNumber('"0.00"', 1, 5); // 0
+ * quotedNumber('"0:04:02"', 1, 8); // undefined
+ * ```
  */
-function fastNumber(line: string, i: number, end: number): number | undefined {
-  let j = i;
-  let negative = false;
-  if (line.charCodeAt(j) === 45) {
-    negative = true;
-    j++;
-  }
-  let mantissa = 0;
-  let digits = 0;
-  let scale = 0;
-  let seenDot = false;
-  let any = false;
-  for (; j < end; j++) {
-    const c = line.charCodeAt(j);
-    if (c >= 48 && c <= 57) {
-      any = true;
-      if (mantissa === 0 && c === 48) {
-        if (seenDot) scale--;
-        continue;
-      }
-      mantissa = mantissa * 10 + (c - 48);
-      digits++;
-      if (seenDot) scale--;
-    } else if (c === 46 && !seenDot) seenDot = true;
-    else break;
-  }
-  if (!any) return undefined;
-  if (j < end) {
-    const c = line.charCodeAt(j);
-    if (c !== 101 && c !== 69) return undefined;
-    j++;
-    let expNegative = false;
-    const s = line.charCodeAt(j);
-    if (s === 45 || s === 43) {
-      expNegative = s === 45;
-      j++;
-    }
-    let exponent = 0;
-    let expDigits = 0;
-    for (; j < end; j++) {
-      const d = line.charCodeAt(j);
-      if (d < 48 || d > 57) return undefined;
-      exponent = exponent * 10 + (d - 48);
-      expDigits++;
-    }
-    if (expDigits === 0) return undefined;
-    scale += expNegative ? -exponent : exponent;
-  }
-  let value: number;
-  if (digits <= 15 && scale >= -22 && scale <= 22) {
-    value = scale < 0 ? mantissa / (POW10[-scale] as number) : mantissa * (POW10[scale] as number);
-  } else {
-    value = Number(line.slice(negative ? i + 1 : i, end));
-    if (Number.isNaN(value)) return undefined;
-  }
-  return negative ? -value : value;
-}
-
-/** A quoted value: a number (`'3.4376'`, `"0.00"`) or `undefined` for text such as `"0:04:02"`. */
-function quotedNumber(line: string, from: number, to: number): number | undefined {
+export function quotedNumber(line: string, from: number, to: number): number | undefined {
   if (from >= to) return undefined;
   const c = line.charCodeAt(from);
   if ((c >= 48 && c <= 57) || c === 45 || c === 46) {
     const end = numberEnd(line, from, to);
-    if (end === to) return fastNumber(line, from, to);
+    if (end === to) return readDecimal(line, from, to) === to ? decimalValue[0] : undefined;
     const next = line.charCodeAt(end);
     // `0:04:02`, `3 days, 4:29:51`: times and durations are no metric.
     if (next === 58 || next === 32) return undefined;

@@ -44,7 +44,8 @@ export type StepSource = 'explicit' | 'progress' | 'count';
 
 /**
  * One metric as two parallel columns, sorted by ascending step, at most one value per step.
- * Non-finite values (`NaN`, `Infinity`, `-Infinity`) are kept as JS numbers.
+ * Non-finite values (`NaN`, `Infinity`, `-Infinity`) are kept as JS numbers. In a parse result,
+ * metrics logged at the same steps may share one `steps` array: copy it before changing it.
  *
  * @example
  * ```ts
@@ -211,6 +212,7 @@ export interface LogParser {
   /**
    * The result so far, same shape as {@link parseTrainingLog}'s. Before `end()` the series are
    * copies; after it they are the parser's own final arrays (no copy): treat them as read-only.
+   * Metrics logged together (the keys of one dict or JSON line) may share one `steps` array.
    */
   result(): ParseResult;
 }

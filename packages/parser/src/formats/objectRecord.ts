@@ -51,7 +51,19 @@ export interface KeyInfo {
 
 const KEY_INFO = new Map<string, KeyInfo>();
 
-function readKey(key: string): KeyInfo {
+/**
+ * How a key is read (canonical name, step rank, summary/eval/train/epoch role), cached per key.
+ *
+ * @param key - A dict/JSON key as printed.
+ * @returns Its {@link KeyInfo}.
+ * @defaultValue a plain metric (`stepRank` 99, no role) for keys that are nothing special
+ * @example
+ * ```ts
+ * keyInfo('lr').name; // 'learning_rate'
+ * keyInfo('current_steps').stepRank; // 0
+ * ```
+ */
+export function keyInfo(key: string): KeyInfo {
   const known = KEY_INFO.get(key);
   if (known !== undefined) return known;
   const name = canonicalName(key);
@@ -123,11 +135,11 @@ export function objectRecord(
       const cached = infos[i];
       if (cached !== undefined && infoKeys[i] === key) info = cached;
       else {
-        info = readKey(key);
+        info = keyInfo(key);
         infos[i] = info;
         infoKeys[i] = key;
       }
-    } else info = readKey(key);
+    } else info = keyInfo(key);
     if (info.summary) return summaryRecord(object, format);
     const value = values[i];
     if (value === undefined) continue;

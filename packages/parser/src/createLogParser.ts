@@ -102,8 +102,9 @@ interface PendingObject {
  * (live tqdm redraws); each line is routed to the recogniser of its format (see `src/formats/`),
  * dicts wrapped over several lines are joined, and points are stored per metric and step (later value
  * wins, restarts replace what follows). Only the series are kept (8 bytes a value, steps shared by
- * the metrics logged together), never the raw text; with `retainSeries: false` not even those, only a small state per metric, so a
- * streaming consumer's memory stays bounded however long the log is. The result never depends on
+ * the metrics logged together), never the raw text; with `retainSeries: false` not even those,
+ * only a small state per metric, so a streaming consumer's memory stays bounded however long the
+ * log is. The result never depends on
  * how the text was cut into chunks. A progress bar gives its position to the record printed right
  * after it, and only when it is a training-loop bar (`it/s`, `s/it`; not a dataset `Map:` bar).
  *
@@ -565,25 +566,6 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
         touched.push(s);
       }
       const n = s.n;
-      const column = s.column;
-      const steps = column.steps;
-      // The usual point: a new last step, room in both arrays, the column at this series' end
-      // (or already given this step by a metric logged with it).
-      if (n > 0 && step > (steps[n - 1] as number) && n < s.values.length) {
-        const used = column.used;
-        if (used === n && n < steps.length) {
-          steps[n] = step;
-          column.used = n + 1;
-          s.values[n] = value;
-          s.n = n + 1;
-          continue;
-        }
-        if (used === n + 1 && steps[n] === step) {
-          s.values[n] = value;
-          s.n = n + 1;
-          continue;
-        }
-      }
       if (n === 0) {
         // Metrics that start together share one column of steps.
         if (born !== undefined && born.used === 1 && born.steps[0] === step && s.column !== born) {
@@ -621,12 +603,12 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
   }
 
   /** Remembers the layout of a line `scanFlatObject` read, so the next lines like it take the fast path. */
-  function learnLayout(object: FlatObject, line: string): void {
+  function learnLayout(object: FlatObject, record: LineRecord | undefined, line: string): void {
     // A log whose objects seldom repeat a layout stops paying for building them.
-    if (!learnLayouts) return;
+    if (!learnLayouts || record === undefined) return;
     if (layoutsLearned >= 64 && layoutsLearned * 4 > layoutHits) return;
     layoutsLearned++;
-    const layout = createRecordLayout<StoredSeries>(object, line);
+    const layout = createRecordLayout<StoredSeries>(object, record, line);
     if (!layout) return;
     if (layouts.length >= 8) layouts.pop();
     layouts.unshift(layout);
@@ -708,7 +690,8 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     }
   }
 
-  function handleObject(object: FlatObject, pretty: boolean): void {
+  /** Hands the object to its format's recogniser; returns the record it made, if any. */
+  function handleObject(object: FlatObject, pretty: boolean): LineRecord | undefined {
     let record: LineRecord | undefined;
     if (object.quote === 'single') record = hfTrainerRecord(object);
     else if (hasKey(object, 'current_steps')) record = llamaFactoryRecord(object);
@@ -716,6 +699,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     else if (pretty) record = trainerStateRecord(object);
     else record = jsonLinesRecord(object);
     if (record) handleRecord(record);
+    return record;
   }
 
   function handlePairs(
@@ -833,8 +817,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     if (raw.charCodeAt(0) === 123) {
       if (layouts.length > 0 && readWithLayout(raw, 0, len, false)) return;
       if (scanFlatObject(raw, 0, scanned)) {
-        learnLayout(scanned, raw);
-        handleObject(scanned, false);
+        learnLayout(scanned, handleObject(scanned, false), raw);
         return;
       }
     }
@@ -950,8 +933,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
           scanFlatObject(chunk, start, scanned, end)
         ) {
           lines++;
-          learnLayout(scanned, chunk.slice(start, end));
-          handleObject(scanned, false);
+          learnLayout(scanned, handleObject(scanned, false), chunk.slice(start, end));
         } else feedLine(chunk.slice(start, end));
       } else {
         lineOffset = textBefore + start;

@@ -52,7 +52,7 @@ export function readDecimal(text: string, i: number, end: number): number {
   let lowDigits = 0;
   let scale = 0;
   let any = false;
-  while (c === 48) {
+  while (c === 48 && j < end) {
     any = true;
     j++;
     c = text.charCodeAt(j);
@@ -145,12 +145,7 @@ export function readDecimal(text: string, i: number, end: number): number {
  * decimalToDouble(150000000000000, 2, 2, -21); // 1.5000000000000002e-05
  * ```
  */
-export function decimalToDouble(
-  mantissa: number,
-  low: number,
-  lowDigits: number,
-  scale: number,
-): number {
+function decimalToDouble(mantissa: number, low: number, lowDigits: number, scale: number): number {
   if (lowDigits === 0) {
     if (scale < -22 || scale > 22) return Number.NaN;
     return scale < 0 ? mantissa / (POW10[-scale] as number) : mantissa * (POW10[scale] as number);

@@ -1,7 +1,8 @@
-import { decimalToDouble, decimalValue, POW10, readDecimal } from '../readDecimal';
+import { decimalValue, POW10, readDecimal } from '../readDecimal';
 import { quotedNumber } from '../scanFlatObject';
 import type { LogFormat } from '../types';
-import { type FlatObject, type KeyInfo, keyInfo } from './objectRecord';
+import type { LineRecord } from './LineRecord';
+import { type FlatObject, keyInfo } from './objectRecord';
 
 /**
  * The layout of a one-line dict/JSON record: its keys in order, how each is read, and a sticky
@@ -33,7 +34,6 @@ export interface RecordLayout<S = unknown> {
   keys: string[];
   /** Length of each key with its quotes. */
   keyLengths: Int32Array;
-  info: KeyInfo[];
   /** Canonical metric name per key. */
   names: string[];
   /** Step preference per key (0 best), 99 for a key that is no step. */
@@ -61,39 +61,39 @@ export const EPOCH = 4;
 const NUMBER = String.raw`-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
 const PLAIN_NUMBER = String.raw`-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`;
 
+/** Formats whose records are {@link objectRecord} of the object alone: their lines may take a layout. */
+const LAYOUT_FORMATS = new Set<LogFormat>(['hf-trainer', 'axolotl', 'llamafactory-jsonl', 'jsonl']);
+
 /**
- * The layout of an object read by `scanFlatObject`, when its lines can take the fast path: a
- * one-line dict of the Trainer family or a JSON line, with no end-of-run summary key and no fairseq
- * `num_updates` (those go through their own recognisers).
+ * The layout of an object read by `scanFlatObject`, once its recogniser made a record of it: the
+ * format depends on the keys only, so every line of the layout is that format. Summaries and
+ * fairseq JSON keep to their own recognisers.
  *
  * @param object - Keys and quote of a line `scanFlatObject` accepted.
+ * @param record - What the object's recogniser made of that line.
  * @param line - That line: when it is spaced the usual way (`{"a": 1, "b": 2}`), the pattern
  *   expects exactly that spacing and plain numbers, which makes it faster; otherwise any spacing.
  * @returns The layout, or `undefined` when such lines keep to the general path.
  * @defaultValue undefined for summaries, fairseq JSON and objects without keys
  * @example
  * ```ts
- * createRecordLayout({ keys: ['loss', 'epoch'], values: [0.5, 0.1], count: 2, quote: 'single' })?.format; // 'hf-trainer'
+ * const object: FlatObject = { keys: ['loss', 'epoch'], values: [0.5, 0.1], count: 2, quote: 'single' };
+ * createRecordLayout(object, { format: 'hf-trainer', kind: 'train', metrics: [] })?.format; // 'hf-trainer'
  * ```
  */
 export function createRecordLayout<S>(
   object: FlatObject,
+  record: LineRecord,
   line?: string,
 ): RecordLayout<S> | undefined {
   const count = object.count;
-  if (count === 0 || count > 256) return undefined;
+  const format = record.format;
+  if (count === 0 || count > 256 || record.kind === 'summary' || !LAYOUT_FORMATS.has(format)) {
+    return undefined;
+  }
   const keys = object.keys.slice(0, count);
   const info = keys.map(keyInfo);
-  if (info.some((i) => i.summary) || keys.includes('num_updates')) return undefined;
   const single = object.quote === 'single';
-  let format: LogFormat;
-  let epochIsStep = false;
-  if (single) format = keys.some((k) => k.startsWith('memory/')) ? 'axolotl' : 'hf-trainer';
-  else if (keys.includes('current_steps')) format = 'llamafactory-jsonl';
-  else {
-    format = 'jsonl';
-    epochIsStep = true;
-  }
   const q = single ? "'" : '"';
   const text = `${q}[^${q}\\\\\\n\\r]*${q}`;
   const usual = keys.map(
@@ -114,7 +114,6 @@ export function createRecordLayout<S>(
     count,
     keys,
     keyLengths: Int32Array.from(keys, (k) => k.length + 2),
-    info,
     names: info.map((i) => i.name),
     stepRanks: Int32Array.from(info, (i) => i.stepRank),
     roles: Uint8Array.from(
@@ -122,7 +121,7 @@ export function createRecordLayout<S>(
       (i) => (i.eval ? EVAL : 0) | (i.train ? TRAIN : 0) | (i.epoch ? EPOCH : 0),
     ),
     format,
-    epochIsStep,
+    epochIsStep: format === 'jsonl',
     values: new Float64Array(count),
     present: new Uint8Array(count),
     slots: new Array<S | undefined>(count).fill(undefined),
@@ -168,62 +167,33 @@ export function readLayoutLine(
     }
     if (c === quote) {
       const close = text.indexOf(quote === 39 ? "'" : '"', i + 1);
-      // Most quoted values are times (`"0:04:02"`): a digit run ended by `:` is no number.
-      let j = i + 1;
-      let d = text.charCodeAt(j);
-      while (d >= 48 && d <= 57) d = text.charCodeAt(++j);
-      if (d === 58 && j > i + 1) present[k] = 0;
+      const number = quotedNumber(text, i + 1, close);
+      if (number === undefined) present[k] = 0;
       else {
-        const number = quotedNumber(text, i + 1, close);
-        if (number === undefined) present[k] = 0;
-        else {
-          values[k] = number;
-          present[k] = 1;
-        }
+        values[k] = number;
+        present[k] = 1;
       }
       i = close + 1;
     } else if (c === 110 || c === 78) {
       present[k] = 0;
       i += 4;
     } else {
-      // The number is converted here as readDecimal converts it (the first 15 significant
-      // digits in `mantissa`, the next ones in `low`); what decimalToDouble cannot decide goes to
-      // readDecimal, which reads it again and asks Number().
+      // The usual number (its digits below 2^53, a power of ten within ±22) is converted here,
+      // exactly as readDecimal converts it (Clinger's fast path); anything else, such as Python's
+      // 17-digit reprs, is read again by readDecimal. Inlined: ~5% of a JSON-lines parse.
       let j = i;
       const negative = c === 45;
       if (negative) c = text.charCodeAt(++j);
       let mantissa = 0;
-      let digits = 0;
-      let low = 0;
-      let lowDigits = 0;
       let scale = 0;
-      while (c === 48) c = text.charCodeAt(++j);
       while (c >= 48 && c <= 57) {
-        if (digits < 15) {
-          mantissa = mantissa * 10 + (c - 48);
-          digits++;
-        } else {
-          low = low * 10 + (c - 48);
-          lowDigits++;
-        }
+        mantissa = mantissa * 10 + (c - 48);
         c = text.charCodeAt(++j);
       }
       if (c === 46) {
         c = text.charCodeAt(++j);
-        if (digits === 0) {
-          while (c === 48) {
-            scale--;
-            c = text.charCodeAt(++j);
-          }
-        }
         while (c >= 48 && c <= 57) {
-          if (digits < 15) {
-            mantissa = mantissa * 10 + (c - 48);
-            digits++;
-          } else {
-            low = low * 10 + (c - 48);
-            lowDigits++;
-          }
+          mantissa = mantissa * 10 + (c - 48);
           scale--;
           c = text.charCodeAt(++j);
         }
@@ -239,13 +209,12 @@ export function readLayoutLine(
         }
         scale += expNegative ? -exponent : exponent;
       }
-      let value = Number.NaN;
-      if (lowDigits === 0 && scale >= -22 && scale <= 22) {
-        value =
+      // Exact while the digits fit in 2^53 (then every partial sum did too).
+      if (mantissa <= 9007199254740992 && scale >= -22 && scale <= 22 && j <= end) {
+        const value =
           scale < 0 ? mantissa / (POW10[-scale] as number) : mantissa * (POW10[scale] as number);
-      } else value = decimalToDouble(mantissa, low, lowDigits, scale);
-      if (j <= end && !Number.isNaN(value)) values[k] = negative ? -value : value;
-      else {
+        values[k] = negative ? -value : value;
+      } else {
         j = readDecimal(text, i, end);
         if (j < 0) return false;
         values[k] = decimalValue[0] as number;

@@ -1,32 +1,37 @@
+/**
+ * Canonical names, keyed by the normalised spelling ({@link normalizeName}): case, camel case and
+ * word separators do not matter, so `ValLoss`, `Val Loss`, `val-loss` and `val_loss` are one name.
+ */
 const CANONICAL = new Map<string, string>(
   Object.entries({
     loss: 'loss',
     'lm loss': 'loss',
-    lm_loss: 'loss',
-    reduced_train_loss: 'loss',
+    'reduced train loss': 'loss',
     'train loss': 'loss',
-    train_loss_step: 'loss',
-    eval_loss: 'eval_loss',
+    'training loss': 'loss',
+    'train loss step': 'loss',
+    'eval loss': 'eval_loss',
     'val loss': 'eval_loss',
-    val_loss: 'eval_loss',
     'validation loss': 'eval_loss',
-    valid_loss: 'eval_loss',
     'valid loss': 'eval_loss',
-    learning_rate: 'learning_rate',
-    lr: 'learning_rate',
     'learning rate': 'learning_rate',
-    grad_norm: 'grad_norm',
+    lr: 'learning_rate',
     'grad norm': 'grad_norm',
     gnorm: 'grad_norm',
-    'grad-norm': 'grad_norm',
+    'gradient norm': 'grad_norm',
     epoch: 'epoch',
   }),
 );
 
+/** Namespaces that a tracker puts before a name (`train/loss`, `eval/loss`). */
+const TRAIN_NAMESPACE = /^(?:train|training)\//;
+const EVAL_NAMESPACE = /^(?:eval|val|valid|validation)\//;
+
 /**
  * Maps the spellings of the five canonical metrics to one name (`loss`, `eval_loss`,
- * `learning_rate`, `grad_norm`, `epoch`), case-insensitively; every other key comes back trimmed and
- * otherwise unchanged, so nothing numeric is thrown away.
+ * `learning_rate`, `grad_norm`, `epoch`), ignoring case, camel case and word separators, and
+ * reading the `train/` and `eval/` namespaces of trackers (`train/loss`, `eval/loss`); every other
+ * key comes back trimmed and otherwise unchanged, so nothing numeric is thrown away.
  *
  * @param key - A metric name as printed (`lm loss`, `Learning Rate`, `gnorm`, `rewards/chosen`).
  * @returns The canonical name, or the trimmed key.
@@ -34,6 +39,7 @@ const CANONICAL = new Map<string, string>(
  * @example
  * ```ts
  * canonicalName('Learning Rate'); // 'learning_rate'
+ * canonicalName('ValLoss'); // 'eval_loss'
  * canonicalName(' rewards/margins '); // 'rewards/margins'
  * ```
  */
@@ -41,11 +47,69 @@ export function canonicalName(key: string): string {
   const cached = CACHE.get(key);
   if (cached !== undefined) return cached;
   const trimmed = key.trim();
-  const name =
-    CANONICAL.get(trimmed) ?? CANONICAL.get(trimmed.toLowerCase().replace(/\s+/g, ' ')) ?? trimmed;
+  const normal = normalizeName(trimmed);
+  let name = CANONICAL.get(normal);
+  if (name === undefined && normal.indexOf('/') > 0) {
+    if (TRAIN_NAMESPACE.test(normal)) name = CANONICAL.get(normal.replace(TRAIN_NAMESPACE, ''));
+    else if (EVAL_NAMESPACE.test(normal)) {
+      const inner = CANONICAL.get(normal.replace(EVAL_NAMESPACE, ''));
+      if (inner === 'loss') name = 'eval_loss';
+    }
+  }
+  name ??= trimmed;
   // Logs repeat the same few keys millions of times; the cache is capped so odd keys cannot grow it.
   if (CACHE.size < 4096) CACHE.set(key, name);
   return name;
+}
+
+/**
+ * A name in one spelling: lower case, camel case split (`ValLoss` → `val loss`), `_` `-` and runs
+ * of spaces as one space. Slashes are kept (`rewards/chosen`).
+ *
+ * @param name - A name as printed.
+ * @returns The normalised spelling, for comparing names.
+ * @example
+ * ```ts
+ * normalizeName('ValLoss'); // 'val loss'
+ * normalizeName('global_step'); // 'global step'
+ * ```
+ */
+export function normalizeName(name: string): string {
+  let out = '';
+  let space = true;
+  const n = name.length;
+  for (let i = 0; i < n; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 95 || c === 45 || c === 32 || c === 9) {
+      if (!space) {
+        out += ' ';
+        space = true;
+      }
+      continue;
+    }
+    if (c >= 65 && c <= 90) {
+      const prev = name.charCodeAt(i - 1);
+      const next = name.charCodeAt(i + 1);
+      // A capital after a lower-case letter, or ending a run of capitals before a lower-case one,
+      // starts a word (`ValLoss`, `LRSchedule`), unless the word before is one letter (`mAP`).
+      const lowerBefore = prev >= 97 && prev <= 122;
+      const upperRunEnd = prev >= 65 && prev <= 90 && next >= 97 && next <= 122;
+      if (!space && (lowerBefore || upperRunEnd) && !(lowerBefore && isOneLetterWord(name, i))) {
+        out += ' ';
+      }
+      out += String.fromCharCode(c + 32);
+      space = false;
+      continue;
+    }
+    out += name[i];
+    space = false;
+  }
+  return space && out.length > 0 ? out.slice(0, -1) : out;
+}
+
+function isOneLetterWord(name: string, i: number): boolean {
+  const before = name.charCodeAt(i - 2);
+  return i === 1 || !((before >= 65 && before <= 90) || (before >= 97 && before <= 122));
 }
 
 const CACHE = new Map<string, string>();

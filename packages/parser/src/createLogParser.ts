@@ -193,6 +193,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     carried: new Map(),
     tableHeader: undefined,
     tableRow: undefined,
+    signatures: new Map(),
   };
 
   // The points of an update are not copied point by point: each series remembers where the current

@@ -688,13 +688,13 @@ const PLANTCLEF_RESUMED = 'jsonl__plantclef-issue-2-resumed.log';
 describe(PLANTCLEF_RESUMED, () => {
   // Pitfall: DeiT/BEiT log.txt (one JSON line per epoch, epoch is the x-axis) resumed and appended:
   // epochs 50, 51, 52 appear twice; the later block replaces the earlier one. `train_loss` here
-  // is the per-epoch train loss of a non-HF format, kept under its own name (README rule 1).
+  // is the per-epoch train loss (the DeiT convention of README rule 2): the `loss` curve.
   it('reports the restart at epoch 50 and keeps the values logged after it', () => {
     const result = parseFixture(PLANTCLEF_RESUMED);
     expect(result.format).toBe('jsonl');
     expect(result.stepSource).toBe('explicit');
     expect(result.restarts).toEqual([{ step: 50, fromStep: 52, line: 4 }]);
-    expectSeries(result, 'train_loss', [
+    expectSeries(result, 'loss', [
       [50, 4.49533496481264],
       [51, 4.471119584005713],
       [52, 4.455441215571274],

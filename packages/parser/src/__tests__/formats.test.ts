@@ -96,7 +96,8 @@ describe('JSON formats', () => {
       '{"train_loss": 4.45, "epoch": 2}',
       '{"train_loss": 4.3, "epoch": 3}',
     ]);
-    expect(r.series.train_loss).toEqual({ steps: [1, 2, 3], values: [4.5, 4.45, 4.3] });
+    // A `train_loss` logged with every epoch is the loss curve (README rule 2), not a summary.
+    expect(r.series.loss).toEqual({ steps: [1, 2, 3], values: [4.5, 4.45, 4.3] });
     expect(r.restarts).toEqual([]);
     const resumed = parse([
       '{"train_loss": 4.5, "epoch": 1}',
@@ -104,7 +105,7 @@ describe('JSON formats', () => {
       '{"train_loss": 4.6, "epoch": 1}',
     ]);
     expect(resumed.restarts).toEqual([{ step: 1, fromStep: 2, line: 3 }]);
-    expect(resumed.series.train_loss).toEqual({ steps: [1], values: [4.6] });
+    expect(resumed.series.loss).toEqual({ steps: [1], values: [4.6] });
   });
 
   it('reads fairseq JSON with string values, and HTML-escaped quotes', () => {

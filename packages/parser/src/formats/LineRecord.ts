@@ -34,6 +34,7 @@ export interface LineRecord {
  *   carried: new Map(),
  *   tableHeader: undefined,
  *   tableRow: undefined,
+ *   signatures: new Map(),
  * };
  * ```
  */
@@ -48,4 +49,9 @@ export interface RecognizerContext {
   tableHeader: string[] | undefined;
   /** Cells of the HTML table row being read. */
   tableRow: string[] | undefined;
+  /**
+   * Name sets of lines without metric words (`Num examples = 467`), with the values they had: such
+   * a line is a record only when its names come back with other values.
+   */
+  signatures: Map<string, string>;
 }

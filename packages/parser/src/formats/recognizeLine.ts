@@ -1,6 +1,6 @@
 import { deepspeedRecord } from './deepspeed';
 import { fairseqRecord } from './fairseq';
-import { genericRecord } from './generic';
+import { generalRecord } from './general';
 import { kerasRecord } from './keras';
 import type { LineRecord, RecognizerContext } from './LineRecord';
 import { litgptRecord } from './litgpt';
@@ -77,9 +77,6 @@ export function recognizeLine(s: string, ctx: RecognizerContext): LineRecord | u
     if (record) return record;
   }
   if (s.indexOf('timer.py') >= 0) return deepspeedRecord(s);
-  if ((s.indexOf('loss') >= 0 || s.indexOf('Loss') >= 0) && s.indexOf('OVERFLOW') < 0) {
-    return genericRecord(s);
-  }
-  if (s.startsWith('Key: ')) return genericRecord(s);
-  return undefined;
+  if (s.indexOf('OVERFLOW') >= 0) return undefined;
+  return generalRecord(s, ctx);
 }

@@ -1,0 +1,262 @@
+import { canonicalName, normalizeName } from '../canonicalName';
+import { type ScannedPair, scanPairs } from '../grammar/scanPairs';
+import { stripLogPrefix } from '../grammar/stripLogPrefix';
+import { parseNumber } from '../parseNumber';
+import type { LineRecord, RecognizerContext } from './LineRecord';
+
+/**
+ * Step spellings, best first (normalised: lower case, one space between words). The list is open
+ * in the logs; these are the ones trainers print.
+ */
+const STEP_NAMES = new Map<string, number>(
+  [
+    'global step',
+    'step',
+    'current steps',
+    'completed step',
+    'completed steps',
+    'num updates',
+    'updates',
+    'update',
+    'train step',
+    'training step',
+    'optimizer step',
+    'opt step',
+    'iteration',
+    'iter',
+    'iters',
+    'it',
+    'acc iter',
+    'total timesteps',
+    'num timesteps',
+    'timesteps total',
+    'timesteps',
+    'env steps',
+  ].map((name, rank) => [name, rank]),
+);
+
+/** Positions inside an epoch when an epoch is printed beside them (`Batch 100/600`). */
+const POSITION_NAMES = new Set(['batch', 'batches', 'iter', 'iteration', 'step', 'it', 'idx']);
+
+const CONFIRMED = '\u0001';
+
+const SKIP_NAMES = new Set(['eta', 'time left', 'remaining', 'remaining time', 'time cost', 'v num']);
+
+const EVAL_WORDS = new Set([
+  'eval',
+  'evaluation',
+  'evaluating',
+  'val',
+  'valid',
+  'validation',
+  'validating',
+  'test',
+  'testing',
+  'dev',
+]);
+
+/** Words that make a name a metric (`val acc`, `rewards/margins`, `top1`), matched as whole words. */
+const METRIC_WORD_RE =
+  /(?:^|[\s/.@])(?:loss|losses|acc|accuracy|acc\d|top\d|ppl|perplexity|reward|rewards|score|bleu|rouge\w*|f1|auc|map\w*|iou|miou|dice|error|err|kl|entropy|norm|lr|wer|cer|precision|recall|mse|mae|rmse|bpb|bpc|nll|xent|return|returns|mrr|ndcg|margin|margins|logps|logits|psnr|ssim|fid|objective|mfu|throughput|tflops|grad|kld|elbo|likelihood|ce|bce)(?=$|[\s/.@\d])/;
+
+/**
+ * The general grammar of a text metric line, for every trainer without a format of its own: pairs
+ * in any spelling (`key: value`, `key=value`, `key value`, `Key Value` in sentences), separated by
+ * `,` `;` `|` tabs or spaces, read by {@link scanPairs}; then the step, the kind of record and
+ * whether the line is a record at all.
+ *
+ * ```
+ * step    := a pair named step / global_step / iter / iteration / Iter / update / num_updates /
+ *            current_steps / completed step / timesteps ...        (explicit)
+ *          | "[" int "]" or int "|" opening the line               (explicit)
+ *          | epoch e with a position n/N in it (`Epoch [2/10], Step [100/600]`, `Epoch: [27] [10/31]`)
+ *                                                                   (progress: e × N + n)
+ * eval    := the words before the first pair say so (`Test set:`, `Validation`, `eval epoch 2`),
+ *            or every loss on the line is an eval loss (`val_loss`)
+ * record  := at least one metric, and the line is not prose: few words belong to no pair, and a
+ *            line whose names are no metric words must repeat its names on another line
+ * ```
+ * Real lines: `Epoch 5, Time 4981.4s, Loss 0.5731, LR 0.1111`,
+ * `epoch 81 | loss: 0.14 | ValLoss: 1.07`, `Step 5350/50000; acc: 61.42; ppl: 6.87; xent: 1.93`,
+ * `total loss 3.4 | loss scale 32768.0`, `[936] loss=2.114 lr=1.2e-4 tps: 10,049`.
+ *
+ * @param line - The line, transport prefixes removed.
+ * @param ctx - Parser context (the name sets seen before, for lines without metric words).
+ * @returns The record, or `undefined` for prose and noise.
+ * @defaultValue undefined for lines that are no record
+ * @example
+ * ```ts
+ * generalRecord('Epoch 5, Time 4981.4s, Loss 0.5731, LR 0.1111', ctx)?.metrics;
+ * // [['epoch', 5], ['Time', 4981.4], ['loss', 0.5731], ['learning_rate', 0.1111]]
+ * ```
+ */
+export function generalRecord(line: string, ctx: RecognizerContext): LineRecord | undefined {
+  const text = stripLogPrefix(line);
+  if (text.length === 0) return undefined;
+  const keyValue = readKeyValueSummary(text);
+  if (keyValue) return keyValue;
+  const scanned = scanPairs(text);
+  const { pairs } = scanned;
+  if (pairs.length === 0) return undefined;
+
+  let step: number | undefined;
+  let stepRank = 99;
+  let progressStep: number | undefined;
+  let epoch: ScannedPair | undefined;
+  let position: { value: number; total: number } | undefined;
+  let positionFromStep = false;
+  let evalCounter = false;
+  const metrics: Array<[string, number]> = [];
+  const seen = new Set<string>();
+  let prose = scanned.proseWords;
+  let assigned = 0;
+  let metricLike = false;
+  let evalNames = 0;
+  let lossNames = 0;
+  for (const pair of pairs) {
+    const key = normalizeName(pair.name);
+    if (key.length === 0 || SKIP_NAMES.has(key) || isSourceLocation(pair.name)) {
+      prose++;
+      continue;
+    }
+    if (pair.total !== undefined && POSITION_NAMES.has(key) && !STEP_NAMES.has(key)) {
+      // `Batch 100/600`: a position inside the epoch, never a metric.
+      if (position === undefined) position = { value: pair.value, total: pair.total };
+      continue;
+    }
+    if (EVAL_WORDS.has(key)) {
+      // `| Eval  12 at step 48000 |`: the eval's own counter announces an evaluation.
+      evalCounter = true;
+      continue;
+    }
+    const rank = STEP_NAMES.get(key);
+    if (rank !== undefined) {
+      if (pair.total !== undefined && POSITION_NAMES.has(key) && position === undefined) {
+        position = { value: pair.value, total: pair.total };
+        positionFromStep = true;
+      }
+      if (rank < stepRank && Number.isFinite(pair.value) && pair.value >= 0) {
+        step = pair.value;
+        stepRank = rank;
+      }
+      continue;
+    }
+    if (pair.assigned) assigned++;
+    let name = canonicalName(pair.name);
+    if (name === 'epoch' || /^(?:train(?:ing)? )?epoch(?:\(\w+\))?$/.test(key)) {
+      name = 'epoch';
+      epoch ??= pair;
+    }
+    if (seen.has(name)) continue;
+    seen.add(name);
+    if (name === 'loss' || name === 'eval_loss' || METRIC_WORD_RE.test(key)) metricLike = true;
+    if (/loss/.test(key)) {
+      lossNames++;
+      if (name === 'eval_loss' || /^(?:eval|val|valid|validation|test|dev)\b/.test(key)) evalNames++;
+    }
+    metrics.push([name, pair.value]);
+  }
+  if (metrics.length === 0) return undefined;
+  if (scanned.loose.length > 0 && position === undefined) {
+    for (const n of scanned.loose) {
+      if (n.total !== undefined && Number.isInteger(n.value) && n.value <= n.total) {
+        position = { value: n.value, total: n.total };
+        break;
+      }
+    }
+  }
+  // Mostly prose with a stray number (`Saving 3 shards to out/`) is no record.
+  if (prose > 2 * metrics.length + 2) return undefined;
+  if (!metricLike) {
+    // Names that say nothing of a metric (`Num examples = 467`): a record only when the same names
+    // come back on another line, as the lines of an unknown trainer do.
+    if (assigned + (step !== undefined ? 1 : 0) < 2 && metrics.length < 2) return undefined;
+    if (prose > 1) return undefined;
+    // A repeat with the same values (one line per rank, a config printed twice) does not count:
+    // the names of a metric line come back with other values.
+    const signature = metrics.map(([name]) => name).join('\u0000');
+    const values = metrics.map(([, value]) => String(value)).join(' ');
+    const before = ctx.signatures.get(signature);
+    if (before !== CONFIRMED) {
+      if (before === undefined || before === values) {
+        if (ctx.signatures.size < 256) ctx.signatures.set(signature, values);
+        return undefined;
+      }
+      ctx.signatures.set(signature, CONFIRMED);
+    }
+  }
+
+  // An epoch with a position inside it: the global position e × N + n. A step printed as that
+  // position (`Epoch [2/10], Step [100/600]`) is no global step; a step of its own is kept.
+  if (epoch !== undefined && position !== undefined && Number.isInteger(epoch.value)) {
+    const stepIsPosition = stepRank === 99 || (positionFromStep && step === position.value);
+    if (stepIsPosition) {
+      const zeroBased =
+        epoch.total === undefined && (epoch.value === 0 || /epoch:\s*\[/i.test(text));
+      const e = zeroBased ? epoch.value : epoch.value - 1;
+      step = undefined;
+      stepRank = 99;
+      // In the first epoch the position is the global step itself.
+      if (e <= 0) step = position.value;
+      else progressStep = e * position.total + position.value;
+    }
+  }
+  if (step === undefined && progressStep === undefined && scanned.leadingCounter !== undefined) {
+    step = scanned.leadingCounter;
+  }
+
+  const lead = scanned.lead;
+  const leadWord = firstWord(lead);
+  // `Averaged stats: lr: 0.0013  loss: 0.0366`: the epoch's averages repeat its points.
+  if (/^(?:averaged|average|avg|summary|total)\b/.test(lead)) return undefined;
+  const announcedEval =
+    evalCounter ||
+    EVAL_WORDS.has(leadWord) ||
+    (lead.length === 0 && EVAL_WORDS.has(firstWord(normalizeName(pairs[0]?.name ?? ''))) && evalNames === 0 && lossNames > 0 && isBareEvalLead(pairs[0]?.name ?? ''));
+  const evalRecord = announcedEval || (lossNames > 0 && evalNames === lossNames);
+  if (evalRecord) {
+    for (const metric of metrics) {
+      const name = metric[0];
+      if (name === 'loss') metric[0] = 'eval_loss';
+      else if (announcedEval && name !== 'epoch' && name !== 'eval_loss' && name !== 'learning_rate' && !/^(?:eval|val|valid|validation|test|dev)[_ /-]/i.test(name)) {
+        metric[0] = `eval_${name}`;
+      }
+    }
+  }
+  if (/^(?:best|final|overall)\b/.test(lead) || /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? ''))) {
+    return { format: 'generic', kind: 'summary', metrics };
+  }
+  const record: LineRecord = {
+    format: 'generic',
+    kind: evalRecord ? 'eval' : 'train',
+    metrics,
+  };
+  if (step !== undefined) record.step = step;
+  else if (progressStep !== undefined) record.progressStep = progressStep;
+  return record;
+}
+
+function firstWord(text: string): string {
+  const space = text.indexOf(' ');
+  return space < 0 ? text : text.slice(0, space);
+}
+
+/** `Validation loss` read as one name where the eval word opens it (`Val Loss: 0.3`). */
+function isBareEvalLead(name: string): boolean {
+  return name.indexOf(' ') > 0;
+}
+
+/** `train.py:267`, `trainer.py`: a source location printed by a logger, not a metric name. */
+function isSourceLocation(name: string): boolean {
+  return /\.(?:py|cc|cpp|h|rs|go|js|ts|java|lua)$/i.test(name) || name.indexOf('://') >= 0;
+}
+
+/** `Key: avg_train_loss, Value: 0.107` (llama-recipes' end-of-run table). */
+function readKeyValueSummary(text: string): LineRecord | undefined {
+  if (!text.startsWith('Key: ')) return undefined;
+  const comma = text.indexOf(', Value: ');
+  if (comma < 0) return undefined;
+  const value = parseNumber(text.slice(comma + 9));
+  if (value === undefined) return undefined;
+  return { format: 'generic', kind: 'summary', metrics: [[text.slice(5, comma).trim(), value]] };
+}

@@ -1,0 +1,610 @@
+/**
+ * The general name/value grammar shared by most text logs, read by one left-to-right scan with no
+ * regular expression, so every line costs time linear in its length whatever it holds.
+ *
+ * ```
+ * line   := (field sep)* field
+ * sep    := "," | ";" | "|" | tab | " - " | two or more spaces | brackets | "·" | ">>"
+ * field  := words [":" | "=" | ":=" ] value [unit] ["(" anything short ")"]
+ *         | value words                      (value first: `112241 tok/s`)
+ * words  := word (" " word)*                 (`total loss`, `Learning Rate`, `rewards/chosen`)
+ * value  := number ["/" number] [unit] | nan | inf | np.float64(n) | tensor(n, ...) | 'n'
+ * number := [+-] digits [("," 3 digits)+] ["." digits] [e [+-] digits] ["%"] ["."]
+ * ```
+ *
+ * Times (`0:01:54`), dates (`2020-10-26`), versions (`1.2.3`) and words glued to digits (`bf16`)
+ * are never values. A name is at most a few words: words before them are prose, counted so a
+ * caller can tell a sentence with a stray number from a metric line.
+ */
+
+/** One name/value pair as printed. */
+export interface ScannedPair {
+  /** The name as printed, words joined by one space (`Learning Rate`, `rewards/chosen`). */
+  name: string;
+  value: number;
+  /** The `M` of a `N/M` value (`iteration 122/250000`, `Epoch 3/10`), else `undefined`. */
+  total: number | undefined;
+  /** An `=` or `:` stood between name and value. */
+  assigned: boolean;
+}
+
+/** What one line holds. */
+export interface ScannedLine {
+  pairs: ScannedPair[];
+  /** Words that belong to no pair (prose). */
+  proseWords: number;
+  /** An unnamed integer opening the line (`[936] loss ...`, `490 | loss ...`), else `undefined`. */
+  leadingCounter: number | undefined;
+  /** The words before the first pair, lower-cased (`test set`, `validation`, `eval epoch`). */
+  lead: string;
+  /** Numbers with no name (`[200/1000]` after `epoch: 52`), in order. */
+  loose: Array<{ value: number; total: number | undefined }>;
+}
+
+const enum Tok {
+  Word = 0,
+  Number = 1,
+  Assign = 2,
+  Sep = 3,
+  /** `[` or `]`: transparent between a name and its value (`Epoch [1/10]`, `Epoch: [27]`). */
+  Bracket = 4,
+}
+
+interface Token {
+  kind: Tok;
+  text: string;
+  value: number;
+  total: number | undefined;
+  /** A unit was glued to the number or the number carried a percent sign. */
+  unit: boolean;
+  /** Position of the token in the line. */
+  start: number;
+}
+
+const MAX_NAME_WORDS = 4;
+
+/** Words that end a name: what stands before them is prose (`Saving checkpoint at step 500`). */
+const STOP_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'are',
+  'as',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'into',
+  'is',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'was',
+  'were',
+  'with',
+  'after',
+  'before',
+  'took',
+]);
+
+/** Unit words that may follow a value after a space (`9.707 GB`, `0.00971 s`). */
+const UNITS = new Set([
+  's',
+  'sec',
+  'secs',
+  'second',
+  'seconds',
+  'ms',
+  'us',
+  'µs',
+  'ns',
+  'm',
+  'min',
+  'mins',
+  'minutes',
+  'h',
+  'hr',
+  'hrs',
+  'hours',
+  'b',
+  'kb',
+  'mb',
+  'gb',
+  'tb',
+  'kib',
+  'mib',
+  'gib',
+  'k',
+  'g',
+  'it/s',
+  's/it',
+  'tok/s',
+  'tokens/s',
+  'samples/s',
+  'img/s',
+  'ex/s',
+  'tflops',
+  'gflops',
+  'tflop/s',
+  'flops',
+]);
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+const isLetter = (c: number): boolean =>
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+/** Characters that continue a word once it started: letters, digits and `_ / . - @ # ' `. */
+const isWordChar = (c: number): boolean =>
+  isLetter(c) ||
+  isDigit(c) ||
+  c === 47 /* / */ ||
+  c === 46 /* . */ ||
+  c === 45 /* - */ ||
+  c === 64 /* @ */ ||
+  c === 35; /* # */
+
+const SPACE = 32;
+const TAB = 9;
+
+/**
+ * Scans one line (prefixes already removed) into name/value pairs.
+ *
+ * @param line - The line.
+ * @returns Pairs, prose count, the opening counter and the words before the first pair.
+ * @example
+ * ```ts
+ * scanPairs('Epoch 5, Time 4981.4s, Loss 0.5731, LR 0.1111').pairs.map((p) => p.name);
+ * // ['Epoch', 'Time', 'Loss', 'LR']
+ * ```
+ */
+export function scanPairs(line: string): ScannedLine {
+  const tokens = tokenize(line);
+  const pairs: ScannedPair[] = [];
+  let prose = 0;
+  let lead = '';
+  let leadingCounter: number | undefined;
+  let words: Token[] = [];
+  let assigned = false;
+  let seenPair = false;
+  const loose: ScannedLine['loose'] = [];
+  const n = tokens.length;
+  let first = true;
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] as Token;
+    const opening = first;
+    if (t.kind !== Tok.Bracket) first = false;
+    if (t.kind === Tok.Bracket) continue;
+    if (t.kind === Tok.Word) {
+      if (assigned) {
+        // `key: word` (a text value such as `eta: N/A`, or a label such as `Test set: Loss: 0.72`):
+        // the key is no metric; the word may start the next name.
+        if (!seenPair) lead += `${lead ? ' ' : ''}${joinWords(words, 0)}`;
+        prose += words.length;
+        words = [t];
+        assigned = false;
+        continue;
+      }
+      words.push(t);
+      continue;
+    }
+    if (t.kind === Tok.Assign) {
+      if (words.length > 0) assigned = true;
+      continue;
+    }
+    if (t.kind === Tok.Sep) {
+      // Spaces that align a value after its name (`Acc@1   0.00`, `lr:    0.001`) separate nothing.
+      if (t.text === '  ' && words.length > 0) {
+        const next = tokens[i + 1];
+        if (next !== undefined && (next.kind === Tok.Number || next.kind === Tok.Bracket)) continue;
+      }
+      if (!seenPair && words.length > 0) lead += `${lead ? ' ' : ''}${joinWords(words, 0)}`;
+      prose += words.length;
+      words = [];
+      assigned = false;
+      continue;
+    }
+    // A number.
+    if (words.length === 0) {
+      if (opening) {
+        if (Number.isInteger(t.value) && t.value >= 0 && !t.unit && t.total === undefined) {
+          leadingCounter = t.value;
+          continue;
+        }
+      }
+      // Value first (`112241 tok/s`, `36.58 ms`): a number opening a field, then words to its end.
+      const prev = tokens[i - 1];
+      if (prev === undefined || prev.kind === Tok.Sep) {
+        let j = i + 1;
+        while (j < n && (tokens[j] as Token).kind === Tok.Word && j - i <= 3) j++;
+        if (j > i + 1 && (j === n || (tokens[j] as Token).kind === Tok.Sep)) {
+          const name = joinWords(tokens.slice(i + 1, j), 0);
+          pairs.push({ name, value: t.value, total: t.total, assigned: false });
+          seenPair = true;
+          i = j - 1;
+          continue;
+        }
+      }
+      loose.push({ value: t.value, total: t.total });
+      continue;
+    }
+    let from = 0;
+    const limit = assigned ? MAX_NAME_WORDS + 2 : MAX_NAME_WORDS;
+    if (words.length > limit) from = words.length - limit;
+    for (let k = words.length - 1; k >= from; k--) {
+      if (STOP_WORDS.has((words[k] as Token).text.toLowerCase())) {
+        from = k + 1;
+        break;
+      }
+    }
+    if (from >= words.length) {
+      prose += words.length;
+      words = [];
+      assigned = false;
+      continue;
+    }
+    if (!seenPair && from > 0) lead += `${lead ? ' ' : ''}${joinWords(words.slice(0, from), 0)}`;
+    prose += from;
+    pairs.push({ name: joinWords(words, from), value: t.value, total: t.total, assigned });
+    seenPair = true;
+    words = [];
+    assigned = false;
+    // A unit word after the value (`9.707 GB`), when a separator or the end follows it.
+    const next = tokens[i + 1];
+    if (
+      next !== undefined &&
+      next.kind === Tok.Word &&
+      !t.unit &&
+      UNITS.has(next.text.toLowerCase()) &&
+      (i + 2 >= n || (tokens[i + 2] as Token).kind !== Tok.Number)
+    ) {
+      const after = tokens[i + 2];
+      const afterNext = tokens[i + 3];
+      const aligning =
+        after !== undefined &&
+        after.text === '  ' &&
+        afterNext !== undefined &&
+        afterNext.kind === Tok.Number;
+      if (after === undefined || (after.kind === Tok.Sep && !aligning)) i++;
+    }
+  }
+  prose += words.length;
+  if (!seenPair && words.length > 0) lead += `${lead ? ' ' : ''}${joinWords(words, 0)}`;
+  return { pairs, proseWords: prose, leadingCounter, lead: lead.toLowerCase(), loose };
+}
+
+function joinWords(words: readonly Token[], from: number): string {
+  let out = '';
+  for (let k = from; k < words.length; k++) out += (k > from ? ' ' : '') + (words[k] as Token).text;
+  return out;
+}
+
+export function tokenize(line: string): Token[] {
+  const tokens: Token[] = [];
+  const n = line.length;
+  let i = 0;
+  let spaces = 0;
+  const sep = (text: string, at: number): void => {
+    const last = tokens[tokens.length - 1];
+    if (last !== undefined && last.kind === Tok.Sep) return;
+    tokens.push({ kind: Tok.Sep, text, value: 0, total: undefined, unit: false, start: at });
+  };
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (c === SPACE) {
+      spaces++;
+      i++;
+      if (spaces === 2) sep('  ', i);
+      continue;
+    }
+    const spaced = spaces > 0;
+    spaces = 0;
+    if (c === 91 /* [ */ || c === 93 /* ] */) {
+      tokens.push({ kind: Tok.Bracket, text: '', value: 0, total: undefined, unit: false, start: i });
+      i++;
+      continue;
+    }
+    if (c === TAB || c === 44 /* , */ || c === 59 /* ; */ || c === 124 /* | */ || c === 183) {
+      sep(line[i] as string, i);
+      i++;
+      continue;
+    }
+    if (c === 58 /* : */ || c === 61 /* = */) {
+      // `::` and `==>` are decoration, not assignment.
+      const d = line.charCodeAt(i + 1);
+      if (d === c || d === 62) {
+        sep(':', i);
+        i += 2;
+        while (i < n && (line.charCodeAt(i) === c || line.charCodeAt(i) === 62)) i++;
+        continue;
+      }
+      if (c === 58 && d === 61) i++;
+      const last = tokens[tokens.length - 1];
+      if (last === undefined || last.kind !== Tok.Assign) {
+        tokens.push({ kind: Tok.Assign, text: ':', value: 0, total: undefined, unit: false, start: i });
+      }
+      i++;
+      continue;
+    }
+    if (c === 45 /* - */ && spaced && line.charCodeAt(i + 1) === SPACE) {
+      sep('-', i);
+      i++;
+      continue;
+    }
+    const startsNumber =
+      isDigit(c) ||
+      (c === 46 && isDigit(line.charCodeAt(i + 1))) ||
+      ((c === 45 || c === 43) &&
+        (isDigit(line.charCodeAt(i + 1)) ||
+          (line.charCodeAt(i + 1) === 46 && isDigit(line.charCodeAt(i + 2))) ||
+          startsWithWord(line, i + 1, 'inf') ||
+          startsWithWord(line, i + 1, 'nan')));
+    if (startsNumber) {
+      const prev = i > 0 ? line.charCodeAt(i - 1) : SPACE;
+      if (isLetter(prev) || prev === 46) {
+        // `bf16`, `v2`, `x.5`: digits inside a word.
+        i = skipWord(line, i);
+        continue;
+      }
+      i = readNumberToken(line, i, tokens);
+      continue;
+    }
+    if (isLetter(c)) {
+      const special = readSpecialValue(line, i);
+      if (special !== undefined) {
+        tokens.push({
+          kind: Tok.Number,
+          text: '',
+          value: special.value,
+          total: undefined,
+          unit: false,
+          start: i,
+        });
+        i = special.end;
+        continue;
+      }
+      const end = readWordEnd(line, i);
+      let text = line.slice(i, end);
+      // A sentence period or a trailing dash/slash is no part of the name.
+      while (text.length > 1 && /[./-]$/.test(text.slice(-1))) text = text.slice(0, -1);
+      tokens.push({ kind: Tok.Word, text, value: 0, total: undefined, unit: false, start: i });
+      i = end;
+      continue;
+    }
+    if (c === 39 || c === 34 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d) {
+      // Quotes around names or values are dropped; the word or number inside is read as usual.
+      i++;
+      continue;
+    }
+    if (c === 40 /* ( */) {
+      // A parenthesised group right after a value (`0.0276 (0.0314)`, `nan (+nanz)`, `( 33%)`) is
+      // its running average or decoration: skipped with the value.
+      const last = tokens[tokens.length - 1];
+      const close = line.indexOf(')', i);
+      if (last !== undefined && last.kind === Tok.Number && close > i && close - i <= 40) {
+        i = close + 1;
+        continue;
+      }
+      sep('(', i);
+      i++;
+      continue;
+    }
+    sep(line[i] as string, i);
+    i++;
+  }
+  return tokens;
+}
+
+function startsWithWord(line: string, i: number, word: string): boolean {
+  if (line.length < i + word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    if ((line.charCodeAt(i + k) | 32) !== word.charCodeAt(k)) return false;
+  }
+  const after = line.charCodeAt(i + word.length);
+  return !(isLetter(after) || isDigit(after));
+}
+
+function skipWord(line: string, i: number): number {
+  let j = i;
+  while (j < line.length && isWordChar(line.charCodeAt(j))) j++;
+  return j === i ? i + 1 : j;
+}
+
+/** End of a word: word characters, plus a short bracket group glued to it (`(gib)`, `[0]`). */
+function readWordEnd(line: string, i: number): number {
+  let j = i;
+  const n = line.length;
+  for (;;) {
+    while (j < n && isWordChar(line.charCodeAt(j))) j++;
+    const c = line.charCodeAt(j);
+    if (c === 40 || c === 91) {
+      const close = line.indexOf(c === 40 ? ')' : ']', j);
+      if (close > j && close - j <= 24 && !/[\s,;|]/.test(line.slice(j + 1, close))) {
+        j = close + 1;
+        continue;
+      }
+    }
+    return j;
+  }
+}
+
+/** `nan`, `inf`, `infinity` (any case), `np.float64(x)`, `tensor(x, ...)` at `i`. */
+function readSpecialValue(line: string, i: number): { value: number; end: number } | undefined {
+  const c = line.charCodeAt(i) | 32;
+  if (c === 110 /* n */) {
+    if (startsWithWord(line, i, 'nan')) return { value: Number.NaN, end: i + 3 };
+    if (line.startsWith('np.float', i) || line.startsWith('numpy.float', i)) {
+      return readWrapped(line, i);
+    }
+  } else if (c === 105 /* i */) {
+    if (startsWithWord(line, i, 'infinity')) return { value: Infinity, end: i + 8 };
+    if (startsWithWord(line, i, 'inf')) return { value: Infinity, end: i + 3 };
+  } else if (c === 116 /* t */ && line.startsWith('tensor(', i)) {
+    return readWrapped(line, i);
+  }
+  return undefined;
+}
+
+function readWrapped(line: string, i: number): { value: number; end: number } | undefined {
+  const open = line.indexOf('(', i);
+  if (open < 0 || open - i > 12) return undefined;
+  const close = line.indexOf(')', open);
+  if (close < 0 || close - open > 80) return undefined;
+  const inner: Token[] = [];
+  let j = open + 1;
+  while (line.charCodeAt(j) === SPACE) j++;
+  const special = readSpecialValue(line, j);
+  if (special) return { value: special.value, end: close + 1 };
+  if (j < close) readNumberToken(line, j, inner);
+  const t = inner[0];
+  if (t === undefined || t.kind !== Tok.Number) return undefined;
+  return { value: t.value, end: close + 1 };
+}
+
+/**
+ * Reads a number token at `i` (a sign, digits, thousands groups, decimals, exponent, `%`, a
+ * glued unit, `/total`), or a time/date/version, which is pushed as a separator: it is no value.
+ */
+function readNumberToken(line: string, start: number, tokens: Token[]): number {
+  const n = line.length;
+  let i = start;
+  let negative = false;
+  if (line.charCodeAt(i) === 45 || line.charCodeAt(i) === 43) {
+    negative = line.charCodeAt(i) === 45;
+    i++;
+  }
+  const special = readSpecialValue(line, i);
+  if (special) {
+    tokens.push({
+      kind: Tok.Number,
+      text: '',
+      value: negative ? -special.value : special.value,
+      total: undefined,
+      unit: false,
+      start,
+    });
+    return special.end;
+  }
+  let digits = '';
+  const intStart = i;
+  while (i < n && isDigit(line.charCodeAt(i))) i++;
+  digits = line.slice(intStart, i);
+  // Thousands separators: `10,049`, `134,217,728` (1 to 3 digits, then groups of exactly three).
+  if (digits.length > 0 && digits.length <= 3) {
+    let j = i;
+    let grouped = '';
+    while (
+      line.charCodeAt(j) === 44 &&
+      isDigit(line.charCodeAt(j + 1)) &&
+      isDigit(line.charCodeAt(j + 2)) &&
+      isDigit(line.charCodeAt(j + 3)) &&
+      !isDigit(line.charCodeAt(j + 4))
+    ) {
+      grouped += line.slice(j + 1, j + 4);
+      j += 4;
+    }
+    if (grouped.length > 0 && line.charCodeAt(j) !== 46) {
+      digits += grouped;
+      i = j;
+    }
+  }
+  const c = line.charCodeAt(i);
+  // A time (`0:01:54`, `12:30`), a date (`2020-10-26`, `03/11`) or a version (`1.2.3`) is no value.
+  if (
+    (c === 58 && isDigit(line.charCodeAt(i + 1)) && isDigit(line.charCodeAt(i + 2))) ||
+    (c === 45 && isDigit(line.charCodeAt(i + 1)) && digits.length >= 2)
+  ) {
+    return skipNonValue(line, i, tokens, start);
+  }
+  let fraction = '';
+  if (c === 46 && isDigit(line.charCodeAt(i + 1))) {
+    const f = i + 1;
+    i++;
+    while (i < n && isDigit(line.charCodeAt(i))) i++;
+    fraction = line.slice(f, i);
+    if (line.charCodeAt(i) === 46 && isDigit(line.charCodeAt(i + 1))) {
+      return skipNonValue(line, i, tokens, start);
+    }
+  } else if (c === 46 && digits.length > 0) {
+    // `517.` (a trailing dot): the dot is read, nothing follows it.
+    i++;
+  }
+  if (digits.length === 0 && fraction.length === 0) {
+    sep(tokens, line.slice(start, i + 1), start);
+    return i + 1;
+  }
+  let exponent = '';
+  const e = line.charCodeAt(i);
+  if (e === 101 || e === 69) {
+    let j = i + 1;
+    const sign = line.charCodeAt(j);
+    if (sign === 43 || sign === 45) j++;
+    const d = j;
+    while (j < n && isDigit(line.charCodeAt(j))) j++;
+    if (j > d) {
+      exponent = line.slice(i + 1, j);
+      i = j;
+    }
+  }
+  let value = Number(`${digits || '0'}${fraction ? `.${fraction}` : ''}${exponent ? `e${exponent}` : ''}`);
+  if (negative) value = -value;
+  let unit = false;
+  let total: number | undefined;
+  if (line.charCodeAt(i) === 37 /* % */) {
+    unit = true;
+    i++;
+  }
+  // `N/M` (a counter and its total), not a unit such as `ms/step`.
+  if (line.charCodeAt(i) === 47 && isDigit(line.charCodeAt(i + 1))) {
+    let j = i + 1;
+    while (j < n && isDigit(line.charCodeAt(j))) j++;
+    if (line.charCodeAt(j) !== 46 || !isDigit(line.charCodeAt(j + 1))) {
+      total = Number(line.slice(i + 1, j));
+      i = j;
+    }
+  }
+  // A glued unit (`4981.4s`, `561.94ms`, `2956Mb`, `30ms/step`, `22.80s/it`).
+  if (isLetter(line.charCodeAt(i))) {
+    let j = i;
+    while (j < n && (isLetter(line.charCodeAt(j)) || line.charCodeAt(j) === 47)) j++;
+    if (isDigit(line.charCodeAt(j))) {
+      // `1x2`, `3d4`: an identifier, not a number with a unit.
+      return skipNonValue(line, j, tokens, start);
+    }
+    unit = true;
+    i = j;
+  }
+  // A sentence period after the number (`grad_norm=33.4706.`).
+  if (line.charCodeAt(i) === 46 && !isDigit(line.charCodeAt(i + 1))) i++;
+  tokens.push({ kind: Tok.Number, text: '', value, total, unit, start });
+  return i;
+}
+
+function sep(tokens: Token[], text: string, at: number): void {
+  const last = tokens[tokens.length - 1];
+  if (last !== undefined && last.kind === Tok.Sep) return;
+  tokens.push({ kind: Tok.Sep, text, value: 0, total: undefined, unit: false, start: at });
+}
+
+/** Skips the rest of a non-value made of digits and punctuation (a time, a date, a version). */
+function skipNonValue(line: string, i: number, tokens: Token[], start: number): number {
+  let j = i;
+  const n = line.length;
+  while (j < n) {
+    const c = line.charCodeAt(j);
+    if (
+      isDigit(c) ||
+      c === 58 ||
+      c === 45 ||
+      c === 46 ||
+      c === 47 ||
+      isLetter(c) ||
+      (c === 44 && isDigit(line.charCodeAt(j + 1)))
+    )
+      j++;
+    else break;
+  }
+  sep(tokens, line.slice(start, j), start);
+  return j;
+}

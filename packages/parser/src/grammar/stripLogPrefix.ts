@@ -1,0 +1,75 @@
+const LEVELS = ['INFO', 'WARNING', 'WARN', 'DEBUG', 'ERROR', 'CRITICAL', 'NOTICE', 'TRACE'];
+
+/**
+ * Removes a logging framework's prefix from a metric line: everything up to a log level word
+ * (`2020-10-26 18:48:56 train.py:267 INFO `, `10/30 22:18:02 - mmengine - INFO - `,
+ * `INFO:__main__:`, `| INFO |`), glog's `I0423 12:00:00.123 1234 file.py:12] `, and bracket groups
+ * that open the line and hold a time, a level, a source file or a rank
+ * (`[03/11 21:47:38 d2.utils.events]:`, `[2023-09-17 13:18:20,123] [INFO] [axolotl.module:264]`).
+ * A bracketed counter (`[936]`, `[1/10]`) is kept: it is data. Linear in the line's length.
+ *
+ * @param line - The line, transport prefixes already removed.
+ * @returns The line from its first data character.
+ * @example
+ * ```ts
+ * stripLogPrefix('10/30 22:18:02 - mmengine - INFO - Epoch(train) [1][200/735]  lr: 1.9e-04');
+ * // 'Epoch(train) [1][200/735]  lr: 1.9e-04'
+ * ```
+ */
+export function stripLogPrefix(line: string): string {
+  let s = line;
+  // A level word within the first 160 characters, as a whole word.
+  const head = s.length > 160 ? s.slice(0, 160) : s;
+  let cut = -1;
+  for (const level of LEVELS) {
+    let at = head.indexOf(level);
+    while (at >= 0) {
+      const before = at === 0 ? 32 : head.charCodeAt(at - 1);
+      const after = head.charCodeAt(at + level.length);
+      if (!isWordChar(before) && !isWordChar(after)) {
+        cut = Math.max(cut, at + level.length);
+        break;
+      }
+      at = head.indexOf(level, at + 1);
+    }
+  }
+  if (cut >= 0) {
+    let i = cut;
+    // The logger's name after `INFO:` (`INFO:__main__:`, `INFO:tensorflow:`).
+    if (s.charCodeAt(i) === 58) {
+      const next = s.indexOf(':', i + 1);
+      if (next > i && next - i < 48 && !/\s/.test(s.slice(i + 1, next))) i = next;
+    }
+    s = s.slice(skipDecoration(s, i));
+  } else if (/^[IWEF]\d{4} \d\d:\d\d:\d\d/.test(s)) {
+    const close = s.indexOf('] ');
+    if (close > 0 && close < 120) s = s.slice(close + 2);
+  }
+  // Leading bracket groups holding a time, a source file, a rank or a level: metadata.
+  for (let guard = 0; guard < 8; guard++) {
+    const t = s.trimStart();
+    if (t.charCodeAt(0) !== 91) break;
+    const close = t.indexOf(']');
+    if (close < 0 || close > 120) break;
+    const inside = t.slice(1, close);
+    if (!/\d:\d\d|\.py\b|rank|pid|^[A-Z]+$|\||^[\w.]+:\d+$/i.test(inside)) break;
+    s = t.slice(skipDecoration(t, close + 1));
+  }
+  return s;
+}
+
+function skipDecoration(s: string, from: number): number {
+  let i = from;
+  const n = s.length;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    // spaces, `-`, `:`, `|`, `]`, `>`
+    if (c === 32 || c === 9 || c === 45 || c === 58 || c === 124 || c === 93 || c === 62) i++;
+    else break;
+  }
+  return i;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95;
+}

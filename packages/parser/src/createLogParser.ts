@@ -194,6 +194,8 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     tableHeader: undefined,
     tableRow: undefined,
     signatures: new Map(),
+    table: undefined,
+    box: undefined,
   };
 
   // The points of an update are not copied point by point: each series remembers where the current

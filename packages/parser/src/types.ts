@@ -26,6 +26,9 @@ export type LogFormat =
   | 'litgpt'
   | 'verl'
   | 'fairseq'
+  | 'yolo'
+  | 'hf-notebook'
+  | 'table'
   | 'generic'
   | 'unknown';
 

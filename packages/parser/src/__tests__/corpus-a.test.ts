@@ -378,7 +378,8 @@ describe(NOTEBOOK_HTML, () => {
   // Loss / Accuracy / F1, 6-decimal cells) and a TrainOutput(...) summary; no Step column.
   it('reads the table rows as records and the TrainOutput metrics as the summary', () => {
     const result = parseFixture(NOTEBOOK_HTML);
-    expect(result.format).toBe('hf-trainer');
+    // A notebook table reports its own format (issue 9), not the Trainer's stdout format.
+    expect(result.format).toBe('hf-notebook');
     // The only bar is the final [500/500] shown once above the table, so it cannot place each row;
     // rows are counted 1, 2, which are also their epoch numbers (so `explicit` via Epoch is fine).
     expect(['count', 'explicit']).toContain(result.stepSource);
@@ -419,7 +420,7 @@ describe(NOTEBOOK_STEP_TABLE, () => {
   // (` \` and `\`) glued to the cells, then a TrainOutput(...) summary with a huge total_flos.
   it('reads the Step column as explicit steps and keeps train_loss out of the curve', () => {
     const result = parseFixture(NOTEBOOK_STEP_TABLE);
-    expect(result.format).toBe('hf-trainer');
+    expect(result.format).toBe('hf-notebook');
     expect(result.stepSource).toBe('explicit');
     expectSeries(result, 'loss', [
       [50, 1.5578],

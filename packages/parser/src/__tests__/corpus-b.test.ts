@@ -1475,6 +1475,7 @@ describe('yolo__ultralytics-issue-7653.log', () => {
   // `70/1000` as step (not the `16/16` bar), and a val row named by its own header.
   it('reads the loss columns and mAP per epoch by header name', () => {
     const r = parseFixture(file);
+    expect(r.format).toBe('yolo');
     expect(r.stepSource).toBe('explicit');
     // Whether `loss` is box_loss or the sum of the three is the tool's choice: the columns are asserted.
     expectSeries(r, 'box_loss', [

@@ -1,4 +1,5 @@
 import type { LogFormat } from '../types';
+import type { BoxState, TableState } from './table';
 
 /**
  * What a format recogniser read from one line (or one joined multi-line record): metrics under their
@@ -35,6 +36,8 @@ export interface LineRecord {
  *   tableHeader: undefined,
  *   tableRow: undefined,
  *   signatures: new Map(),
+ *   table: undefined,
+ *   box: undefined,
  * };
  * ```
  */
@@ -54,4 +57,8 @@ export interface RecognizerContext {
    * a line is a record only when its names come back with other values.
    */
   signatures: Map<string, string>;
+  /** The table whose rows are being read (header and separators). */
+  table: TableState | undefined;
+  /** The vertical `| name | value |` box being read. */
+  box: BoxState | undefined;
 }

@@ -91,7 +91,7 @@ function rowRecord(header: readonly string[], cells: readonly string[]): LineRec
     metrics.push([COLUMN_NAMES.get(column) ?? canonicalName(column), value]);
   }
   if (metrics.length === 0) return undefined;
-  const record: LineRecord = { format: 'hf-trainer', kind: 'train', metrics };
+  const record: LineRecord = { format: 'hf-notebook', kind: 'train', metrics };
   if (step !== undefined) record.step = step;
   return record;
 }

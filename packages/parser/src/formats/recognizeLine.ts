@@ -9,6 +9,7 @@ import { mlxLmRecord } from './mlxLm';
 import { nanogptRecord } from './nanogpt';
 import { nemoRecord } from './nemo';
 import { notebookTableRecord } from './notebookTable';
+import { tableRecord } from './table';
 import { torchtuneRecord } from './torchtune';
 import { verlRecord } from './verl';
 import { yoloRecord } from './yolo';
@@ -77,6 +78,19 @@ export function recognizeLine(s: string, ctx: RecognizerContext): LineRecord | u
     if (record) return record;
   }
   if (s.indexOf('timer.py') >= 0) return deepspeedRecord(s);
+  if (
+    ctx.table !== undefined ||
+    ctx.box !== undefined ||
+    s.indexOf('|') >= 0 ||
+    s.indexOf('\t') >= 0 ||
+    s.indexOf('  ') >= 0 ||
+    c === 45
+  ) {
+    const table = tableRecord(s, ctx);
+    if (table === 'consumed') return undefined;
+    if (table) return table;
+  }
+
   if (s.indexOf('OVERFLOW') >= 0) return undefined;
   return generalRecord(s, ctx);
 }

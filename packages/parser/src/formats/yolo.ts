@@ -54,7 +54,7 @@ export function yoloRecord(line: string, ctx: RecognizerContext): LineRecord | u
       if (value !== undefined) metrics.push([header.columns[i] ?? `col${i}`, value]);
     }
     if (metrics.length === 0) return undefined;
-    return { format: 'generic', kind: 'eval', metrics };
+    return { format: 'yolo', kind: 'eval', metrics };
   }
   const epoch = /^(\d+)\/(\d+)$/.exec(cells[0] ?? '');
   if (!epoch || cells.length < 2) return undefined;
@@ -63,5 +63,5 @@ export function yoloRecord(line: string, ctx: RecognizerContext): LineRecord | u
     const value = parseNumber(cells[i] ?? '');
     if (value !== undefined) metrics.push([header.columns[i] ?? `col${i}`, value]);
   }
-  return { format: 'generic', kind: 'train', step: Number(epoch[1]), metrics };
+  return { format: 'yolo', kind: 'train', step: Number(epoch[1]), metrics };
 }

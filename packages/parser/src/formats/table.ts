@@ -1,0 +1,304 @@
+import { canonicalName, normalizeName } from '../canonicalName';
+import { parseNumber } from '../parseNumber';
+import type { LineRecord, RecognizerContext } from './LineRecord';
+
+/** How the cells of a table line are separated. */
+type CellSeparator = 'pipe' | 'tab' | 'mixed' | 'space';
+
+/** A table being read: its header and how its cells are separated. */
+export interface TableState {
+  columns: string[];
+  separator: CellSeparator;
+  /** Start and end of each header cell in its line (aligned-space tables). */
+  spans: Array<[number, number]>;
+  /** Column of the step (`Step`, `Iteration`), else of an integer `Epoch`, else -1. */
+  stepColumn: number;
+  stepIsEpoch: boolean;
+}
+
+/** A vertical `| name | value |` box being read (stable-baselines3, RL libraries). */
+export interface BoxState {
+  section: string;
+  metrics: Array<[string, number]>;
+  step: number | undefined;
+  stepRank: number;
+}
+
+interface Cell {
+  text: string;
+  start: number;
+  end: number;
+}
+
+const STEP_COLUMNS = new Map<string, number>(
+  ['global step', 'step', 'steps', 'iteration', 'iterations', 'iter', 'total timesteps', 'timesteps total', 'num timesteps', 'timesteps', 'training iteration'].map(
+    (name, rank) => [name, rank],
+  ),
+);
+
+const EMPTY_CELLS = new Set(['', '-', '—', 'no log', 'n/a', 'na', 'none', 'null', '--']);
+
+const METRIC_WORD_RE =
+  /(?:^|[\s/])(?:loss|acc|accuracy|wer|cer|bleu|rouge\w*|f1|auc|map\w*|iou|ppl|perplexity|reward\w*|score|precision|recall|error|mse|mae|rmse|lr|learning rate|ep rew mean|return)(?=$|[\s/\d])/;
+
+/**
+ * Tables, whatever separates their cells: a header row of names, then rows of values, with `|`
+ * (Markdown, notebook output), tabs, a mix of both, or aligned spaces with blank cells; any column
+ * may carry the step (`Step`, `Iteration`, else an integer `Epoch`). An empty cell, `-` or `No log`
+ * is no value. Also vertical boxes, one `| name | value |` pair per row and one box per record,
+ * between dashed borders, with `| section/ |  |` rows naming the section of the pairs below them.
+ *
+ * ```
+ * header := cell (sep cell)+        every cell a name, one of them a metric or step name
+ * row    := cell (sep cell)+        as many cells as the header, most of them numbers
+ * box    := border ("| " name " | " [value] " |")+ border
+ * ```
+ * Real lines: `epoch     train_loss  valid_loss  accuracy` / `1         3.966292    3.450758    0.527065`,
+ * `Step\t|Training Loss\t|Validation Loss\tWer` / `200\t|0.902800\t|0.843902\t |90.673353`,
+ * `| Training Loss | Epoch | Step | Validation Loss |` / `| - | 4.3038 | 400 | 0.3193 |`,
+ * `|    ep_len_mean     | 202      |`.
+ *
+ * @param line - The line (prefixes removed).
+ * @param ctx - Parser context: the table or box being read.
+ * @returns The record of a row or of a closed box; `undefined` for headers and other lines.
+ * @defaultValue undefined for lines that are no table row
+ * @example
+ * ```ts
+ * tableRecord('epoch  train_loss  valid_loss', ctx); // undefined (a header)
+ * tableRecord('0      0.571278    1.090870', ctx)?.metrics; // [['loss', 0.571278], ['eval_loss', 1.09087]]
+ * ```
+ */
+export function tableRecord(line: string, ctx: RecognizerContext): LineRecord | 'consumed' | undefined {
+  const text = line.trimEnd();
+  if (isBorder(text)) return closeBox(ctx, true);
+  if (ctx.box !== undefined) {
+    const pair = readBoxRow(text);
+    if (pair !== undefined) {
+      addBoxPair(ctx.box, pair);
+      return 'consumed';
+    }
+    const record = closeBox(ctx, false);
+    if (record) return record;
+  }
+  const separator = separatorOf(text);
+  if (separator === undefined) return undefined;
+  const cells = splitCells(text, separator);
+  const table = ctx.table;
+  if (table !== undefined && cells.length >= 2) {
+    if (separator === 'pipe' && isRule(cells)) return 'consumed';
+    const record = readRow(table, text, cells, separator);
+    if (record) return record;
+  }
+  if (isHeader(cells)) {
+    ctx.table = headerState(cells, separator);
+    return 'consumed';
+  }
+  return undefined;
+}
+
+function separatorOf(text: string): CellSeparator | undefined {
+  const pipe = text.indexOf('|') >= 0;
+  const tab = text.indexOf('\t') >= 0;
+  if (pipe && tab) return 'mixed';
+  if (pipe) return 'pipe';
+  if (tab) return 'tab';
+  if (text.indexOf('  ') >= 0) return 'space';
+  return undefined;
+}
+
+function splitCells(text: string, separator: CellSeparator): Cell[] {
+  const cells: Cell[] = [];
+  const n = text.length;
+  if (separator === 'space') {
+    // Cells are runs of text separated by two or more spaces.
+    let i = 0;
+    while (i < n) {
+      while (i < n && text.charCodeAt(i) === 32) i++;
+      if (i >= n) break;
+      const start = i;
+      while (i < n && !(text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) === 32)) {
+        if (text.charCodeAt(i) === 32 && i + 1 >= n) break;
+        i++;
+      }
+      cells.push({ text: text.slice(start, i).trim(), start, end: i });
+    }
+    return cells;
+  }
+  const isSep = (c: number): boolean =>
+    separator === 'pipe' ? c === 124 : separator === 'tab' ? c === 9 : c === 124 || c === 9;
+  let start = 0;
+  let i = 0;
+  for (; i <= n; i++) {
+    if (i < n && !isSep(text.charCodeAt(i))) continue;
+    if (separator === 'mixed') {
+      // A run of tabs, pipes and spaces is one separator.
+      const cell = text.slice(start, i).trim();
+      if (cell.length > 0) cells.push({ text: cell, start, end: i });
+      while (i + 1 < n && (isSep(text.charCodeAt(i + 1)) || text.charCodeAt(i + 1) === 32)) i++;
+    } else cells.push({ text: text.slice(start, i).trim(), start, end: i });
+    start = i + 1;
+  }
+  if (separator === 'pipe') {
+    // `| a | b |`: the outer pipes open and close the row.
+    if (cells.length > 0 && cells[0]?.text === '' && text.trimStart().startsWith('|')) cells.shift();
+    if (cells.length > 0 && cells[cells.length - 1]?.text === '') cells.pop();
+  }
+  return cells;
+}
+
+function isRule(cells: readonly Cell[]): boolean {
+  return cells.every((cell) => /^:?-{2,}:?$/.test(cell.text) || cell.text === '');
+}
+
+function isBorder(text: string): boolean {
+  const t = text.trim();
+  return t.length >= 8 && /^-+$/.test(t);
+}
+
+function isHeader(cells: readonly Cell[]): boolean {
+  if (cells.length < 2 || cells.length > 64) return false;
+  let named = false;
+  for (const cell of cells) {
+    const t = cell.text;
+    if (t.length === 0 || t.length > 48) return false;
+    if (!/^[A-Za-z_]/.test(t) || parseNumber(t) !== undefined) return false;
+    if (t.split(' ').length > 5) return false;
+    const key = normalizeName(t);
+    if (STEP_COLUMNS.has(key) || key === 'epoch' || METRIC_WORD_RE.test(key)) named = true;
+  }
+  return named;
+}
+
+function headerState(cells: readonly Cell[], separator: CellSeparator): TableState {
+  const columns = cells.map((cell) => cell.text);
+  let stepColumn = -1;
+  let best = 99;
+  let epochColumn = -1;
+  columns.forEach((column, i) => {
+    const key = normalizeName(column);
+    const rank = STEP_COLUMNS.get(key);
+    if (rank !== undefined && rank < best) {
+      best = rank;
+      stepColumn = i;
+    }
+    if (key === 'epoch' && epochColumn < 0) epochColumn = i;
+  });
+  const stepIsEpoch = stepColumn < 0 && epochColumn >= 0;
+  return {
+    columns,
+    separator,
+    spans: cells.map((cell) => [cell.start, cell.end]),
+    stepColumn: stepIsEpoch ? epochColumn : stepColumn,
+    stepIsEpoch,
+  };
+}
+
+function readRow(
+  table: TableState,
+  text: string,
+  cells: readonly Cell[],
+  separator: CellSeparator,
+): LineRecord | undefined {
+  const { columns } = table;
+  // A `key: value` or `key=value` line is no row, whatever its spacing (a time `00:23` is a cell).
+  if (text.indexOf('=') >= 0 || text.indexOf(': ') >= 0) return undefined;
+  let values: Array<string | undefined>;
+  if (table.separator === 'space' && separator === 'space') values = alignCells(table, text);
+  else if (cells.length === columns.length) values = cells.map((cell) => cell.text);
+  else return undefined;
+  const metrics: Array<[string, number]> = [];
+  let step: number | undefined;
+  let numbers = 0;
+  let filled = 0;
+  for (let i = 0; i < columns.length; i++) {
+    const raw = values[i];
+    if (raw === undefined || EMPTY_CELLS.has(raw.toLowerCase())) continue;
+    filled++;
+    const value = parseNumber(raw);
+    if (value === undefined) continue;
+    numbers++;
+    if (i === table.stepColumn) {
+      if (table.stepIsEpoch && !Number.isInteger(value)) {
+        metrics.push(['epoch', value]);
+        continue;
+      }
+      step = value;
+      if (table.stepIsEpoch) metrics.push(['epoch', value]);
+      continue;
+    }
+    const name = canonicalName(columns[i] as string);
+    metrics.push([name, value]);
+  }
+  if (numbers === 0 || numbers * 2 < filled) return undefined;
+  const record: LineRecord = { format: 'table', kind: 'train', metrics };
+  if (metrics.length === 0) return undefined;
+  if (step !== undefined) record.step = step;
+  return record;
+}
+
+/** Values of an aligned-space row, placed under the header cell they overlap most. */
+function alignCells(table: TableState, text: string): Array<string | undefined> {
+  const out: Array<string | undefined> = new Array(table.columns.length).fill(undefined);
+  const tokens = /\S+/g;
+  for (let m = tokens.exec(text); m !== null; m = tokens.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    let best = -1;
+    let bestScore = Number.NEGATIVE_INFINITY;
+    table.spans.forEach(([s, e], j) => {
+      const overlap = Math.min(end, e) - Math.max(start, s);
+      const score = overlap > 0 ? overlap : -Math.min(Math.abs(start - s), Math.abs(end - e));
+      if (score > bestScore) {
+        bestScore = score;
+        best = j;
+      }
+    });
+    if (best >= 0) out[best] = out[best] === undefined ? m[0] : `${out[best]} ${m[0]}`;
+  }
+  return out;
+}
+
+function readBoxRow(text: string): { name: string; value: number | undefined } | undefined {
+  const t = text.trim();
+  if (!t.startsWith('|') || !t.endsWith('|')) return undefined;
+  const inner = t.slice(1, -1);
+  const bar = inner.indexOf('|');
+  if (bar < 0 || inner.indexOf('|', bar + 1) >= 0) return undefined;
+  const name = inner.slice(0, bar).trim();
+  const cell = inner.slice(bar + 1).trim();
+  if (!/^[A-Za-z_]/.test(name)) return undefined;
+  if (cell.length === 0) return { name, value: undefined };
+  const value = parseNumber(cell);
+  if (value === undefined) return undefined;
+  return { name, value };
+}
+
+function addBoxPair(box: BoxState, pair: { name: string; value: number | undefined }): void {
+  if (pair.value === undefined) {
+    box.section = pair.name.endsWith('/') ? pair.name : `${pair.name}/`;
+    return;
+  }
+  const name = box.section + pair.name;
+  const leaf = normalizeName(pair.name);
+  const rank = STEP_COLUMNS.get(leaf);
+  if (rank !== undefined && rank < box.stepRank && Number.isFinite(pair.value)) {
+    box.step = pair.value;
+    box.stepRank = rank;
+  }
+  box.metrics.push([canonicalName(name), pair.value]);
+}
+
+/** At a border: closes the open box (its record), or opens one. */
+function closeBox(ctx: RecognizerContext, border: boolean): LineRecord | 'consumed' | undefined {
+  const box = ctx.box;
+  ctx.box = border && (box === undefined || box.metrics.length === 0) ? emptyBox() : undefined;
+  if (box === undefined || box.metrics.length === 0) return border ? 'consumed' : undefined;
+  if (border) ctx.box = undefined;
+  const record: LineRecord = { format: 'table', kind: 'train', metrics: box.metrics };
+  if (box.step !== undefined) record.step = box.step;
+  return record;
+}
+
+function emptyBox(): BoxState {
+  return { section: '', metrics: [], step: undefined, stepRank: 99 };
+}

@@ -143,6 +143,8 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
   let weakestSource: StepSource | undefined;
 
   let lastExplicitStep: number | undefined;
+  let lastWeakStep: number | undefined;
+  let weakCollapsed = false;
   let lastTrainStep: number | undefined;
   let counter = 0;
   // The previous record, copied (records of the hot path are reused), for duplicate detection.
@@ -196,6 +198,14 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     signatures: new Map(),
     table: undefined,
     box: undefined,
+    zeroBasedEpochs: false,
+    epochSteps: {
+      firstEpoch: undefined,
+      lastEpoch: undefined,
+      lastStep: undefined,
+      length: 0,
+      inEpoch: false,
+    },
   };
 
   // The points of an update are not copied point by point: each series remembers where the current
@@ -452,6 +462,15 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     return true;
   }
 
+  /** The record shares no metric with the previous one (it is another kind of line). */
+  function namesDisjoint(): boolean {
+    for (let i = 0; i < recordCount; i++) {
+      const name = recordNames[i];
+      for (let j = 0; j < previousCount; j++) if (previousNames[j] === name) return false;
+    }
+    return true;
+  }
+
   function noteSource(source: StepSource): void {
     if (weakestSource === undefined || SOURCE_RANK[source] < SOURCE_RANK[weakestSource]) {
       weakestSource = source;
@@ -481,7 +500,14 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
       recordSeries[i] = slotNames[i] === name ? slotSeries[i] : undefined;
     }
     recordCount = count;
-    commitRecord(record.format, record.kind, record.step, record.progressStep, false);
+    commitRecord(
+      record.format,
+      record.kind,
+      record.step,
+      record.progressStep,
+      false,
+      record.weakStep,
+    );
   }
 
   /**
@@ -494,15 +520,37 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     explicitStep: number | undefined,
     progressStep: number | undefined,
     fromLayout: boolean,
+    weakStep?: number,
   ): void {
     let step: number;
     let source: StepSource | undefined;
+    if (weakStep !== undefined && explicitStep === undefined && progressStep === undefined) {
+      // An epoch as the step, while it advances: two different train records at one epoch mean
+      // several records per epoch, which are counted from there on.
+      if (
+        !weakCollapsed &&
+        kind === 'train' &&
+        weakStep === lastWeakStep &&
+        !(previousKind === kind && previousStepKey === weakStep && isPreviousRecord())
+      ) {
+        weakCollapsed = true;
+        counter = Math.max(counter, weakStep);
+      }
+      if (!weakCollapsed) {
+        explicitStep = weakStep;
+        if (kind === 'train') lastWeakStep = weakStep;
+      }
+    }
     if (explicitStep !== undefined) {
       step = explicitStep;
       source = 'explicit';
     } else if (progressStep !== undefined) {
       step = progressStep;
       source = 'progress';
+    } else if (format === 'generic' && lastExplicitStep !== undefined && namesDisjoint()) {
+      // A line without a step right after a record with one belongs to that step (`average reward
+      // score: -7.8` printed below `epoch: 0|step: 3183|...`).
+      step = lastExplicitStep;
     } else if (kind === 'eval') {
       step = lastTrainStep ?? 0;
     } else if ((lastBarLine !== undefined && settleBar()) || barFresh) {

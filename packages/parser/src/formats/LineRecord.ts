@@ -19,6 +19,11 @@ export interface LineRecord {
   step?: number | undefined;
   /** Step read from a progress bar that is part of the record itself (Lightning postfix bars). */
   progressStep?: number | undefined;
+  /**
+   * A counter that is the step only while it advances from record to record (an integer epoch
+   * printed with per-epoch records): when two different records share it, records are counted.
+   */
+  weakStep?: number | undefined;
   /** `[name, value]` pairs, names already canonical, in print order. */
   metrics: Array<[string, number]>;
 }
@@ -38,6 +43,8 @@ export interface LineRecord {
  *   signatures: new Map(),
  *   table: undefined,
  *   box: undefined,
+ *   zeroBasedEpochs: false,
+ *   epochSteps: { firstEpoch: undefined, lastEpoch: undefined, lastStep: undefined, length: 0, inEpoch: false },
  * };
  * ```
  */
@@ -61,4 +68,15 @@ export interface RecognizerContext {
   table: TableState | undefined;
   /** The vertical `| name | value |` box being read. */
   box: BoxState | undefined;
+  /** An epoch 0 was printed: epochs count from 0 in this log. */
+  zeroBasedEpochs: boolean;
+  /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */
+  epochSteps: {
+    firstEpoch: number | undefined;
+    lastEpoch: number | undefined;
+    lastStep: number | undefined;
+    /** Longest epoch seen, in steps. */
+    length: number;
+    inEpoch: boolean;
+  };
 }

@@ -12,6 +12,7 @@ const STEP_NAMES = new Map<string, number>(
   [
     'global step',
     'step',
+    'steps',
     'current steps',
     'completed step',
     'completed steps',
@@ -23,6 +24,7 @@ const STEP_NAMES = new Map<string, number>(
     'optimizer step',
     'opt step',
     'iteration',
+    'iterations',
     'iter',
     'iters',
     'it',
@@ -188,11 +190,39 @@ export function generalRecord(line: string, ctx: RecognizerContext): LineRecord 
 
   // An epoch with a position inside it: the global position e × N + n. A step printed as that
   // position (`Epoch [2/10], Step [100/600]`) is no global step; a step of its own is kept.
+  if (epoch !== undefined && epoch.value === 0) ctx.zeroBasedEpochs = true;
+  // A step printed beside the epoch that starts again when the epoch changes (`Epoch 00001 |
+  // Step 00000`) is a position inside the epoch: it never collapses the records of two epochs.
+  if (
+    epoch !== undefined &&
+    Number.isInteger(epoch.value) &&
+    step !== undefined &&
+    position === undefined &&
+    stepRank !== 99
+  ) {
+    const track = ctx.epochSteps;
+    if (track.firstEpoch === undefined) track.firstEpoch = epoch.value;
+    if (
+      !track.inEpoch &&
+      track.lastEpoch !== undefined &&
+      epoch.value > track.lastEpoch &&
+      step < (track.lastStep ?? 0)
+    ) {
+      track.inEpoch = true;
+    }
+    track.lastEpoch = epoch.value;
+    track.lastStep = step;
+    if (track.inEpoch) {
+      track.length = Math.max(track.length, step + 1);
+      progressStep = (epoch.value - track.firstEpoch) * track.length + step;
+      step = undefined;
+    } else track.length = Math.max(track.length, step + 1);
+  }
   if (epoch !== undefined && position !== undefined && Number.isInteger(epoch.value)) {
     const stepIsPosition = stepRank === 99 || (positionFromStep && step === position.value);
     if (stepIsPosition) {
       const zeroBased =
-        epoch.total === undefined && (epoch.value === 0 || /epoch:\s*\[/i.test(text));
+        epoch.total === undefined && (ctx.zeroBasedEpochs || /epoch:\s*\[/i.test(text));
       const e = zeroBased ? epoch.value : epoch.value - 1;
       step = undefined;
       stepRank = 99;
@@ -203,6 +233,16 @@ export function generalRecord(line: string, ctx: RecognizerContext): LineRecord 
   }
   if (step === undefined && progressStep === undefined && scanned.leadingCounter !== undefined) {
     step = scanned.leadingCounter;
+  }
+  let weakStep: number | undefined;
+  if (
+    step === undefined &&
+    progressStep === undefined &&
+    epoch !== undefined &&
+    Number.isInteger(epoch.value) &&
+    epoch.value >= 0
+  ) {
+    weakStep = epoch.value;
   }
 
   const lead = scanned.lead;
@@ -217,7 +257,9 @@ export function generalRecord(line: string, ctx: RecognizerContext): LineRecord 
   if (evalRecord) {
     for (const metric of metrics) {
       const name = metric[0];
-      if (name === 'loss') metric[0] = 'eval_loss';
+      if (name === 'loss' || /^(?:eval|val|valid|validation|test|dev) loss$/.test(normalizeName(name))) {
+        metric[0] = 'eval_loss';
+      }
       else if (announcedEval && name !== 'epoch' && name !== 'eval_loss' && name !== 'learning_rate' && !/^(?:eval|val|valid|validation|test|dev)[_ /-]/i.test(name)) {
         metric[0] = `eval_${name}`;
       }
@@ -233,6 +275,7 @@ export function generalRecord(line: string, ctx: RecognizerContext): LineRecord 
   };
   if (step !== undefined) record.step = step;
   else if (progressStep !== undefined) record.progressStep = progressStep;
+  else if (weakStep !== undefined) record.weakStep = weakStep;
   return record;
 }
 

@@ -162,7 +162,10 @@ function isHeader(cells: readonly Cell[]): boolean {
     const t = cell.text;
     if (t.length === 0 || t.length > 48) return false;
     if (!/^[A-Za-z_]/.test(t) || parseNumber(t) !== undefined) return false;
-    if (t.split(' ').length > 5) return false;
+    const words = t.split(' ');
+    if (words.length > 5) return false;
+    // `Loss 6.1411`: a name with its value is a pair, not a column name.
+    for (const word of words) if (/^[-+]?\.?\d/.test(word)) return false;
     const key = normalizeName(t);
     if (STEP_COLUMNS.has(key) || key === 'epoch' || METRIC_WORD_RE.test(key)) named = true;
   }

@@ -556,11 +556,13 @@ function readNumberToken(line: string, start: number, tokens: Token[]): number {
     i++;
   }
   // `N/M` (a counter and its total), not a unit such as `ms/step`.
-  if (line.charCodeAt(i) === 47 && isDigit(line.charCodeAt(i + 1))) {
-    let j = i + 1;
+  let slashEnd = i + 1;
+  while (line.charCodeAt(slashEnd) === SPACE && slashEnd - i < 4) slashEnd++;
+  if (line.charCodeAt(i) === 47 && isDigit(line.charCodeAt(slashEnd))) {
+    let j = slashEnd;
     while (j < n && isDigit(line.charCodeAt(j))) j++;
     if (line.charCodeAt(j) !== 46 || !isDigit(line.charCodeAt(j + 1))) {
-      total = Number(line.slice(i + 1, j));
+      total = Number(line.slice(slashEnd, j));
       i = j;
     }
   }

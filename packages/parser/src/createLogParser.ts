@@ -198,6 +198,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     signatures: new Map(),
     table: undefined,
     box: undefined,
+    summaryBlock: undefined,
     zeroBasedEpochs: false,
     epochSteps: {
       firstEpoch: undefined,
@@ -831,8 +832,10 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     if (record) handleRecord(record);
   }
 
-  function processLine(raw: string): void {
+  function processLine(line: string): void {
     lines++;
+    // A paste's typographic quotes around dict keys (`{‘loss’: 5.29}`) are plain quotes.
+    const raw = hasTypographicQuote(line) ? plainQuotes(line) : line;
     const len = raw.length;
     if (len === 0) return;
     const last = raw.charCodeAt(len - 1);
@@ -1135,6 +1138,19 @@ function isPlainBar(line: string, percent: number, len: number): boolean {
     (a === 116 && line.charCodeAt(len - 3) === 105 && line.charCodeAt(len - 4) === 47) ||
     (a === 115 && line.charCodeAt(len - 3) === 47 && line.charCodeAt(len - 4) === 116)
   );
+}
+
+function hasTypographicQuote(line: string): boolean {
+  return (
+    line.indexOf('\u2018') >= 0 ||
+    line.indexOf('\u2019') >= 0 ||
+    line.indexOf('\u201c') >= 0 ||
+    line.indexOf('\u201d') >= 0
+  );
+}
+
+function plainQuotes(line: string): string {
+  return line.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
 }
 
 function hasKey(object: FlatObject, key: string): boolean {

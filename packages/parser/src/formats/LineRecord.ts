@@ -43,6 +43,7 @@ export interface LineRecord {
  *   signatures: new Map(),
  *   table: undefined,
  *   box: undefined,
+ *   summaryBlock: undefined,
  *   zeroBasedEpochs: false,
  *   epochSteps: { firstEpoch: undefined, lastEpoch: undefined, lastStep: undefined, length: 0, inEpoch: false },
  * };
@@ -68,6 +69,8 @@ export interface RecognizerContext {
   table: TableState | undefined;
   /** The vertical `| name | value |` box being read. */
   box: BoxState | undefined;
+  /** The `***** train metrics *****` block being read (`train`, `eval`, ...). */
+  summaryBlock: string | undefined;
   /** An epoch 0 was printed: epochs count from 0 in this log. */
   zeroBasedEpochs: boolean;
   /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */

@@ -9,6 +9,7 @@ import { mlxLmRecord } from './mlxLm';
 import { nanogptRecord } from './nanogpt';
 import { nemoRecord } from './nemo';
 import { notebookTableRecord } from './notebookTable';
+import { summaryBlockRecord } from './summaryBlock';
 import { tableRecord } from './table';
 import { torchtuneRecord } from './torchtune';
 import { verlRecord } from './verl';
@@ -31,9 +32,14 @@ import { yoloRecord } from './yolo';
 export function recognizeLine(s: string, ctx: RecognizerContext): LineRecord | undefined {
   const c = s.charCodeAt(0);
   let record: LineRecord | undefined;
-  if (c === 60 /* < */ || ctx.tableHeader !== undefined || s.indexOf('Training Loss') >= 0) {
+  if (c === 60 /* < */ || ctx.tableHeader !== undefined) {
     record = notebookTableRecord(s, ctx);
     if (record || c === 60 || ctx.tableHeader !== undefined) return record;
+  }
+  if (ctx.summaryBlock !== undefined || c === 42 /* * */) {
+    const summary = summaryBlockRecord(s, ctx);
+    if (summary === 'consumed') return undefined;
+    if (summary) return summary;
   }
   if (s.indexOf('iteration') >= 0) {
     record = s.startsWith('Training epoch') ? nemoRecord(s, ctx) : megatronRecord(s);

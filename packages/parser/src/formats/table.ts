@@ -69,7 +69,9 @@ const METRIC_WORD_RE =
  * ```
  */
 export function tableRecord(line: string, ctx: RecognizerContext): LineRecord | 'consumed' | undefined {
-  const text = line.trimEnd();
+  // Markdown hard breaks (` \`) end some pasted rows.
+  let text = line.trimEnd();
+  if (text.endsWith('\\')) text = text.slice(0, -1).trimEnd();
   if (isBorder(text)) return closeBox(ctx, true);
   if (ctx.box !== undefined) {
     const pair = readBoxRow(text);
@@ -233,8 +235,10 @@ function readRow(
     metrics.push([name, value]);
   }
   if (numbers === 0 || numbers * 2 < filled) return undefined;
-  const record: LineRecord = { format: 'table', kind: 'train', metrics };
   if (metrics.length === 0) return undefined;
+  // The Trainer's notebook callback names its columns `Training Loss` / `Validation Loss`.
+  const notebook = columns.includes('Training Loss') || columns.includes('Validation Loss');
+  const record: LineRecord = { format: notebook ? 'hf-notebook' : 'table', kind: 'train', metrics };
   if (step !== undefined) record.step = step;
   return record;
 }

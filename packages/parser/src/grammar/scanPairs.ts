@@ -386,6 +386,15 @@ export function tokenize(line: string): Token[] {
         i = close + 1;
         continue;
       }
+      // A unit in brackets after a name (`Speed (samples/sec) nan`): part of the name.
+      if (last !== undefined && last.kind === Tok.Word && close > i && close - i <= 24) {
+        const inner = line.slice(i, close + 1);
+        if (!/[,;|\t]/.test(inner)) {
+          tokens.push({ kind: Tok.Word, text: inner, value: 0, total: undefined, unit: false, start: i });
+          i = close + 1;
+          continue;
+        }
+      }
       sep('(', i);
       i++;
       continue;

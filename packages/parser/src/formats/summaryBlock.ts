@@ -1,0 +1,49 @@
+import { parseNumber } from '../parseNumber';
+import type { LineRecord, RecognizerContext } from './LineRecord';
+
+const HEADER_RE = /^\*{3,}\s*(\w+) metrics\s*\*{3,}$/;
+
+/**
+ * The Trainer's end-of-run blocks: a `***** train metrics *****` (or `eval`, `predict`, `test`)
+ * header, then one `  name = value` line per total, until a line of another shape. Every value is
+ * an end-of-run total: it goes to the summary, never to a curve.
+ *
+ * ```
+ * block := "***** " word " metrics *****" ("  " name " = " value)*
+ * ```
+ * Real lines: `***** train metrics *****`, `  train_loss               =       5.1964`,
+ * `  total_flos               = 2738710179GF`.
+ *
+ * @param line - The line (prefixes removed).
+ * @param ctx - Parser context (whether a block is open).
+ * @returns A summary record, `'consumed'` for the header, `undefined` for other lines.
+ * @defaultValue undefined for lines outside a block
+ * @example
+ * ```ts
+ * summaryBlockRecord('***** eval metrics *****', ctx); // 'consumed'
+ * summaryBlockRecord('  eval_loss = 0.8106', ctx)?.metrics; // [['eval_loss', 0.8106]]
+ * ```
+ */
+export function summaryBlockRecord(
+  line: string,
+  ctx: RecognizerContext,
+): LineRecord | 'consumed' | undefined {
+  const t = line.trim();
+  if (t.charCodeAt(0) === 42) {
+    const header = t.length <= 80 ? HEADER_RE.exec(t) : null;
+    if (header) {
+      ctx.summaryBlock = header[1] as string;
+      return 'consumed';
+    }
+  }
+  if (ctx.summaryBlock === undefined) return undefined;
+  const eq = t.indexOf(' = ');
+  if (eq <= 0) {
+    ctx.summaryBlock = undefined;
+    return undefined;
+  }
+  const name = t.slice(0, eq).trim();
+  const value = parseNumber(t.slice(eq + 3));
+  if (value === undefined || name.length === 0 || name.indexOf(' ') >= 0) return 'consumed';
+  return { format: 'hf-trainer', kind: 'summary', metrics: [[name, value]] };
+}

@@ -381,13 +381,15 @@ export function tokenize(line: string): Token[] {
       // A parenthesised group right after a value (`0.0276 (0.0314)`, `nan (+nanz)`, `( 33%)`) is
       // its running average or decoration: skipped with the value.
       const last = tokens[tokens.length - 1];
-      const close = line.indexOf(')', i);
-      if (last !== undefined && last.kind === Tok.Number && close > i && close - i <= 40) {
+      const close = closeWithin(line, i, 41, 40);
+      if (last !== undefined && last.kind === Tok.Number && close > i) {
         i = close + 1;
         continue;
       }
       // A unit in brackets after a name (`Speed (samples/sec) nan`): part of the name.
-      if (last !== undefined && last.kind === Tok.Word && close > i && close - i <= 24) {
+      const unitClose = closeWithin(line, i, 41, 24);
+      if (last !== undefined && last.kind === Tok.Word && unitClose > i) {
+        const close = unitClose;
         const inner = line.slice(i, close + 1);
         if (!/[,;|\t]/.test(inner)) {
           tokens.push({ kind: Tok.Word, text: inner, value: 0, total: undefined, unit: false, start: i });
@@ -403,6 +405,13 @@ export function tokenize(line: string): Token[] {
     i++;
   }
   return tokens;
+}
+
+/** Index of the `close` character within `max` characters after `open`, else -1. */
+function closeWithin(line: string, open: number, close: number, max: number): number {
+  const end = Math.min(line.length, open + max + 1);
+  for (let k = open + 1; k < end; k++) if (line.charCodeAt(k) === close) return k;
+  return -1;
 }
 
 function startsWithWord(line: string, i: number, word: string): boolean {
@@ -428,8 +437,8 @@ function readWordEnd(line: string, i: number): number {
     while (j < n && isWordChar(line.charCodeAt(j))) j++;
     const c = line.charCodeAt(j);
     if (c === 40 || c === 91) {
-      const close = line.indexOf(c === 40 ? ')' : ']', j);
-      if (close > j && close - j <= 24 && !/[\s,;|]/.test(line.slice(j + 1, close))) {
+      const close = closeWithin(line, j, c === 40 ? 41 : 93, 24);
+      if (close > j && !/[\s,;|]/.test(line.slice(j + 1, close))) {
         j = close + 1;
         continue;
       }
@@ -456,10 +465,10 @@ function readSpecialValue(line: string, i: number): { value: number; end: number
 }
 
 function readWrapped(line: string, i: number): { value: number; end: number } | undefined {
-  const open = line.indexOf('(', i);
-  if (open < 0 || open - i > 12) return undefined;
-  const close = line.indexOf(')', open);
-  if (close < 0 || close - open > 80) return undefined;
+  const open = closeWithin(line, i - 1, 40, 13);
+  if (open < 0) return undefined;
+  const close = closeWithin(line, open, 41, 80);
+  if (close < 0) return undefined;
   const inner: Token[] = [];
   let j = open + 1;
   while (line.charCodeAt(j) === SPACE) j++;

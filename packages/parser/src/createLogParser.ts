@@ -34,23 +34,6 @@ import type {
 
 const DEFAULT_MAX_LINE_LENGTH = 1_048_576;
 
-let layoutFastPath = true;
-
-/**
- * Turns the layout fast path on or off for parsers created afterwards. For tests only (not exported
- * by the package): they check that it gives exactly what the general path gives.
- *
- * @param enabled - Whether one-line dicts/JSON objects may be read by their layout.
- * @example
- * ```ts
- * setLayoutFastPath(false);
- * const general = parseTrainingLog(text);
- * setLayoutFastPath(true);
- * ```
- */
-export function setLayoutFastPath(enabled: boolean): void {
-  layoutFastPath = enabled;
-}
 const MEGATRON_START_RE = /(?:^|\|)\s*iteration\s+\d+\s*\/\s*\d+\s*\|/;
 const SOURCE_RANK: Record<StepSource, number> = { explicit: 2, progress: 1, count: 0 };
 
@@ -88,6 +71,8 @@ interface StoredSeries {
   lastStep: number;
   /** Without retained series: index of the metric's last point in the `update` columns. */
   at: number;
+  /** Without retained series: index in the `update` columns of the update's other steps. */
+  updateSteps: Map<number, number> | undefined;
 }
 
 interface PendingObject {
@@ -124,7 +109,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
   const forced = options.format;
   const maxLineLength = Math.max(1, options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH);
   const retainSeries = options.retainSeries !== false;
-  const learnLayouts = layoutFastPath;
+  const learnLayouts = options.layoutFastPath !== false;
 
   let carry = '';
   let carryOverflow = false;
@@ -137,7 +122,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
   let duplicateRecords = 0;
 
   const series = new Map<string, StoredSeries>();
-  const summary: Record<string, number> = {};
+  const summary: Record<string, number> = nullObject();
   const restarts: Restart[] = [];
   const formatCounts = new Map<LogFormat, { loss: number; all: number }>();
   let weakestSource: StepSource | undefined;
@@ -278,7 +263,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
         return points;
       },
       restarts: [],
-      summary: {},
+      summary: nullObject(),
     };
   }
   /** Copies the points of closed updates not read yet, before a point they cover is rewritten. */
@@ -306,6 +291,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
         update: 0,
         lastStep: Number.NEGATIVE_INFINITY,
         at: -1,
+        updateSteps: undefined,
       };
       series.set(metric, s);
     }
@@ -314,14 +300,28 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
 
   function upsertInto(s: StoredSeries, metric: string, step: number, value: number): void {
     if (!retainSeries) {
-      // Only the last step is known: the same step again replaces its point when it is still in
-      // this update, anything else is a new point for the consumer to upsert.
-      if (step === s.lastStep && s.update === updateId) {
+      // Nothing is kept but this update's points: a step the update already holds for the metric
+      // gets its new value in place (later value wins), any other step is a new point for the
+      // consumer to upsert.
+      if (s.update !== updateId) {
+        s.update = updateId;
+        s.updateSteps = undefined;
+        s.at = -1;
+      }
+      if (step === s.lastStep && s.at >= 0) {
         extraValues[s.at] = value;
         return;
       }
-      if (step >= s.lastStep) s.lastStep = step;
-      s.update = updateId;
+      const known = s.updateSteps?.get(step);
+      if (known !== undefined) {
+        extraValues[known] = value;
+        return;
+      }
+      if (s.at >= 0) {
+        s.updateSteps ??= new Map();
+        s.updateSteps.set(s.lastStep, s.at);
+      }
+      s.lastStep = step;
       s.at = extraSteps.length;
       extra(metric, step, value);
       return;
@@ -422,8 +422,10 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     copyUnread();
     for (const s of series.values()) {
       if (!retainSeries) {
-        if (s.lastStep >= step) s.lastStep = Number.NEGATIVE_INFINITY;
+        // The update's points at or after the restart step are dropped below: forget them.
         s.update = 0;
+        s.updateSteps = undefined;
+        s.at = -1;
         continue;
       }
       const i = lowerBound(s, step);
@@ -482,7 +484,6 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
     if (forced !== undefined && record.format !== forced) return;
     if (record.kind === 'summary') {
       for (const [name, value] of record.metrics) {
-        if (name === '__proto__') continue;
         summary[name] = value;
         update.summary[name] = value;
       }
@@ -1041,9 +1042,9 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
   let ownSeries: Record<string, MetricSeries> | undefined;
 
   function seriesSnapshot(): Record<string, MetricSeries> {
-    const out: Record<string, MetricSeries> = {};
+    const out: Record<string, MetricSeries> = nullObject();
     for (const [name, s] of series) {
-      if (s.n === 0 || name === '__proto__') continue;
+      if (s.n === 0) continue;
       out[name] = { steps: s.column.steps.slice(0, s.n), values: s.values.slice(0, s.n) };
     }
     return out;
@@ -1054,13 +1055,13 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
    * together share one steps array; one logged less often than its column gets a copy.
    */
   function finalSeries(): Record<string, MetricSeries> {
-    const out: Record<string, MetricSeries> = {};
+    const out: Record<string, MetricSeries> = nullObject();
     for (const s of series.values()) {
       const column = s.column;
       if (column.steps.length > column.used) column.steps.length = column.used;
     }
     for (const [name, s] of series) {
-      if (s.n === 0 || name === '__proto__') continue;
+      if (s.n === 0) continue;
       if (s.values.length > s.n) s.values.length = s.n;
       const steps = s.column.steps;
       out[name] = { steps: steps.length === s.n ? steps : steps.slice(0, s.n), values: s.values };
@@ -1080,7 +1081,7 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
       formats,
       stepSource: weakestSource ?? 'count',
       series: out,
-      summary: { ...summary },
+      summary: Object.assign(nullObject<number>(), summary),
       restarts: restarts.slice(),
       stats: { lines, records, malformedLines, duplicateRecords },
     };
@@ -1138,6 +1139,14 @@ function isPlainBar(line: string, percent: number, len: number): boolean {
     (a === 116 && line.charCodeAt(len - 3) === 105 && line.charCodeAt(len - 4) === 47) ||
     (a === 115 && line.charCodeAt(len - 3) === 47 && line.charCodeAt(len - 4) === 116)
   );
+}
+
+/**
+ * A record without a prototype: metric names are keys, and a log may name a metric `__proto__`,
+ * `constructor` or `toString`.
+ */
+function nullObject<T = MetricSeries>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }
 
 function hasTypographicQuote(line: string): boolean {

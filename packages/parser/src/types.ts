@@ -194,6 +194,18 @@ export interface ParseOptions {
    * ```
    */
   retainSeries?: boolean;
+  /**
+   * Read one-line dicts and JSON objects that repeat the layout of an earlier line by that layout
+   * (a compiled pattern), without the general object reader. The result is the same either way;
+   * turn it off to check exactly that, or to measure the general path.
+   *
+   * @defaultValue true
+   * @example
+   * ```ts
+   * parseTrainingLog(text, { layoutFastPath: false });
+   * ```
+   */
+  layoutFastPath?: boolean;
 }
 
 /**

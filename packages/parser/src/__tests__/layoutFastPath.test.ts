@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createLogParser, setLayoutFastPath } from '../createLogParser';
+import { describe, expect, it } from 'vitest';
+import { createLogParser } from '../createLogParser';
 import { parseTrainingLog } from '../parseTrainingLog';
 import type { ParseResult } from '../types';
 
@@ -8,12 +8,8 @@ import type { ParseResult } from '../types';
 // compiled pattern and a value reader of their own (src/formats/recordLayout.ts). These tests hold
 // that fast path to the general one: every result must be exactly what the general path gives.
 
-afterEach(() => setLayoutFastPath(true));
-
 function parseBothWays(text: string): { fast: ParseResult; general: ParseResult } {
-  setLayoutFastPath(false);
-  const general = parseTrainingLog(text);
-  setLayoutFastPath(true);
+  const general = parseTrainingLog(text, { layoutFastPath: false });
   const fast = parseTrainingLog(text);
   return { fast, general };
 }

@@ -9,7 +9,7 @@
 // the value is judged); names in `absent` are not series; `stepSource` matches when
 // given; `summary` keys match when given. Prints PASS/FAIL per file and a total.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const distUrl = new URL('../dist/index.js', import.meta.url);
@@ -17,7 +17,9 @@ const dir = fileURLToPath(new URL('../src/__tests__/fixtures/unseen/', import.me
 const verbose = process.argv.includes('--verbose');
 
 if (!existsSync(distUrl)) {
-  console.error('unseen-score: dist/index.js is missing; build first: npm run build -w @trainviz/parser');
+  console.error(
+    'unseen-score: dist/index.js is missing; build first: npm run build -w @trainviz/parser',
+  );
   process.exit(1);
 }
 const { parseTrainingLog } = await import(distUrl.href);
@@ -43,7 +45,9 @@ let filesOk = 0;
 let filesTotal = 0;
 let checksOk = 0;
 let checksTotal = 0;
-const logs = readdirSync(dir).filter((f) => f.endsWith('.log')).sort();
+const logs = readdirSync(dir)
+  .filter((f) => f.endsWith('.log'))
+  .sort();
 
 for (const file of logs) {
   const exp = expectations[file];
@@ -65,7 +69,7 @@ for (const file of logs) {
     result = parseTrainingLog(readFileSync(dir + file, 'utf8'));
   } catch (err) {
     result = null;
-    check(false, `parser threw: ${err && err.message}`);
+    check(false, `parser threw: ${err?.message}`);
   }
   if (result) {
     for (const [name, e] of Object.entries(exp.series ?? {})) {
@@ -79,7 +83,8 @@ for (const file of logs) {
       }
       check(true, '');
       const n = s.steps.length;
-      if (e.count !== undefined) check(n === e.count, `series ${name}: count ${n}, expected ${e.count}`);
+      if (e.count !== undefined)
+        check(n === e.count, `series ${name}: count ${n}, expected ${e.count}`);
       if (e.first) {
         const got = n ? [s.steps[0], s.values[0]] : null;
         check(
@@ -99,21 +104,32 @@ for (const file of logs) {
       check(!result.series[name], `series ${name}: present but must be absent`);
     }
     if (exp.stepSource) {
-      check(result.stepSource === exp.stepSource, `stepSource ${result.stepSource}, expected ${exp.stepSource}`);
+      check(
+        result.stepSource === exp.stepSource,
+        `stepSource ${result.stepSource}, expected ${exp.stepSource}`,
+      );
     }
     for (const [key, value] of Object.entries(exp.summary ?? {})) {
-      check(key in result.summary && sameValue(result.summary[key], value), `summary ${key}: ${fmt(result.summary[key])}, expected ${fmt(value)}`);
+      check(
+        key in result.summary && sameValue(result.summary[key], value),
+        `summary ${key}: ${fmt(result.summary[key])}, expected ${fmt(value)}`,
+      );
     }
   }
   checksOk += ok;
   checksTotal += total;
   const pass = failures.length === 0;
   if (pass) filesOk++;
-  console.log(`${pass ? 'PASS' : 'FAIL'} ${file}  (${ok}/${total})${result ? `  format=${result.format}` : ''}`);
+  console.log(
+    `${pass ? 'PASS' : 'FAIL'} ${file}  (${ok}/${total})${result ? `  format=${result.format}` : ''}`,
+  );
   for (const f of failures) console.log(`     - ${f}`);
   if (verbose && result) console.log(`     series: ${Object.keys(result.series).join(', ')}`);
 }
 for (const name of Object.keys(expectations)) {
-  if (!logs.includes(name)) console.log(`MISSING FILE ${name} (in expectations.json, no such .log)`);
+  if (!logs.includes(name))
+    console.log(`MISSING FILE ${name} (in expectations.json, no such .log)`);
 }
-console.log(`\n${filesOk} of ${filesTotal} files fully right, ${checksOk} of ${checksTotal} checks`);
+console.log(
+  `\n${filesOk} of ${filesTotal} files fully right, ${checksOk} of ${checksTotal} checks`,
+);

@@ -1,3 +1,5 @@
+import type { FormatId } from './formats/registry';
+
 /**
  * Identifier of a log format the parser recognises.
  *
@@ -9,28 +11,7 @@
  * if (format === 'hf-trainer') console.log('Hugging Face Trainer stdout');
  * ```
  */
-export type LogFormat =
-  | 'hf-trainer'
-  | 'trainer-state'
-  | 'jsonl'
-  | 'llamafactory-jsonl'
-  | 'axolotl'
-  | 'nanogpt'
-  | 'megatron'
-  | 'nemo'
-  | 'mlx-lm'
-  | 'torchtune'
-  | 'lightning'
-  | 'keras'
-  | 'deepspeed'
-  | 'litgpt'
-  | 'verl'
-  | 'fairseq'
-  | 'yolo'
-  | 'hf-notebook'
-  | 'table'
-  | 'generic'
-  | 'unknown';
+export type LogFormat = FormatId | 'unknown';
 
 /**
  * Where the x-axis steps of a parse come from, best first:

@@ -60,7 +60,14 @@ function streamed(text: string, cuts: number[], retainSeries: boolean) {
 }
 
 /** Metric names that are object keys in JavaScript, and ordinary ones. */
-const nameArb = fc.constantFrom('loss', 'acc', '__proto__', 'constructor', 'toString', 'hasOwnProperty');
+const nameArb = fc.constantFrom(
+  'loss',
+  'acc',
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+);
 const valueArb = fc.oneof(
   fc.integer({ min: 0, max: 9999 }).map((n) => (n / 1000).toFixed(3)),
   fc.constant('nan'),
@@ -71,7 +78,9 @@ const lineArb = fc.oneof(
   fc
     .tuple(fc.integer({ min: 0, max: 40 }), valueArb)
     .map(([step, v]) => `Iter ${step}: Train loss ${v}`),
-  fc.tuple(fc.integer({ min: 0, max: 40 }), valueArb).map(([step, v]) => `Iter ${step}: Val loss ${v}`),
+  fc
+    .tuple(fc.integer({ min: 0, max: 40 }), valueArb)
+    .map(([step, v]) => `Iter ${step}: Val loss ${v}`),
   fc.tuple(nameArb, valueArb).map(([name, v]) => `{'${name}': ${v}, 'epoch': 0.1}`),
   fc.tuple(valueArb).map(([v]) => `{'eval_loss': ${v}, 'epoch': 0.1}`),
   fc
@@ -107,7 +116,7 @@ describe('the update stream', () => {
   }, 60_000);
 
   it('keeps the point a step-less record wrote between two records of one explicit step', () => {
-    const text = 'Iter 30: Train loss 1.5\n{\'loss\': 2.5, \'epoch\': 0.1}\nIter 30: Train loss 3.5\n';
+    const text = "Iter 30: Train loss 1.5\n{'loss': 2.5, 'epoch': 0.1}\nIter 30: Train loss 3.5\n";
     expect(plain(parseTrainingLog(text).series).loss).toEqual([
       [1, 30],
       [2.5, 3.5],
@@ -129,9 +138,9 @@ describe('the update stream', () => {
     const result = parseTrainingLog(text);
     expect(Object.getPrototypeOf(result.series)).toBeNull();
     expect(Object.keys(result.series).sort()).toEqual(['__proto__', 'constructor', 'toString']);
-    expect(result.series.__proto__).toEqual({ steps: [1, 2], values: [1.5, 1.25] });
+    expect(result.series['__proto__']).toEqual({ steps: [1, 2], values: [1.5, 1.25] });
     expect(result.series.constructor).toEqual({ steps: [1, 2], values: [2.5, 2.25] });
-    expect(result.summary.__proto__).toBe(4);
-    expect(JSON.parse(JSON.stringify(result.series)).__proto__.values).toEqual([1.5, 1.25]);
+    expect(result.summary['__proto__']).toBe(4);
+    expect(JSON.parse(JSON.stringify(result.series))['__proto__'].values).toEqual([1.5, 1.25]);
   });
 });

@@ -1,4 +1,5 @@
 import { parseNumber } from '../parseNumber';
+import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 
 const ENGINE_RE = /\bstep=(\d+), skipped=(\d+), lr=\[([^\],]+)/;
@@ -49,3 +50,16 @@ export function deepspeedRecord(line: string): LineRecord | undefined {
   if (metrics.length === 0) return undefined;
   return { format: 'deepspeed', kind: 'train', step: Number(timer[1] ?? timer[2]), metrics };
 }
+
+/** DeepSpeed engine lines (`step=40, skipped=2, lr=[5e-05]`) and timer lines. */
+export const deepspeedFormat = {
+  id: 'deepspeed' as const,
+  name: 'DeepSpeed engine',
+  example:
+    '[2022-03-11 02:06:58,985] [INFO] [logging.py:69:log_dist] [Rank 0] step=40, skipped=2, lr=[5e-05], mom=[[0.9, 0.999]]',
+  reads: 'line',
+  createState: () => undefined,
+  claims: (line, first) => first === 91 /* [ */ || line.indexOf('timer.py') >= 0,
+  // A timer line is DeepSpeed's even when it holds nothing to chart.
+  read: (line) => deepspeedRecord(line) ?? (line.indexOf('timer.py') >= 0 ? 'consumed' : undefined),
+} satisfies LineFormat<'deepspeed', undefined>;

@@ -1,4 +1,5 @@
 import { canonicalName } from '../canonicalName';
+import type { LineFormat, ObjectFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 import { type FlatObject, objectRecord } from './objectRecord';
 import { readFieldPair } from './readFieldPair';
@@ -77,4 +78,32 @@ export function fairseqJsonRecord(object: FlatObject): LineRecord | undefined {
   const record = objectRecord(object, 'fairseq', false);
   if (record && valid) record.kind = 'eval';
   return record;
+}
+
+/** fairseq's simple and pipe log formats (`| epoch 001: ... num_updates=445, lr=8.9e-05`). */
+export const fairseqFormat = {
+  id: 'fairseq' as const,
+  name: 'fairseq',
+  example:
+    '| epoch 001:    450 / 1891 loss=11.521, nll_loss=10.881, ppl=1886.05, num_updates=445, lr=8.90889e-05, gnorm=1.543',
+  reads: 'line',
+  createState: () => undefined,
+  claims: (line, first) => first === 124 /* | */ || line.indexOf('| epoch ') >= 0,
+  read: (line) => fairseqRecord(line),
+} satisfies LineFormat<'fairseq', undefined>;
+
+/** fairseq `--log-format json` objects (every value a string), keyed by `num_updates`. */
+export const fairseqJsonFormat = {
+  id: 'fairseq' as const,
+  name: 'fairseq --log-format json',
+  example:
+    '{"epoch": 27, "update": 26.267, "loss": "8.206", "num_updates": "33700", "lr": "0.00017226"}',
+  reads: 'object',
+  claimsObject: (object) => hasKey(object, 'num_updates'),
+  readObject: fairseqJsonRecord,
+} satisfies ObjectFormat<'fairseq'>;
+
+function hasKey(object: FlatObject, key: string): boolean {
+  for (let i = 0; i < object.count; i++) if (object.keys[i] === key) return true;
+  return false;
 }

@@ -2,7 +2,28 @@ import { canonicalName, normalizeName } from '../canonicalName';
 import { type ScannedPair, scanPairs } from '../grammar/scanPairs';
 import { stripLogPrefix } from '../grammar/stripLogPrefix';
 import { parseNumber } from '../parseNumber';
-import type { LineRecord, RecognizerContext } from './LineRecord';
+import type { LineFormat } from './FormatDescriptor';
+import type { LineRecord } from './LineRecord';
+
+/** What the general grammar remembers across lines. */
+export interface GeneralState {
+  /**
+   * Name sets of lines without metric words (`Num examples = 467`), with the values they had: such
+   * a line is a record only when its names come back with other values.
+   */
+  signatures: Map<string, string>;
+  /** An epoch 0 was printed: epochs count from 0 in this log. */
+  zeroBasedEpochs: boolean;
+  /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */
+  epochSteps: {
+    firstEpoch: number | undefined;
+    lastEpoch: number | undefined;
+    lastStep: number | undefined;
+    /** Longest epoch seen, in steps. */
+    length: number;
+    inEpoch: boolean;
+  };
+}
 
 /**
  * Step spellings, best first (normalised: lower case, one space between words). The list is open
@@ -42,7 +63,14 @@ const POSITION_NAMES = new Set(['batch', 'batches', 'iter', 'iteration', 'step',
 
 const CONFIRMED = '\u0001';
 
-const SKIP_NAMES = new Set(['eta', 'time left', 'remaining', 'remaining time', 'time cost', 'v num']);
+const SKIP_NAMES = new Set([
+  'eta',
+  'time left',
+  'remaining',
+  'remaining time',
+  'time cost',
+  'v num',
+]);
 
 const EVAL_WORDS = new Set([
   'eval',
@@ -83,7 +111,7 @@ const METRIC_WORD_RE =
  * `total loss 3.4 | loss scale 32768.0`, `[936] loss=2.114 lr=1.2e-4 tps: 10,049`.
  *
  * @param line - The line, transport prefixes removed.
- * @param ctx - Parser context (the name sets seen before, for lines without metric words).
+ * @param ctx - What the grammar remembers (the name sets seen before, the epochs seen).
  * @returns The record, or `undefined` for prose and noise.
  * @defaultValue undefined for lines that are no record
  * @example
@@ -92,7 +120,7 @@ const METRIC_WORD_RE =
  * // [['epoch', 5], ['Time', 4981.4], ['loss', 0.5731], ['learning_rate', 0.1111]]
  * ```
  */
-export function generalRecord(line: string, ctx: RecognizerContext): LineRecord | undefined {
+export function generalRecord(line: string, ctx: GeneralState): LineRecord | undefined {
   const text = stripLogPrefix(line);
   if (text.length === 0) return undefined;
   const keyValue = readKeyValueSummary(text);
@@ -154,7 +182,8 @@ export function generalRecord(line: string, ctx: RecognizerContext): LineRecord 
     if (name === 'loss' || name === 'eval_loss' || METRIC_WORD_RE.test(key)) metricLike = true;
     if (/loss/.test(key)) {
       lossNames++;
-      if (name === 'eval_loss' || /^(?:eval|val|valid|validation|test|dev)\b/.test(key)) evalNames++;
+      if (name === 'eval_loss' || /^(?:eval|val|valid|validation|test|dev)\b/.test(key))
+        evalNames++;
     }
     metrics.push([name, pair.value]);
   }
@@ -252,20 +281,35 @@ export function generalRecord(line: string, ctx: RecognizerContext): LineRecord 
   const announcedEval =
     evalCounter ||
     EVAL_WORDS.has(leadWord) ||
-    (lead.length === 0 && EVAL_WORDS.has(firstWord(normalizeName(pairs[0]?.name ?? ''))) && evalNames === 0 && lossNames > 0 && isBareEvalLead(pairs[0]?.name ?? ''));
+    (lead.length === 0 &&
+      EVAL_WORDS.has(firstWord(normalizeName(pairs[0]?.name ?? ''))) &&
+      evalNames === 0 &&
+      lossNames > 0 &&
+      isBareEvalLead(pairs[0]?.name ?? ''));
   const evalRecord = announcedEval || (lossNames > 0 && evalNames === lossNames);
   if (evalRecord) {
     for (const metric of metrics) {
       const name = metric[0];
-      if (name === 'loss' || /^(?:eval|val|valid|validation|test|dev) loss$/.test(normalizeName(name))) {
+      if (
+        name === 'loss' ||
+        /^(?:eval|val|valid|validation|test|dev) loss$/.test(normalizeName(name))
+      ) {
         metric[0] = 'eval_loss';
-      }
-      else if (announcedEval && name !== 'epoch' && name !== 'eval_loss' && name !== 'learning_rate' && !/^(?:eval|val|valid|validation|test|dev)[_ /-]/i.test(name)) {
+      } else if (
+        announcedEval &&
+        name !== 'epoch' &&
+        name !== 'eval_loss' &&
+        name !== 'learning_rate' &&
+        !/^(?:eval|val|valid|validation|test|dev)[_ /-]/i.test(name)
+      ) {
         metric[0] = `eval_${name}`;
       }
     }
   }
-  if (/^(?:best|final|overall)\b/.test(lead) || /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? ''))) {
+  if (
+    /^(?:best|final|overall)\b/.test(lead) ||
+    /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? ''))
+  ) {
     return { format: 'generic', kind: 'summary', metrics };
   }
   const record: LineRecord = {
@@ -303,3 +347,25 @@ function readKeyValueSummary(text: string): LineRecord | undefined {
   if (value === undefined) return undefined;
   return { format: 'generic', kind: 'summary', metrics: [[text.slice(5, comma).trim(), value]] };
 }
+
+/** The general grammar: every text line no other format claims. */
+export const generalFormat = {
+  id: 'generic' as const,
+  name: 'Any other text log: key/value pairs in any spelling, plain sentences (mmengine, detectron2, timm, OpenNMT, ESPnet, ...)',
+  example: 'Epoch 5, Time 4981.4s, Loss 0.5731, LR 0.1111',
+  reads: 'line',
+  createState: (): GeneralState => ({
+    signatures: new Map(),
+    zeroBasedEpochs: false,
+    epochSteps: {
+      firstEpoch: undefined,
+      lastEpoch: undefined,
+      lastStep: undefined,
+      length: 0,
+      inEpoch: false,
+    },
+  }),
+  // `OVERFLOW! ... Attempted loss scale: 65536, reducing to 32768` is a warning, not a record.
+  claims: (line) => line.indexOf('OVERFLOW') < 0,
+  read: generalRecord,
+} satisfies LineFormat<'generic', GeneralState>;

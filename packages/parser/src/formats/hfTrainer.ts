@@ -1,3 +1,4 @@
+import type { ObjectFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 import { type FlatObject, objectRecord } from './objectRecord';
 
@@ -36,4 +37,32 @@ export function hfTrainerRecord(object: FlatObject): LineRecord | undefined {
     }
   }
   return objectRecord(object, axolotl ? 'axolotl' : 'hf-trainer', false);
+}
+
+/** Hugging Face Trainer and TRL stdout: Python dict reprs, one per logging step. */
+export const hfTrainerFormat = {
+  id: 'hf-trainer' as const,
+  name: 'Hugging Face Trainer, TRL (SFT, DPO, KTO, ORPO, GRPO, PPO), Unsloth',
+  example:
+    "{'loss': 2.0312, 'grad_norm': 59.5, 'learning_rate': 4.956766880907269e-06, 'epoch': 2.0}",
+  reads: 'object',
+  claimsObject: (object) => object.quote === 'single',
+  readObject: hfTrainerRecord,
+} satisfies ObjectFormat<'hf-trainer'>;
+
+/** Axolotl: Trainer dicts with `memory/...` keys (read by the Trainer's reader). */
+export const axolotlFormat = {
+  id: 'axolotl' as const,
+  name: 'Axolotl',
+  example:
+    "{'loss': 0.8635, 'learning_rate': 0.000137, 'epoch': 0.97, 'memory/max_mem_active(gib)': 18.2}",
+  reads: 'object',
+  claimsObject: (object) => object.quote === 'single' && hasMemoryKey(object),
+  readObject: hfTrainerRecord,
+} satisfies ObjectFormat<'axolotl'>;
+
+function hasMemoryKey(object: FlatObject): boolean {
+  for (let i = 0; i < object.count; i++)
+    if ((object.keys[i] as string).startsWith('memory/')) return true;
+  return false;
 }

@@ -1,3 +1,4 @@
+import type { ObjectFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 import { type FlatObject, objectRecord } from './objectRecord';
 
@@ -20,3 +21,13 @@ import { type FlatObject, objectRecord } from './objectRecord';
 export function jsonLinesRecord(object: FlatObject): LineRecord | undefined {
   return objectRecord(object, 'jsonl', true);
 }
+
+/** Any other JSON lines (DeiT/BEiT `log.txt`, custom loggers). */
+export const jsonLinesFormat = {
+  id: 'jsonl' as const,
+  name: 'JSON lines (DeiT/BEiT log.txt, custom loggers)',
+  example: '{"train_lr": 0.000534, "train_loss": 4.4953, "test_loss": 0.4542, "epoch": 50}',
+  reads: 'object',
+  claimsObject: () => true,
+  readObject: jsonLinesRecord,
+} satisfies ObjectFormat<'jsonl'>;

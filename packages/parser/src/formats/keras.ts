@@ -1,6 +1,12 @@
 import { canonicalName } from '../canonicalName';
 import { parseNumber } from '../parseNumber';
-import type { LineRecord, RecognizerContext } from './LineRecord';
+import type { LineFormat } from './FormatDescriptor';
+import type { LineRecord } from './LineRecord';
+
+/** The epoch announced by the last `Epoch i/N` line. */
+export interface KerasState {
+  epoch: number | undefined;
+}
 
 const EPOCH_RE = /^Epoch (\d+)\/(\d+)\s*$/;
 const PROGRESS_RE = /^(\d+)\/(?:\d+|Unknown)(?: \[[=>.]*\])?(?: - |\s+-\s)/;
@@ -27,10 +33,10 @@ const PROGRESS_RE = /^(\d+)\/(?:\d+|Unknown)(?: \[[=>.]*\])?(?: - |\s+-\s)/;
  * kerasRecord('32/32 [====] - 0s 781us/step - loss: 25.09 - mse: 25.09', ctx)?.metrics[0]; // ['loss', 25.09]
  * ```
  */
-export function kerasRecord(line: string, ctx: RecognizerContext): LineRecord | undefined {
+export function kerasRecord(line: string, state: KerasState): LineRecord | undefined {
   const epoch = EPOCH_RE.exec(line);
   if (epoch) {
-    ctx.kerasEpoch = Number(epoch[1]);
+    state.epoch = Number(epoch[1]);
     return undefined;
   }
   if (!PROGRESS_RE.test(line)) return undefined;
@@ -45,9 +51,21 @@ export function kerasRecord(line: string, ctx: RecognizerContext): LineRecord | 
   }
   if (metrics.length === 0) return undefined;
   const record: LineRecord = { format: 'keras', kind: 'train', metrics };
-  if (ctx.kerasEpoch !== undefined) {
-    record.step = ctx.kerasEpoch;
-    metrics.push(['epoch', ctx.kerasEpoch]);
+  if (state.epoch !== undefined) {
+    record.step = state.epoch;
+    metrics.push(['epoch', state.epoch]);
   }
   return record;
 }
+
+/** Keras `model.fit` (verbose 1 and 2): per-epoch bars after `Epoch i/N` lines. */
+export const kerasFormat = {
+  id: 'keras' as const,
+  name: 'Keras model.fit',
+  example:
+    '125/125 [==============================] - 7s 30ms/step - loss: 3.9305 - accuracy: 0.2280',
+  reads: 'line',
+  createState: (): KerasState => ({ epoch: undefined }),
+  claims: (_line, first) => first === 69 /* E */ || (first >= 48 && first <= 57),
+  read: kerasRecord,
+} satisfies LineFormat<'keras', KerasState>;

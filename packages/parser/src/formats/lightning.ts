@@ -1,5 +1,6 @@
 import { canonicalName } from '../canonicalName';
 import { parseNumber } from '../parseNumber';
+import type { BarFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 import type { ProgressBar } from './progressBar';
 
@@ -60,3 +61,12 @@ export function lightningRecord(bar: ProgressBar): LineRecord | undefined {
   }
   return record;
 }
+
+/** PyTorch Lightning (and tqdm-postfix) bars with `key=value` pairs after the rate. */
+export const lightningFormat = {
+  id: 'lightning' as const,
+  name: 'PyTorch Lightning, tqdm postfix',
+  example: 'Epoch 0:  22%|██▏       | 4/18 [00:17<01:02,  4.47s/it, loss=9.926, v_num=193315]',
+  reads: 'bar',
+  readBar: lightningRecord,
+} satisfies BarFormat<'lightning'>;

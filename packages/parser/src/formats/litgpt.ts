@@ -1,5 +1,11 @@
 import { parseNumber } from '../parseNumber';
-import type { LineRecord, RecognizerContext } from './LineRecord';
+import type { LineFormat } from './FormatDescriptor';
+import type { LineRecord } from './LineRecord';
+
+/** The last `val` loss printed: litgpt repeats it on every line until the next evaluation. */
+export interface LitgptState {
+  evalLoss: number | undefined;
+}
 
 const LINE_RE = /(?:^|\| )iter (\d+) step (\d+)\s*(?:\||:)(.*)$/;
 
@@ -25,7 +31,7 @@ const LINE_RE = /(?:^|\| )iter (\d+) step (\d+)\s*(?:\||:)(.*)$/;
  * litgptRecord('iter 8 step 2 | loss train: 2.8, val: n/a | iter time: 11.2 ms', ctx)?.step; // 8
  * ```
  */
-export function litgptRecord(line: string, ctx: RecognizerContext): LineRecord | undefined {
+export function litgptRecord(line: string, state: LitgptState): LineRecord | undefined {
   const m = LINE_RE.exec(line);
   if (!m) return undefined;
   const iter = Number(m[1]);
@@ -37,8 +43,8 @@ export function litgptRecord(line: string, ctx: RecognizerContext): LineRecord |
   const val = /val(?: loss)?: ([^\s,|]+)/.exec(rest);
   const valValue = val ? parseNumber(val[1] ?? '') : undefined;
   if (valValue !== undefined) {
-    const last = ctx.carried.get('litgpt:eval_loss');
-    ctx.carried.set('litgpt:eval_loss', valValue);
+    const last = state.evalLoss;
+    state.evalLoss = valValue;
     if (last === undefined || !Object.is(last, valValue)) metrics.push(['eval_loss', valValue]);
   }
   const time = /iter time: ([\d.]+)/.exec(rest);
@@ -46,3 +52,16 @@ export function litgptRecord(line: string, ctx: RecognizerContext): LineRecord |
   if (metrics.length === 0) return undefined;
   return { format: 'litgpt', kind: 'train', step: iter, metrics };
 }
+
+/** litgpt `iter N step M | loss train: ..., val: ... | iter time: ...` lines. */
+export const litgptFormat = {
+  id: 'litgpt' as const,
+  name: 'litgpt',
+  example:
+    'Epoch 34 | iter 3050700 step 610140 | loss train: 2.846, val: 2.861 | iter time: 112.20 ms (step)',
+  reads: 'line',
+  createState: (): LitgptState => ({ evalLoss: undefined }),
+  claims: (line, first) =>
+    (first === 105 /* i */ || first === 69) /* E */ && line.indexOf(' step ') > 0,
+  read: litgptRecord,
+} satisfies LineFormat<'litgpt', LitgptState>;

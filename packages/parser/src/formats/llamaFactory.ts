@@ -1,3 +1,4 @@
+import type { ObjectFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 import { type FlatObject, objectRecord } from './objectRecord';
 
@@ -25,3 +26,17 @@ import { type FlatObject, objectRecord } from './objectRecord';
 export function llamaFactoryRecord(object: FlatObject): LineRecord | undefined {
   return objectRecord(object, 'llamafactory-jsonl', false);
 }
+
+/** LLaMA-Factory `trainer_log.jsonl`: JSON lines keyed by `current_steps`. */
+export const llamaFactoryFormat = {
+  id: 'llamafactory-jsonl' as const,
+  name: 'LLaMA-Factory trainer_log.jsonl',
+  example:
+    '{"current_steps": 10, "total_steps": 93, "loss": 4.169, "lr": 2.25e-06, "epoch": 0.33, "percentage": 10.75}',
+  reads: 'object',
+  claimsObject: (object) => {
+    for (let i = 0; i < object.count; i++) if (object.keys[i] === 'current_steps') return true;
+    return false;
+  },
+  readObject: llamaFactoryRecord,
+} satisfies ObjectFormat<'llamafactory-jsonl'>;

@@ -1,4 +1,5 @@
 import { canonicalName } from '../canonicalName';
+import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 import { readFieldPair } from './readFieldPair';
 
@@ -51,3 +52,15 @@ export function megatronRecord(line: string): LineRecord | undefined {
   if (metrics.length === 0) return undefined;
   return { format: 'megatron', kind: 'train', step: Number(m[1]), metrics };
 }
+
+/** Megatron-LM, GPT-NeoX and descendants: `iteration N/M | key: value | ...`. */
+export const megatronFormat = {
+  id: 'megatron' as const,
+  name: 'Megatron-LM, GPT-NeoX, BigScience',
+  example:
+    ' iteration      122/  250000 | consumed samples:       124928 | learning rate: 9.150E-06 | lm loss: 2.504220E+00 | grad norm: 0.231 |',
+  reads: 'line',
+  createState: () => undefined,
+  claims: (line) => line.indexOf('iteration') >= 0,
+  read: (line) => megatronRecord(line),
+} satisfies LineFormat<'megatron', undefined>;

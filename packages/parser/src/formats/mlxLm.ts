@@ -1,4 +1,5 @@
 import { canonicalName } from '../canonicalName';
+import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 import { readFieldPair } from './readFieldPair';
 
@@ -39,3 +40,15 @@ export function mlxLmRecord(line: string): LineRecord | undefined {
   if (metrics.length === 0) return undefined;
   return { format: 'mlx-lm', kind: train ? 'train' : 'eval', step: Number(m[1]), metrics };
 }
+
+/** MLX-LM and mlx-vlm `Iter N: Train loss ..., Learning Rate ..., It/sec ...` lines. */
+export const mlxLmFormat = {
+  id: 'mlx-lm' as const,
+  name: 'MLX-LM, mlx-vlm',
+  example:
+    'Iter 10: Train loss 2.662, Learning Rate 1.000e-05, It/sec 0.490, Tokens/sec 161.374, Peak mem 9.707 GB',
+  reads: 'line',
+  createState: () => undefined,
+  claims: (_line, first) => first === 73 /* I */,
+  read: (line) => mlxLmRecord(line),
+} satisfies LineFormat<'mlx-lm', undefined>;

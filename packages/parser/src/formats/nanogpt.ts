@@ -1,4 +1,5 @@
 import { canonicalName } from '../canonicalName';
+import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 import { readFieldPair } from './readFieldPair';
 
@@ -78,3 +79,19 @@ function fromFields(step: number, fields: string[]): LineRecord | undefined {
   if (metrics.length === 0) return undefined;
   return { format: 'nanogpt', kind: train ? 'train' : 'eval', step, metrics };
 }
+
+/** nanoGPT, nanochat, llm.c, modded-nanogpt and llama2.c lines. */
+export const nanogptFormat = {
+  id: 'nanogpt' as const,
+  name: 'nanoGPT, nanochat, llm.c, modded-nanogpt, llama2.c',
+  example: 'iter 10: loss 3.2202, time 893.76ms, mfu 16.68%',
+  reads: 'line',
+  createState: () => undefined,
+  claims: (_line, first) =>
+    first === 105 /* i */ ||
+    first === 115 /* s */ ||
+    first === 83 /* S */ ||
+    first === 118 /* v */ ||
+    (first >= 48 && first <= 57),
+  read: (line) => nanogptRecord(line),
+} satisfies LineFormat<'nanogpt', undefined>;

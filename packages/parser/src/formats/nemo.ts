@@ -1,5 +1,12 @@
 import { canonicalName } from '../canonicalName';
-import type { LineRecord, RecognizerContext } from './LineRecord';
+import type { LineFormat } from './FormatDescriptor';
+import type { LineRecord } from './LineRecord';
+
+/** The last `val_loss` printed: NeMo repeats it on every line until the next evaluation. */
+export interface NemoState {
+  evalLoss: number | undefined;
+}
+
 import { readFieldPair } from './readFieldPair';
 
 /**
@@ -22,7 +29,7 @@ import { readFieldPair } from './readFieldPair';
  * nemoRecord('Training epoch 0, iteration 3/9 | global_step: 3 | reduced_train_loss: 8.5', ctx)?.step; // 3
  * ```
  */
-export function nemoRecord(line: string, ctx: RecognizerContext): LineRecord | undefined {
+export function nemoRecord(line: string, state: NemoState): LineRecord | undefined {
   const m = /^Training epoch (\d+), iteration (\d+)\/\d+/.exec(line);
   if (!m) return undefined;
   let step = Number(m[2]);
@@ -38,8 +45,8 @@ export function nemoRecord(line: string, ctx: RecognizerContext): LineRecord | u
     }
     const name = canonicalName(key);
     if (name === 'eval_loss') {
-      const last = ctx.carried.get('nemo:eval_loss');
-      ctx.carried.set('nemo:eval_loss', value);
+      const last = state.evalLoss;
+      state.evalLoss = value;
       if (last !== undefined && Object.is(last, value)) continue;
     }
     metrics.push([name, value]);
@@ -47,3 +54,15 @@ export function nemoRecord(line: string, ctx: RecognizerContext): LineRecord | u
   if (metrics.length === 0) return undefined;
   return { format: 'nemo', kind: 'train', step, metrics };
 }
+
+/** NeMo 2.0 `Training epoch E, iteration N/M | key: value | ...` lines. */
+export const nemoFormat = {
+  id: 'nemo' as const,
+  name: 'NeMo 2.0',
+  example:
+    'Training epoch 0, iteration 120/149 | lr: 3e-05 | global_step: 120 | reduced_train_loss: 1.233 | val_loss: 4.106',
+  reads: 'line',
+  createState: (): NemoState => ({ evalLoss: undefined }),
+  claims: (line) => line.startsWith('Training epoch') && line.indexOf('iteration') >= 0,
+  read: nemoRecord,
+} satisfies LineFormat<'nemo', NemoState>;

@@ -1,8 +1,14 @@
 import { canonicalName } from '../canonicalName';
 import { parseNumber } from '../parseNumber';
-import type { LineRecord, RecognizerContext } from './LineRecord';
+import type { LineFormat } from './FormatDescriptor';
+import type { LineRecord } from './LineRecord';
 
-const CELL_RE = /<t([hd])[^>]*>(.*?)<\/t[hd]>/g;
+/** The header cells of the HTML table being read, and the cells of its open row. */
+export interface NotebookTableState {
+  header: string[] | undefined;
+  row: string[] | undefined;
+}
+
 const COLUMN_NAMES = new Map([
   ['Training Loss', 'loss'],
   ['Validation Loss', 'eval_loss'],
@@ -10,71 +16,58 @@ const COLUMN_NAMES = new Map([
 ]);
 
 /**
- * Hugging Face `NotebookProgressCallback` results tables (Jupyter/Colab): no dicts are printed, only a
- * table, exported as HTML or copied as text.
+ * The Trainer's notebook callback rendered as HTML by nbconvert: `<table class="dataframe">` with
+ * `Epoch` or `Step`, `Training Loss`, `Validation Loss` and metric columns, one `<tr>` per record
+ * (cells on one line or spread over several). `No log` is no value. Text copies of the same table
+ * are read by the general table reader (`table.ts`).
  *
- * Grammar:
- * ```
- * html   := "<table" ... "<th>" column "</th>"* ... ("<tr>" ("<td>" cell "</td>")* "</tr>")* "</table>"
- * text   := header (row)*    header := ("Step" | "Epoch") (sep column)*    sep := TAB | "  "+
- * cell   := number | "No log"                                  (rows may end with a Markdown " \")
- * ```
- * Real lines: `      <th>Training Loss</th>`, `      <td>0.819700</td>`, `Step     Training Loss \`,
- * `50       1.557800 \`. `Step` is the step; `Training Loss` → loss, `Validation Loss` → eval_loss,
- * `Epoch` → epoch; other columns keep their names; `No log` is a missing value.
- *
- * @param line - The line, prefixes removed.
- * @param ctx - Parser context (the header and the row being read).
- * @returns A record when a row is complete, else `undefined`.
- * @defaultValue undefined while a table is being read and for other lines
+ * @param line - The line.
+ * @param state - The header and the row being read.
+ * @returns The record of a completed row, `'consumed'` for other lines of the table.
+ * @defaultValue 'consumed' inside a table
  * @example
  * ```ts
- * notebookTableRecord('Step     Training Loss', ctx); // undefined (header remembered)
- * notebookTableRecord('50       1.557800', ctx)?.step; // 50
+ * notebookTableRecord('<tr><td>1</td><td>0.819700</td></tr>', state)?.metrics;
  * ```
  */
-export function notebookTableRecord(line: string, ctx: RecognizerContext): LineRecord | undefined {
-  const text = line.replace(/\s*\\\s*$/, '').trim();
-  if (text.startsWith('<')) return readHtml(text, ctx);
-  if (/^(?:Step|Epoch)(?:\t|\s{2,})/.test(text) && /Loss/.test(text)) {
-    ctx.tableHeader = text.split(/\t|\s{2,}/);
-    ctx.tableRow = undefined;
-    return undefined;
-  }
-  const header = ctx.tableHeader;
-  if (!header || ctx.tableRow !== undefined) return undefined;
-  const cells = text.split(/\t|\s{2,}/);
-  if (cells.length !== header.length || !/^\d/.test(text)) {
-    ctx.tableHeader = undefined;
-    return undefined;
-  }
-  return rowRecord(header, cells);
-}
-
-function readHtml(text: string, ctx: RecognizerContext): LineRecord | undefined {
+export function notebookTableRecord(
+  line: string,
+  state: NotebookTableState,
+): LineRecord | 'consumed' | undefined {
+  const text = line.trim();
   if (text.startsWith('<table')) {
-    ctx.tableHeader = [];
-    ctx.tableRow = undefined;
+    state.header = [];
+    state.row = undefined;
   }
   if (text.startsWith('</table')) {
-    ctx.tableHeader = undefined;
-    ctx.tableRow = undefined;
-    return undefined;
+    state.header = undefined;
+    state.row = undefined;
+    return 'consumed';
   }
-  const header = ctx.tableHeader;
+  const header = state.header;
   if (!header) return undefined;
-  if (text.startsWith('<tr')) ctx.tableRow = [];
-  CELL_RE.lastIndex = 0;
-  for (let m = CELL_RE.exec(text); m !== null; m = CELL_RE.exec(text)) {
-    if (m[1] === 'h') header.push((m[2] ?? '').trim());
-    else ctx.tableRow?.push((m[2] ?? '').trim());
+  if (text.startsWith('<tr')) state.row = [];
+  // `<th ...>cell</th>` and `<td ...>cell</td>`, found with indexOf from left to right (linear).
+  let at = text.indexOf('<t');
+  while (at >= 0) {
+    const kind = text.charCodeAt(at + 2);
+    const open = text.indexOf('>', at);
+    if (open < 0) break;
+    if (kind === 104 /* h */ || kind === 100 /* d */) {
+      const close = text.indexOf('</t', open);
+      if (close < 0) break;
+      const cell = text.slice(open + 1, close).trim();
+      if (kind === 104) header.push(cell);
+      else state.row?.push(cell);
+      at = text.indexOf('<t', close + 3);
+    } else at = text.indexOf('<t', open);
   }
   if (text.indexOf('</tr>') >= 0) {
-    const row = ctx.tableRow;
-    ctx.tableRow = undefined;
-    if (row && row.length > 0) return rowRecord(header, row);
+    const row = state.row;
+    state.row = undefined;
+    if (row && row.length > 0) return rowRecord(header, row) ?? 'consumed';
   }
-  return undefined;
+  return 'consumed';
 }
 
 function rowRecord(header: readonly string[], cells: readonly string[]): LineRecord | undefined {
@@ -95,3 +88,14 @@ function rowRecord(header: readonly string[], cells: readonly string[]): LineRec
   if (step !== undefined) record.step = step;
   return record;
 }
+
+/** Hugging Face notebooks: the Trainer's results table as nbconvert HTML. */
+export const notebookTableFormat = {
+  id: 'hf-notebook' as const,
+  name: 'Hugging Face notebook results table (nbconvert HTML; text copies via the table reader)',
+  example: '<tr><td>1</td><td>0.819700</td><td>0.309461</td><td>0.905000</td></tr>',
+  reads: 'line',
+  createState: (): NotebookTableState => ({ header: undefined, row: undefined }),
+  claims: (_line, first, state) => first === 60 /* < */ || state.header !== undefined,
+  read: notebookTableRecord,
+} satisfies LineFormat<'hf-notebook', NotebookTableState>;

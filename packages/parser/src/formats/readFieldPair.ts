@@ -42,7 +42,8 @@ export function readFieldPair(field: string): [string, number] | undefined {
     }
     const key = f.slice(0, word.start).trim();
     if (!hasKeyCharacter(key)) return undefined;
-    const value = parseNumber(word.text) ?? (rest === '(+nanz)' ? parseNumber(word.text) : undefined);
+    const value =
+      parseNumber(word.text) ?? (rest === '(+nanz)' ? parseNumber(word.text) : undefined);
     return value === undefined ? undefined : [key, value];
   }
   // `36.58 ms`, `112241 tok/s`: a number first, then a name.
@@ -109,7 +110,8 @@ function isShortUnit(rest: string): boolean {
 function hasKeyCharacter(key: string): boolean {
   for (let i = 0; i < key.length; i++) {
     const c = key.charCodeAt(i);
-    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 64 || c === 41 || c === 93) return true;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 64 || c === 41 || c === 93)
+      return true;
   }
   return false;
 }

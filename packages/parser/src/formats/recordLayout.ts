@@ -1,6 +1,5 @@
 import { decimalValue, POW10, readDecimal } from '../readDecimal';
 import { quotedNumber } from '../scanFlatObject';
-import type { LogFormat } from '../types';
 import type { LineRecord } from './LineRecord';
 import { type FlatObject, keyInfo } from './objectRecord';
 
@@ -40,7 +39,7 @@ export interface RecordLayout<S = unknown> {
   stepRanks: Int32Array;
   /** Role bits per key: {@link EVAL}, {@link TRAIN}, {@link EPOCH}. */
   roles: Uint8Array;
-  format: LogFormat;
+  format: string;
   /** An integer `epoch` is the step when there is no step key (epoch-level JSON logs). */
   epochIsStep: boolean;
   /** The values of the last line read, per key. */
@@ -62,7 +61,7 @@ const NUMBER = String.raw`-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?`;
 const PLAIN_NUMBER = String.raw`-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?`;
 
 /** Formats whose records are {@link objectRecord} of the object alone: their lines may take a layout. */
-const LAYOUT_FORMATS = new Set<LogFormat>(['hf-trainer', 'axolotl', 'llamafactory-jsonl', 'jsonl']);
+const LAYOUT_FORMATS = new Set<string>(['hf-trainer', 'axolotl', 'llamafactory-jsonl', 'jsonl']);
 
 /**
  * The layout of an object read by `scanFlatObject`, once its recogniser made a record of it: the

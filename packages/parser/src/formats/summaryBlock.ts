@@ -1,5 +1,11 @@
 import { parseNumber } from '../parseNumber';
-import type { LineRecord, RecognizerContext } from './LineRecord';
+import type { LineFormat } from './FormatDescriptor';
+import type { LineRecord } from './LineRecord';
+
+/** The block being read (`train`, `eval`, ...), if any. */
+export interface SummaryBlockState {
+  block: string | undefined;
+}
 
 const HEADER_RE = /^\*{3,}\s*(\w+) metrics\s*\*{3,}$/;
 
@@ -15,31 +21,31 @@ const HEADER_RE = /^\*{3,}\s*(\w+) metrics\s*\*{3,}$/;
  * `  total_flos               = 2738710179GF`.
  *
  * @param line - The line (prefixes removed).
- * @param ctx - Parser context (whether a block is open).
+ * @param state - The block being read.
  * @returns A summary record, `'consumed'` for the header, `undefined` for other lines.
  * @defaultValue undefined for lines outside a block
  * @example
  * ```ts
- * summaryBlockRecord('***** eval metrics *****', ctx); // 'consumed'
- * summaryBlockRecord('  eval_loss = 0.8106', ctx)?.metrics; // [['eval_loss', 0.8106]]
+ * summaryBlockRecord('***** eval metrics *****', state); // 'consumed'
+ * summaryBlockRecord('  eval_loss = 0.8106', state)?.metrics; // [['eval_loss', 0.8106]]
  * ```
  */
 export function summaryBlockRecord(
   line: string,
-  ctx: RecognizerContext,
+  state: SummaryBlockState,
 ): LineRecord | 'consumed' | undefined {
   const t = line.trim();
   if (t.charCodeAt(0) === 42) {
     const header = t.length <= 80 ? HEADER_RE.exec(t) : null;
     if (header) {
-      ctx.summaryBlock = header[1] as string;
+      state.block = header[1] as string;
       return 'consumed';
     }
   }
-  if (ctx.summaryBlock === undefined) return undefined;
+  if (state.block === undefined) return undefined;
   const eq = t.indexOf(' = ');
   if (eq <= 0) {
-    ctx.summaryBlock = undefined;
+    state.block = undefined;
     return undefined;
   }
   const name = t.slice(0, eq).trim();
@@ -47,3 +53,14 @@ export function summaryBlockRecord(
   if (value === undefined || name.length === 0 || name.indexOf(' ') >= 0) return 'consumed';
   return { format: 'hf-trainer', kind: 'summary', metrics: [[name, value]] };
 }
+
+/** The Trainer's `***** train metrics *****` blocks: end-of-run totals, to the summary. */
+export const summaryBlockFormat = {
+  id: 'hf-trainer' as const,
+  name: 'Hugging Face Trainer metrics blocks',
+  example: '***** train metrics *****',
+  reads: 'line',
+  createState: (): SummaryBlockState => ({ block: undefined }),
+  claims: (_line, first, state) => first === 42 /* * */ || state.block !== undefined,
+  read: summaryBlockRecord,
+} satisfies LineFormat<'hf-trainer', SummaryBlockState>;

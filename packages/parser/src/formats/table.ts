@@ -1,6 +1,13 @@
 import { canonicalName, normalizeName } from '../canonicalName';
 import { parseNumber } from '../parseNumber';
-import type { LineRecord, RecognizerContext } from './LineRecord';
+import type { LineFormat } from './FormatDescriptor';
+import type { LineRecord } from './LineRecord';
+
+/** The table and the box being read. */
+export interface TableReaderState {
+  table: TableState | undefined;
+  box: BoxState | undefined;
+}
 
 /** How the cells of a table line are separated. */
 type CellSeparator = 'pipe' | 'tab' | 'mixed' | 'space';
@@ -31,9 +38,19 @@ interface Cell {
 }
 
 const STEP_COLUMNS = new Map<string, number>(
-  ['global step', 'step', 'steps', 'iteration', 'iterations', 'iter', 'total timesteps', 'timesteps total', 'num timesteps', 'timesteps', 'training iteration'].map(
-    (name, rank) => [name, rank],
-  ),
+  [
+    'global step',
+    'step',
+    'steps',
+    'iteration',
+    'iterations',
+    'iter',
+    'total timesteps',
+    'timesteps total',
+    'num timesteps',
+    'timesteps',
+    'training iteration',
+  ].map((name, rank) => [name, rank]),
 );
 
 const EMPTY_CELLS = new Set(['', '-', '—', 'no log', 'n/a', 'na', 'none', 'null', '--']);
@@ -59,7 +76,7 @@ const METRIC_WORD_RE =
  * `|    ep_len_mean     | 202      |`.
  *
  * @param line - The line (prefixes removed).
- * @param ctx - Parser context: the table or box being read.
+ * @param state - The table or box being read.
  * @returns The record of a row or of a closed box; `undefined` for headers and other lines.
  * @defaultValue undefined for lines that are no table row
  * @example
@@ -68,7 +85,10 @@ const METRIC_WORD_RE =
  * tableRecord('0      0.571278    1.090870', ctx)?.metrics; // [['loss', 0.571278], ['eval_loss', 1.09087]]
  * ```
  */
-export function tableRecord(line: string, ctx: RecognizerContext): LineRecord | 'consumed' | undefined {
+export function tableRecord(
+  line: string,
+  ctx: TableReaderState,
+): LineRecord | 'consumed' | undefined {
   // Markdown hard breaks (` \`) end some pasted rows.
   let text = line.trimEnd();
   if (text.endsWith('\\')) text = text.slice(0, -1).trimEnd();
@@ -142,7 +162,8 @@ function splitCells(text: string, separator: CellSeparator): Cell[] {
   }
   if (separator === 'pipe') {
     // `| a | b |`: the outer pipes open and close the row.
-    if (cells.length > 0 && cells[0]?.text === '' && text.trimStart().startsWith('|')) cells.shift();
+    if (cells.length > 0 && cells[0]?.text === '' && text.trimStart().startsWith('|'))
+      cells.shift();
     if (cells.length > 0 && cells[cells.length - 1]?.text === '') cells.pop();
   }
   return cells;
@@ -296,7 +317,7 @@ function addBoxPair(box: BoxState, pair: { name: string; value: number | undefin
 }
 
 /** At a border: closes the open box (its record), or opens one. */
-function closeBox(ctx: RecognizerContext, border: boolean): LineRecord | 'consumed' | undefined {
+function closeBox(ctx: TableReaderState, border: boolean): LineRecord | 'consumed' | undefined {
   const box = ctx.box;
   ctx.box = border && (box === undefined || box.metrics.length === 0) ? emptyBox() : undefined;
   if (box === undefined || box.metrics.length === 0) return border ? 'consumed' : undefined;
@@ -309,3 +330,20 @@ function closeBox(ctx: RecognizerContext, border: boolean): LineRecord | 'consum
 function emptyBox(): BoxState {
   return { section: '', metrics: [], step: undefined, stepRank: 99 };
 }
+
+/** Tables of any separator and vertical `| name | value |` boxes (fastai, RLlib, SB3, model cards). */
+export const tableFormat = {
+  id: 'table' as const,
+  name: 'Tables (fastai, Markdown model cards, RLlib) and stable-baselines3 boxes',
+  example: 'epoch     train_loss  valid_loss  accuracy  time',
+  reads: 'line',
+  createState: (): TableReaderState => ({ table: undefined, box: undefined }),
+  claims: (line, first, state) =>
+    state.table !== undefined ||
+    state.box !== undefined ||
+    first === 45 /* - */ ||
+    line.indexOf('|') >= 0 ||
+    line.indexOf('\t') >= 0 ||
+    line.indexOf('  ') >= 0,
+  read: tableRecord,
+} satisfies LineFormat<'table', TableReaderState>;

@@ -1,5 +1,6 @@
 import { canonicalName } from '../canonicalName';
 import { parseNumber } from '../parseNumber';
+import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 
 const STEP_RE = /^Step (\d+) \| (.*)$/;
@@ -48,3 +49,14 @@ export function torchtuneRecord(line: string): LineRecord | undefined {
   if (metrics.length === 0) return undefined;
   return { format: 'torchtune', kind: 'train', step: Number(m[1]), metrics };
 }
+
+/** torchtune's metric logger lines and its `epoch|step|Loss:` bar descriptions. */
+export const torchtuneFormat = {
+  id: 'torchtune' as const,
+  name: 'torchtune',
+  example: 'Step 50 | loss:1.2436443567276 lr:2e-05 tokens_per_second_per_gpu:1021.5',
+  reads: 'line',
+  createState: () => undefined,
+  claims: (_line, first) => first === 83 /* S */,
+  read: (line) => torchtuneRecord(line),
+} satisfies LineFormat<'torchtune', undefined>;

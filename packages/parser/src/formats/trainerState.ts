@@ -1,3 +1,4 @@
+import type { ObjectFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 import { type FlatObject, objectRecord } from './objectRecord';
 
@@ -25,3 +26,14 @@ import { type FlatObject, objectRecord } from './objectRecord';
 export function trainerStateRecord(object: FlatObject): LineRecord | undefined {
   return objectRecord(object, 'trainer-state', false);
 }
+
+/** `trainer_state.json`: the pretty-printed `log_history` objects, each with its `step`. */
+export const trainerStateFormat = {
+  id: 'trainer-state' as const,
+  name: 'trainer_state.json (log_history)',
+  example:
+    '{"epoch": 1.0, "grad_norm": 5.4967, "learning_rate": 1e-05, "loss": 1.1074, "step": 401}',
+  reads: 'object',
+  claimsObject: (_object, pretty) => pretty,
+  readObject: trainerStateRecord,
+} satisfies ObjectFormat<'trainer-state'>;

@@ -1,5 +1,6 @@
 import { canonicalName } from '../canonicalName';
 import { parseNumber } from '../parseNumber';
+import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 
 const VERL_NAMES = new Map([
@@ -48,3 +49,14 @@ export function verlRecord(line: string): LineRecord | undefined {
   if (metrics.length === 0) return undefined;
   return { format: 'verl', kind: onlyVal ? 'eval' : 'train', step: Number(m[1]), metrics };
 }
+
+/** verl and TinyZero `step:N - key:value - ...` lines. */
+export const verlFormat = {
+  id: 'verl' as const,
+  name: 'verl, TinyZero',
+  example: 'step:12 - actor/pg_loss:-0.012 - actor/lr:1e-06 - critic/score/mean:0.42',
+  reads: 'line',
+  createState: () => undefined,
+  claims: (line) => line.startsWith('step:') && line.indexOf(' - ') > 0,
+  read: (line) => verlRecord(line),
+} satisfies LineFormat<'verl', undefined>;

@@ -1,5 +1,11 @@
 import { parseNumber } from '../parseNumber';
-import type { LineRecord, RecognizerContext } from './LineRecord';
+import type { LineFormat } from './FormatDescriptor';
+import type { LineRecord } from './LineRecord';
+
+/** The column names of the last header, and whether it is the validation header. */
+export interface YoloState {
+  header: { columns: string[]; validation: boolean } | undefined;
+}
 
 /**
  * Ultralytics YOLO (v5 and v8+) training tables: a column header, then one row per epoch with the
@@ -27,10 +33,10 @@ import type { LineRecord, RecognizerContext } from './LineRecord';
  * yoloRecord('Epoch GPU_mem box_loss', ctx); // undefined (header remembered)
  * ```
  */
-export function yoloRecord(line: string, ctx: RecognizerContext): LineRecord | undefined {
+export function yoloRecord(line: string, state: YoloState): LineRecord | undefined {
   const trimmed = line.trim();
   if (/^Epoch\s+(?:GPU_mem|gpu_mem)\s/.test(trimmed)) {
-    ctx.yoloHeader = { columns: trimmed.split(/\s+/), validation: false };
+    state.header = { columns: trimmed.split(/\s+/), validation: false };
     return undefined;
   }
   if (/^Class\s+Images\s/.test(trimmed)) {
@@ -39,10 +45,10 @@ export function yoloRecord(line: string, ctx: RecognizerContext): LineRecord | u
       .split(/\s+/)
       .map((c) => c.replace(/^Box\(|^Mask\(|\)$/g, ''))
       .filter((c) => c.length > 0);
-    ctx.yoloHeader = { columns, validation: true };
+    state.header = { columns, validation: true };
     return undefined;
   }
-  const header = ctx.yoloHeader;
+  const header = state.header;
   if (!header) return undefined;
   const body = (trimmed.split(': ')[0] ?? '').trim();
   const cells = body.split(/\s+/);
@@ -65,3 +71,16 @@ export function yoloRecord(line: string, ctx: RecognizerContext): LineRecord | u
   }
   return { format: 'yolo', kind: 'train', step: Number(epoch[1]), metrics };
 }
+
+/** YOLO / ultralytics: positional columns named by a header row. */
+export const yoloFormat = {
+  id: 'yolo' as const,
+  name: 'YOLO (ultralytics, YOLOv5)',
+  example:
+    '    70/1000      6.73G      1.081     0.4706      1.084         10        640: 100%|██████████| 16/16',
+  reads: 'line',
+  createState: (): YoloState => ({ header: undefined }),
+  claims: (line, first, state) =>
+    state.header !== undefined || first === 67 /* C */ || line.startsWith('Epoch '),
+  read: yoloRecord,
+} satisfies LineFormat<'yolo', YoloState>;

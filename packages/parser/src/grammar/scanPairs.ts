@@ -41,7 +41,7 @@ export interface ScannedLine {
   loose: Array<{ value: number; total: number | undefined }>;
 }
 
-const enum Tok {
+enum Tok {
   Word = 0,
   Number = 1,
   Assign = 2,
@@ -301,7 +301,14 @@ export function tokenize(line: string): Token[] {
     const spaced = spaces > 0;
     spaces = 0;
     if (c === 91 /* [ */ || c === 93 /* ] */) {
-      tokens.push({ kind: Tok.Bracket, text: '', value: 0, total: undefined, unit: false, start: i });
+      tokens.push({
+        kind: Tok.Bracket,
+        text: '',
+        value: 0,
+        total: undefined,
+        unit: false,
+        start: i,
+      });
       i++;
       continue;
     }
@@ -322,7 +329,14 @@ export function tokenize(line: string): Token[] {
       if (c === 58 && d === 61) i++;
       const last = tokens[tokens.length - 1];
       if (last === undefined || last.kind !== Tok.Assign) {
-        tokens.push({ kind: Tok.Assign, text: ':', value: 0, total: undefined, unit: false, start: i });
+        tokens.push({
+          kind: Tok.Assign,
+          text: ':',
+          value: 0,
+          total: undefined,
+          unit: false,
+          start: i,
+        });
       }
       i++;
       continue;
@@ -392,7 +406,14 @@ export function tokenize(line: string): Token[] {
         const close = unitClose;
         const inner = line.slice(i, close + 1);
         if (!/[,;|\t]/.test(inner)) {
-          tokens.push({ kind: Tok.Word, text: inner, value: 0, total: undefined, unit: false, start: i });
+          tokens.push({
+            kind: Tok.Word,
+            text: inner,
+            value: 0,
+            total: undefined,
+            unit: false,
+            start: i,
+          });
           i = close + 1;
           continue;
         }
@@ -565,7 +586,9 @@ function readNumberToken(line: string, start: number, tokens: Token[]): number {
       i = j;
     }
   }
-  let value = Number(`${digits || '0'}${fraction ? `.${fraction}` : ''}${exponent ? `e${exponent}` : ''}`);
+  let value = Number(
+    `${digits || '0'}${fraction ? `.${fraction}` : ''}${exponent ? `e${exponent}` : ''}`,
+  );
   if (negative) value = -value;
   let unit = false;
   let total: number | undefined;

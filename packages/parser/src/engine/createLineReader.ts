@@ -1,0 +1,231 @@
+import type { FormatRouter } from '../formats/createFormatRouter';
+import type { LineRecord } from '../formats/LineRecord';
+import type { FlatObject } from '../formats/objectRecord';
+import { readProgressBar } from '../formats/progressBar';
+import { stripPrefixes } from '../grammar/stripPrefixes';
+import { scanFlatObject } from '../scanFlatObject';
+import { createRecordJoiner, isWrappedMegatronStart } from './createRecordJoiner';
+import type { StepTracker } from './createStepTracker';
+
+/** What the line reader hands on. */
+export interface LineReaderSink {
+  /** A record a format read. */
+  record(record: LineRecord): void;
+  /**
+   * A one-line dict or JSON object at `text[start, end)`: true when the layout fast path read it
+   * (and its record was handled).
+   */
+  layoutLine(text: string, start: number, end: number): boolean;
+  /** An object `scanFlatObject` read from a line, with the record its format made of it. */
+  scannedObject(object: FlatObject, record: LineRecord | undefined, line: string): void;
+  /** A line that looked like a record but could not be read. */
+  malformed(): void;
+}
+
+/** Reads one line at a time. */
+export interface LineReader {
+  /** The line `text[start, end)`. */
+  read(text: string, start: number, end: number): void;
+  /** The text ended. */
+  end(): void;
+}
+
+/**
+ * Creates the line reader of a parse: what kind of line it is, and who reads it. A plain tqdm
+ * bar is kept unread for the step tracker; a bar with a postfix goes to the bar formats; a line
+ * opening with `{` is a dict or JSON object (the layout fast path first); a line continuing a
+ * wrapped record goes to the joiner; every other line, its transport prefixes removed
+ * (`[rank0]:`, `> `, ANSI codes, logger headers), goes to the line formats of the registry.
+ *
+ * @param parts - The format router, the step tracker, the sink and the longest joined record.
+ * @returns The reader.
+ * @example
+ * ```ts
+ * const reader = createLineReader({ router, tracker, sink, maxLength: 1_048_576 });
+ * reader.read('iter 10: loss 3.2202, time 893.76ms', 0, 35);
+ * ```
+ */
+export function createLineReader(parts: {
+  router: FormatRouter;
+  tracker: StepTracker;
+  sink: LineReaderSink;
+  maxLength: number;
+}): LineReader {
+  const { router, tracker, sink } = parts;
+  const scanned: FlatObject = {
+    keys: [],
+    values: [],
+    count: 0,
+    quote: 'double',
+    scratch: { format: 'unknown', kind: 'train', metrics: [] },
+    info: [],
+    infoKeys: [],
+  };
+
+  function objectRecord(object: FlatObject, pretty: boolean): LineRecord | undefined {
+    const record = router.readObject(object, pretty);
+    if (record) sink.record(record);
+    return record;
+  }
+
+  const joiner = createRecordJoiner(
+    {
+      object(pairs, quote, pretty) {
+        const object: FlatObject = { keys: [], values: [], count: pairs.length, quote };
+        for (const [key, value] of pairs) {
+          object.keys.push(key);
+          object.values.push(value);
+        }
+        objectRecord(object, pretty);
+      },
+      megatronLine(text) {
+        const record = router.readLine(text);
+        if (record) sink.record(record);
+      },
+      malformed: sink.malformed,
+    },
+    parts.maxLength,
+  );
+
+  function read(text: string, start: number, end: number): void {
+    if (end === start) return;
+    // Hot path: a one-line dict or JSON record read in place, without slicing the line out.
+    if (text.charCodeAt(start) === 123 && !joiner.busy) {
+      if (sink.layoutLine(text, start, end)) return;
+      if (text.charCodeAt(end - 1) === 125 && scanFlatObject(text, start, scanned, end)) {
+        const line = text.slice(start, end);
+        sink.scannedObject(scanned, objectRecord(scanned, false), line);
+        return;
+      }
+    }
+    readLine(start === 0 && end === text.length ? text : text.slice(start, end));
+  }
+
+  function readLine(line: string): void {
+    // A paste's typographic quotes around dict keys (`{‘loss’: 5.29}`) are plain quotes.
+    const raw = hasTypographicQuote(line) ? plainQuotes(line) : line;
+    const len = raw.length;
+    const last = raw.charCodeAt(len - 1);
+    if (last === 93 && !joiner.busy) {
+      const percent = raw.indexOf('%|');
+      if (percent >= 0 && isPlainBar(raw, percent, len)) {
+        tracker.keepBar(raw, percent);
+        return;
+      }
+    } else if (last === 32 && raw.charCodeAt(0) === 32 && raw.trim().length === 0) {
+      joiner.blank();
+      return;
+    }
+    if (joiner.offer(raw)) return;
+    if (raw.charCodeAt(0) === 123) {
+      if (sink.layoutLine(raw, 0, len)) return;
+      if (scanFlatObject(raw, 0, scanned)) {
+        sink.scannedObject(scanned, objectRecord(scanned, false), raw);
+        return;
+      }
+    }
+    const percent = raw.indexOf('%|');
+    if (percent >= 0 && raw.indexOf('{') < 0) {
+      readBarLine(raw, percent);
+      return;
+    }
+    const s = stripPrefixes(raw);
+    if (s.length === 0) return;
+    const brace = findObjectStart(s);
+    if (brace >= 0) {
+      const barAt = s.indexOf('%|');
+      if (barAt >= 0 && barAt < brace) {
+        const bar = readProgressBar(s, barAt);
+        if (bar) tracker.noteBar(bar);
+      }
+      joiner.startObject(s, brace);
+      return;
+    }
+    if (isWrappedMegatronStart(s)) {
+      joiner.startMegatron(s);
+      return;
+    }
+    const record = router.readLine(s);
+    if (record) sink.record(record);
+  }
+
+  /** A progress bar line: torchtune's description, a YOLO row, or a bar with a postfix. */
+  function readBarLine(raw: string, percent: number): void {
+    const tt = raw.indexOf('|Loss: ');
+    if (tt >= 0) {
+      const start = raw.lastIndexOf(':', tt - 4);
+      const record = router.readLineAs(
+        'torchtune',
+        raw.slice(start < 0 ? 0 : start + 1).trimStart(),
+      );
+      if (record) {
+        sink.record(record);
+        return;
+      }
+    }
+    const yolo = router.readLineAs('yolo', stripPrefixes(raw));
+    if (yolo) {
+      sink.record(yolo);
+      return;
+    }
+    const bar = readProgressBar(raw, percent);
+    if (!bar) return;
+    if (bar.postfix.length > 0) {
+      const record = router.readBar(bar);
+      if (record) {
+        sink.record(record);
+        return;
+      }
+    }
+    tracker.noteBar(bar);
+  }
+
+  return { read, end: joiner.end };
+}
+
+/**
+ * A tqdm bar without metrics (`  1%|▏         | 100/7252 [24:16<29:02:42, 14.62s/it]`): only a
+ * percentage before `%|` and a plain rate (`s/it]`, `it/s]`) at the end, so there is no postfix.
+ */
+function isPlainBar(line: string, percent: number, len: number): boolean {
+  if (percent > 8) return false;
+  for (let i = 0; i < percent; i++) {
+    const c = line.charCodeAt(i);
+    if (c !== 32 && (c < 48 || c > 57)) return false;
+  }
+  const a = line.charCodeAt(len - 2);
+  // `s/it]` or `it/s]` (also `?it/s]`): a postfix would end in `=value]`.
+  return (
+    (a === 116 && line.charCodeAt(len - 3) === 105 && line.charCodeAt(len - 4) === 47) ||
+    (a === 115 && line.charCodeAt(len - 3) === 47 && line.charCodeAt(len - 4) === 116)
+  );
+}
+
+/** Index of a `{` that opens a dict/JSON record (`{'`, `{"`, `{}` or a lone `{` ending the line). */
+function findObjectStart(s: string): number {
+  let i = s.indexOf('{');
+  let guard = 0;
+  while (i >= 0 && guard++ < 16) {
+    let j = i + 1;
+    const n = s.length;
+    while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
+    if (j >= n) return i;
+    const c = s.charCodeAt(j);
+    if (c === 39 || c === 34 || c === 125 || (c === 38 && s.startsWith('&quot;', j))) return i;
+    i = s.indexOf('{', i + 1);
+  }
+  return -1;
+}
+
+function hasTypographicQuote(line: string): boolean {
+  return (
+    line.indexOf('\u2018') >= 0 ||
+    line.indexOf('\u2019') >= 0 ||
+    line.indexOf('\u201c') >= 0 ||
+    line.indexOf('\u201d') >= 0
+  );
+}
+
+function plainQuotes(line: string): string {
+  return line.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+}

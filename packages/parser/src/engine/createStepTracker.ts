@@ -1,0 +1,223 @@
+import { type ProgressBar, readProgressBar } from '../formats/progressBar';
+import type { StepSource } from '../types';
+
+/** What a record says of its own step. */
+export interface StepClaims {
+  kind: 'train' | 'eval';
+  /** The format of the record (step-less generic lines join the step before them). */
+  format: string;
+  explicit: number | undefined;
+  progress: number | undefined;
+  /** A counter that is the step only while it advances (an integer epoch). */
+  weak: number | undefined;
+}
+
+/** The step of a record and where it came from (`undefined`: an eval or a continuation). */
+export interface ResolvedStep {
+  step: number;
+  source: StepSource | undefined;
+  /** The step a restart goes back from, when this record's explicit step went backwards. */
+  restartFrom: number | undefined;
+}
+
+/** Questions the tracker asks about the record being placed. */
+export interface RecordView {
+  /** The record repeats the one before it. */
+  sameAsPrevious(): boolean;
+  /** The record shares no metric with the one before it. */
+  disjointFromPrevious(): boolean;
+}
+
+/** Decides the step of each record. */
+export interface StepTracker {
+  /** A plain progress bar line, kept unread until a record needs it (of ten redraws, one is read). */
+  keepBar(line: string, percent: number): void;
+  /** A progress bar that was read (with a postfix, or before a dict on the same line). */
+  noteBar(bar: ProgressBar): void;
+  /** The step of a record, before duplicates are dropped. */
+  resolve(claims: StepClaims, record: RecordView): ResolvedStep;
+  /** The record was kept at `resolved`: counters, bars and restarts move on. */
+  commit(claims: StepClaims, resolved: ResolvedStep): void;
+  /** The weakest source any train record used (`count` when there was none). */
+  readonly source: StepSource;
+  /** The key duplicates are compared at: the step of explicit and progress records. */
+  readonly previousKey: number | undefined;
+  readonly previousKind: string;
+}
+
+const SOURCE_RANK: Record<StepSource, number> = { explicit: 2, progress: 1, count: 0 };
+const TRAINING_UNIT_RE = /^[kMG]?(?:it|it\/s|s\/it)$/;
+const DATASET_BAR_RE =
+  /(?:^|[\s:\]|])(?:Map|Filter|Tokeniz|Generating|Downloading|Loading|Resolving|Saving|Extracting|Running tokenizer|Applying chat template|Packing|Converting|Casting|Shuffling|Flattening|Concatenating|Grouping texts|Fetching|Preprocessing|Formatting|Adding EOS|Truncating|Sharding)/i;
+
+/**
+ * Creates the step tracker of a parse (README rule 3). An explicit step wins; else the position of
+ * the training bar printed just before the record, while it advances; else the record's count.
+ * A weak counter (an integer epoch) is the step while it advances; two different train records
+ * at one value mean several records per epoch, counted from there on. A bar stuck at one position
+ * (`8/8` before every record) gives no step either. An eval record takes the step of the train
+ * record before it; a step-less generic line right after a record of another shape joins its step.
+ * An explicit step that goes backwards is a restart.
+ *
+ * @returns The tracker.
+ * @example
+ * ```ts
+ * const tracker = createStepTracker();
+ * const claims = { kind: 'train', format: 'nanogpt', explicit: 10, progress: undefined, weak: undefined } as const;
+ * tracker.resolve(claims, record).step; // 10
+ * ```
+ */
+export function createStepTracker(): StepTracker {
+  let weakest: StepSource | undefined;
+  let lastExplicitStep: number | undefined;
+  let lastWeakStep: number | undefined;
+  let weakCollapsed = false;
+  let lastBarStep: number | undefined;
+  let barStuck = false;
+  let lastTrainStep: number | undefined;
+  let counter = 0;
+  let previousKind = '';
+  let previousKey: number | undefined;
+
+  let mainTotal = 0;
+  let barPosition = 0;
+  let barFresh = false;
+  let lastBarLine: string | undefined;
+  let lastBarPercent = 0;
+
+  function noteBar(bar: ProgressBar): void {
+    lastBarLine = undefined;
+    if (!isTrainingBar(bar)) return;
+    if (bar.total >= mainTotal) {
+      mainTotal = bar.total;
+      barPosition = bar.n;
+      barFresh = true;
+    }
+  }
+
+  /** Reads the bar kept unread; true when it is a fresh position of the main bar. */
+  function settleBar(): boolean {
+    const line = lastBarLine;
+    lastBarLine = undefined;
+    if (line === undefined) return barFresh;
+    const bar = readProgressBar(line, lastBarPercent);
+    if (bar) noteBar(bar);
+    return barFresh;
+  }
+
+  function resolve(claims: StepClaims, record: RecordView): ResolvedStep {
+    const { kind, weak } = claims;
+    let explicit = claims.explicit;
+    if (weak !== undefined && explicit === undefined && claims.progress === undefined) {
+      if (
+        !weakCollapsed &&
+        kind === 'train' &&
+        weak === lastWeakStep &&
+        !(previousKind === kind && previousKey === weak && record.sameAsPrevious())
+      ) {
+        weakCollapsed = true;
+        counter = Math.max(counter, weak);
+      }
+      if (!weakCollapsed) explicit = weak;
+    }
+    let step: number;
+    let source: StepSource | undefined;
+    if (explicit !== undefined) {
+      step = explicit;
+      source = 'explicit';
+    } else if (claims.progress !== undefined) {
+      step = claims.progress;
+      source = 'progress';
+    } else if (
+      claims.format === 'generic' &&
+      lastExplicitStep !== undefined &&
+      record.disjointFromPrevious()
+    ) {
+      step = lastExplicitStep;
+    } else if (kind === 'eval') {
+      step = lastTrainStep ?? 0;
+    } else if (!barStuck && ((lastBarLine !== undefined && settleBar()) || barFresh)) {
+      step = barPosition;
+      source = 'progress';
+      if (
+        step === lastBarStep &&
+        !(previousKind === kind && previousKey === step && record.sameAsPrevious())
+      ) {
+        // A bar that reads the same position before two different records is stuck (`8/8` of an
+        // eval loop, a bar left from another phase): it gives no step from here on.
+        barStuck = true;
+        counter = Math.max(counter, step);
+        step = counter + 1;
+        source = 'count';
+      }
+    } else {
+      step = counter + 1;
+      source = 'count';
+    }
+    const restartFrom =
+      source === 'explicit' && lastExplicitStep !== undefined && step < lastExplicitStep
+        ? lastExplicitStep
+        : undefined;
+    return { step, source, restartFrom };
+  }
+
+  function commit(claims: StepClaims, resolved: ResolvedStep): void {
+    const { kind } = claims;
+    const { step, source } = resolved;
+    previousKind = kind;
+    previousKey = source === 'explicit' || source === 'progress' ? step : undefined;
+    if (source === 'count') counter = step;
+    if (source !== undefined || kind === 'eval') {
+      // A bar gives its position only to the record printed right after it: once any record
+      // followed it (an eval dict after the eval bar), the next record needs a new bar.
+      barFresh = false;
+      lastBarLine = undefined;
+    }
+    if (source === 'progress' && claims.progress === undefined && kind === 'train') {
+      lastBarStep = step;
+    }
+    if (source === 'explicit') {
+      lastExplicitStep = step;
+      if (claims.weak !== undefined && claims.explicit === undefined && kind === 'train') {
+        lastWeakStep = step;
+      }
+    }
+    if (kind === 'train') {
+      lastTrainStep = step;
+      if (source !== undefined) noteSource(source);
+    } else if (source === 'explicit') noteSource(source);
+  }
+
+  function noteSource(source: StepSource): void {
+    if (weakest === undefined || SOURCE_RANK[source] < SOURCE_RANK[weakest]) weakest = source;
+  }
+
+  return {
+    keepBar(line, percent) {
+      lastBarLine = line;
+      lastBarPercent = percent;
+    },
+    noteBar,
+    resolve,
+    commit,
+    get source() {
+      return weakest ?? 'count';
+    },
+    get previousKey() {
+      return previousKey;
+    },
+    get previousKind() {
+      return previousKind;
+    },
+  };
+}
+
+/**
+ * A bar of the training loop: its rate counts iterations (`it/s`, `s/it`, or no rate yet) and its
+ * label is no dataset operation (`Map: 100%|...| 52002/52002 [..., 15000.00 examples/s]`), whose
+ * larger total would otherwise take over the steps of the run.
+ */
+function isTrainingBar(bar: ProgressBar): boolean {
+  if (bar.unit.length > 0 && !TRAINING_UNIT_RE.test(bar.unit)) return false;
+  return bar.description.length === 0 || !DATASET_BAR_RE.test(bar.description);
+}

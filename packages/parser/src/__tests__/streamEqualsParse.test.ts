@@ -136,11 +136,12 @@ describe('the update stream', () => {
       '',
     ].join('\n');
     const result = parseTrainingLog(text);
+    const proto = '__proto__';
     expect(Object.getPrototypeOf(result.series)).toBeNull();
     expect(Object.keys(result.series).sort()).toEqual(['__proto__', 'constructor', 'toString']);
-    expect(result.series['__proto__']).toEqual({ steps: [1, 2], values: [1.5, 1.25] });
+    expect(result.series[proto]).toEqual({ steps: [1, 2], values: [1.5, 1.25] });
     expect(result.series.constructor).toEqual({ steps: [1, 2], values: [2.5, 2.25] });
-    expect(result.summary['__proto__']).toBe(4);
-    expect(JSON.parse(JSON.stringify(result.series))['__proto__'].values).toEqual([1.5, 1.25]);
+    expect(result.summary[proto]).toBe(4);
+    expect(JSON.parse(JSON.stringify(result.series))[proto].values).toEqual([1.5, 1.25]);
   });
 });

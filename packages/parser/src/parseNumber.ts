@@ -55,7 +55,8 @@ function parsePlain(s: string): number | undefined {
   if (!m) return undefined;
   const sign = m[1] === '-' ? -1 : 1;
   const rest = m[5] ?? '';
-  if (rest.length > 0 && !SUFFIX_RE.test(rest)) return undefined;
+  // A sentence period after the number (`grad_norm=33.4706.`) is no part of it.
+  if (rest.length > 0 && rest !== '.' && !SUFFIX_RE.test(rest)) return undefined;
   if (m[2] !== undefined) {
     return m[2].toLowerCase() === 'nan' ? Number.NaN : sign * Number.POSITIVE_INFINITY;
   }

@@ -102,6 +102,17 @@ export function createLineReader(parts: {
   }
 
   function readLine(line: string): void {
+    // Carriage returns pasted as the two characters `^M` end lines too.
+    const caret = line.indexOf('^M');
+    if (caret >= 0) {
+      let from = 0;
+      for (let at = caret; at >= 0; at = line.indexOf('^M', from)) {
+        if (at > from) readLine(line.slice(from, at));
+        from = at + 2;
+      }
+      if (from < line.length) readLine(line.slice(from));
+      return;
+    }
     // A paste's typographic quotes around dict keys (`{‘loss’: 5.29}`) are plain quotes.
     const raw = hasTypographicQuote(line) ? plainQuotes(line) : line;
     const len = raw.length;

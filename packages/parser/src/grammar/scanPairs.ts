@@ -59,6 +59,8 @@ interface Token {
   unit: boolean;
   /** Position of the token in the line. */
   start: number;
+  /** Every value of a slash-packed number (`0.5/0.1/0.6`), the first one in `value`. */
+  packed?: number[];
 }
 
 const MAX_NAME_WORDS = 4;
@@ -246,7 +248,19 @@ export function scanPairs(line: string): ScannedLine {
     }
     if (!seenPair && from > 0) lead += `${lead ? ' ' : ''}${joinWords(words.slice(0, from), 0)}`;
     prose += from;
-    pairs.push({ name: joinWords(words, from), value: t.value, total: t.total, assigned });
+    const name = joinWords(words, from);
+    const parts = t.packed !== undefined ? name.split('/') : undefined;
+    if (parts !== undefined && t.packed !== undefined && parts.length === t.packed.length) {
+      // `a/b/c=0.5/0.1/0.6`: three names, three values.
+      for (let k = 0; k < parts.length; k++) {
+        pairs.push({
+          name: (parts[k] as string).trim(),
+          value: t.packed[k] as number,
+          total: undefined,
+          assigned,
+        });
+      }
+    } else pairs.push({ name, value: t.value, total: t.total, assigned });
     seenPair = true;
     words = [];
     assigned = false;
@@ -353,6 +367,7 @@ export function tokenize(line: string): Token[] {
         (isDigit(line.charCodeAt(i + 1)) ||
           (line.charCodeAt(i + 1) === 46 && isDigit(line.charCodeAt(i + 2))) ||
           startsWithWord(line, i + 1, 'inf') ||
+          startsWithWord(line, i + 1, 'infinity') ||
           startsWithWord(line, i + 1, 'nan')));
     if (startsNumber) {
       const prev = i > 0 ? line.charCodeAt(i - 1) : SPACE;
@@ -505,7 +520,7 @@ function readWrapped(line: string, i: number): { value: number; end: number } | 
  * Reads a number token at `i` (a sign, digits, thousands groups, decimals, exponent, `%`, a
  * glued unit, `/total`), or a time/date/version, which is pushed as a separator: it is no value.
  */
-function readNumberToken(line: string, start: number, tokens: Token[]): number {
+function readNumberToken(line: string, start: number, tokens: Token[], pack = true): number {
   const n = line.length;
   let i = start;
   let negative = false;
@@ -607,6 +622,26 @@ function readNumberToken(line: string, start: number, tokens: Token[]): number {
       i = j;
     }
   }
+  // Slash-packed values (`0.5/0.1/0.6`, `13100.0/13240.9`): the names say how many there are.
+  let packed: number[] | undefined;
+  if (pack && total === undefined && line.charCodeAt(i) === 47) {
+    let j = i;
+    const more: number[] = [];
+    while (line.charCodeAt(j) === 47 && more.length < 16) {
+      const part: Token[] = [];
+      const c = line.charCodeAt(j + 1);
+      if (!(isDigit(c) || c === 45 || c === 46 || (c | 32) === 110 || (c | 32) === 105)) break;
+      const next = readNumberToken(line, j + 1, part, false);
+      const t = part[0];
+      if (t === undefined || t.kind !== Tok.Number) break;
+      more.push(t.value);
+      j = next;
+    }
+    if (more.length > 0) {
+      packed = [value, ...more];
+      i = j;
+    }
+  }
   // A glued unit (`4981.4s`, `561.94ms`, `2956Mb`, `30ms/step`, `22.80s/it`).
   if (isLetter(line.charCodeAt(i))) {
     let j = i;
@@ -620,7 +655,9 @@ function readNumberToken(line: string, start: number, tokens: Token[]): number {
   }
   // A sentence period after the number (`grad_norm=33.4706.`).
   if (line.charCodeAt(i) === 46 && !isDigit(line.charCodeAt(i + 1))) i++;
-  tokens.push({ kind: Tok.Number, text: '', value, total, unit, start });
+  const token: Token = { kind: Tok.Number, text: '', value, total, unit, start };
+  if (packed !== undefined) token.packed = packed;
+  tokens.push(token);
   return i;
 }
 

@@ -1,0 +1,452 @@
+import { describe, expect, it } from 'vitest';
+import { parseTrainingLog } from '../parseTrainingLog';
+import type { ParseResult } from '../types';
+
+// The general grammar (README rules 1, 3, 6, 8 and 9) on lines written for these tests, in the
+// shapes hand-written training loops print. Each expectation is what a person reads in the lines.
+
+function parse(lines: readonly string[]): ParseResult {
+  return parseTrainingLog(`${lines.join('\n')}\n`);
+}
+
+function points(result: ParseResult, metric: string): Array<[number, number]> {
+  const s = result.series[metric];
+  if (!s) throw new Error(`no series "${metric}"; have: ${Object.keys(result.series).join(', ')}`);
+  return s.steps.map((step, i) => [step, s.values[i] as number]);
+}
+
+describe('name/value pairs in any spelling', () => {
+  it('reads plain sentences with capitalised names and units', () => {
+    const r = parse([
+      'Epoch 1, Time 4981.4s, Loss 0.5731, LR 0.1111',
+      'Epoch 2, Time 4990.1s, Loss 0.5012, LR 0.1000',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5731],
+      [2, 0.5012],
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [1, 0.1111],
+      [2, 0.1],
+    ]);
+    expect(points(r, 'Time')).toEqual([
+      [1, 4981.4],
+      [2, 4990.1],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it('reads `key: value`, `key=value`, `key value` and no separator at all', () => {
+    const r = parse([
+      'step: 10 train_loss=2.50 acc 0.41 ppl:12.2',
+      'step: 20 train_loss=2.25 acc 0.47 ppl:9.49',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [10, 2.5],
+      [20, 2.25],
+    ]);
+    expect(points(r, 'acc')).toEqual([
+      [10, 0.41],
+      [20, 0.47],
+    ]);
+    expect(points(r, 'ppl')).toEqual([
+      [10, 12.2],
+      [20, 9.49],
+    ]);
+  });
+
+  it('splits fields on , ; | tabs and runs of spaces', () => {
+    const r = parse([
+      'it 1; loss 3.0; acc 0.1',
+      'it 2 | loss 2.5 | acc 0.2',
+      'it 3\tloss 2.0\tacc 0.3',
+      'it 4    loss 1.5    acc 0.4',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 3],
+      [2, 2.5],
+      [3, 2],
+      [4, 1.5],
+    ]);
+    expect(points(r, 'acc').map(([, v]) => v)).toEqual([0.1, 0.2, 0.3, 0.4]);
+  });
+
+  it('keeps names with spaces, slashes and brackets whole', () => {
+    const r = parse([
+      'iteration 100 | total loss 3.4 | loss scale 32768.0 | mem (GB) 12.5 | rewards/chosen 0.25',
+      'iteration 200 | total loss 3.1 | loss scale 16384.0 | mem (GB) 12.6 | rewards/chosen 0.5',
+    ]);
+    expect(points(r, 'total loss')).toEqual([
+      [100, 3.4],
+      [200, 3.1],
+    ]);
+    expect(points(r, 'loss scale')).toEqual([
+      [100, 32768],
+      [200, 16384],
+    ]);
+    expect(points(r, 'mem (GB)')).toEqual([
+      [100, 12.5],
+      [200, 12.6],
+    ]);
+    expect(points(r, 'rewards/chosen')).toEqual([
+      [100, 0.25],
+      [200, 0.5],
+    ]);
+  });
+
+  it('reads thousands separators, percents, units, a sentence period and ANSI codes glued on', () => {
+    const r = parse([
+      'step 1 | loss: \u001b[32m2.125\u001b[0m | tps: 10,049 | mfu: 41.5% | dt: 561.94ms | grad_norm=33.4706.',
+      'step 2 | loss: \u001b[32m2.000\u001b[0m | tps: 1,234,567 | mfu: 40.0% | dt: 9.2s | grad_norm=1.5.',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 2.125],
+      [2, 2],
+    ]);
+    expect(points(r, 'tps')).toEqual([
+      [1, 10049],
+      [2, 1234567],
+    ]);
+    expect(points(r, 'mfu')).toEqual([
+      [1, 41.5],
+      [2, 40],
+    ]);
+    expect(points(r, 'dt')).toEqual([
+      [1, 561.94],
+      [2, 9.2],
+    ]);
+    expect(points(r, 'grad_norm')).toEqual([
+      [1, 33.4706],
+      [2, 1.5],
+    ]);
+  });
+
+  it('keeps nan and inf in any case as points', () => {
+    const r = parse([
+      'step 1 loss NaN',
+      'step 2 loss inf',
+      'step 3 loss -Infinity',
+      'step 4 loss nan',
+    ]);
+    const loss = r.series.loss;
+    expect(loss?.steps).toEqual([1, 2, 3, 4]);
+    expect(loss?.values[0]).toBeNaN();
+    expect(loss?.values[1]).toBe(Number.POSITIVE_INFINITY);
+    expect(loss?.values[2]).toBe(Number.NEGATIVE_INFINITY);
+    expect(loss?.values[3]).toBeNaN();
+  });
+
+  it('splits slash-packed pairs into their names', () => {
+    const r = parse(['step 5 acc/loss/lr=0.5/0.1/0.6', 'step 6 acc/loss/lr=0.55/0.09/0.5']);
+    expect(points(r, 'acc')).toEqual([
+      [5, 0.5],
+      [6, 0.55],
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [5, 0.1],
+      [6, 0.09],
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [5, 0.6],
+      [6, 0.5],
+    ]);
+  });
+
+  it('maps canonical names whatever their case and separators', () => {
+    const r = parse([
+      'epoch 81 | loss: 0.14 | ValLoss: 1.07 | Learning-Rate: 0.001 | GradNorm: 2.5',
+      'epoch 82 | loss: 0.13 | ValLoss: 1.05 | Learning-Rate: 0.001 | GradNorm: 2.25',
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [81, 1.07],
+      [82, 1.05],
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [81, 0.001],
+      [82, 0.001],
+    ]);
+    expect(points(r, 'grad_norm')).toEqual([
+      [81, 2.5],
+      [82, 2.25],
+    ]);
+    expect(points(r, 'epoch')).toEqual([
+      [81, 81],
+      [82, 82],
+    ]);
+  });
+
+  it('does not read prose with a stray number as a record', () => {
+    const r = parse([
+      'Loading checkpoint shards from /models/llama-2-7b, 3 files in total',
+      'Saving model checkpoint to out/checkpoint-500',
+      '  Num examples = 467',
+      '  Total optimization steps = 1,000',
+      'step 1 loss 2.5',
+      'step 2 loss 2.25',
+    ]);
+    expect(Object.keys(r.series)).toEqual(['loss']);
+    expect(points(r, 'loss')).toEqual([
+      [1, 2.5],
+      [2, 2.25],
+    ]);
+  });
+
+  it('reads an evaluation line announced by its words', () => {
+    const r = parse([
+      'epoch 1, loss 2.50, acc 0.40',
+      'Validation: loss 2.70, acc 0.35',
+      'epoch 2, loss 2.20, acc 0.45',
+      'Validation: loss 2.55, acc 0.38',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 2.5],
+      [2, 2.2],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [1, 2.7],
+      [2, 2.55],
+    ]);
+    expect(points(r, 'eval_acc')).toEqual([
+      [1, 0.35],
+      [2, 0.38],
+    ]);
+    expect(points(r, 'acc')).toEqual([
+      [1, 0.4],
+      [2, 0.45],
+    ]);
+  });
+});
+
+describe('steps', () => {
+  it('takes the open list of explicit spellings', () => {
+    expect(
+      points(parse(['[936] loss=2.114 lr=1.2e-4', '[937] loss=2.101 lr=1.2e-4']), 'loss'),
+    ).toEqual([
+      [936, 2.114],
+      [937, 2.101],
+    ]);
+    expect(points(parse(['step=280 loss=1.5', 'step=290 loss=1.4']), 'loss')).toEqual([
+      [280, 1.5],
+      [290, 1.4],
+    ]);
+    expect(
+      points(
+        parse(['Step 5350/50000; acc: 61.42; ppl: 6.87', 'Step 5400/50000; acc: 61.50; ppl: 6.80']),
+        'ppl',
+      ),
+    ).toEqual([
+      [5350, 6.87],
+      [5400, 6.8],
+    ]);
+    expect(
+      points(parse(['completed step: 1, loss: 4.2', 'completed step: 2, loss: 4.1']), 'loss'),
+    ).toEqual([
+      [1, 4.2],
+      [2, 4.1],
+    ]);
+    expect(
+      points(
+        parse(['epoch 3 | num_updates=2800 | loss=5.1', 'epoch 3 | num_updates=2900 | loss=5.0']),
+        'loss',
+      ),
+    ).toEqual([
+      [2800, 5.1],
+      [2900, 5.0],
+    ]);
+  });
+
+  it('places an in-epoch position at epoch × length + position', () => {
+    const r = parse([
+      'Epoch [1/10], Step [100/600], Loss: 0.2500',
+      'Epoch [1/10], Step [200/600], Loss: 0.2000',
+      'Epoch [2/10], Step [100/600], Loss: 0.1500',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [100, 0.25],
+      [200, 0.2],
+      [700, 0.15],
+    ]);
+  });
+
+  it('never collapses records whose step starts again every epoch', () => {
+    const r = parse([
+      'Epoch 0 | Step 0 | Loss 6.1',
+      'Epoch 0 | Step 20 | Loss 2.6',
+      'Epoch 1 | Step 0 | Loss 2.0',
+      'Epoch 1 | Step 20 | Loss 1.6',
+    ]);
+    const loss = r.series.loss;
+    expect(loss?.values).toEqual([6.1, 2.6, 2.0, 1.6]);
+    expect(new Set(loss?.steps).size).toBe(4);
+    expect(r.restarts).toEqual([]);
+  });
+
+  it('uses an epoch as the step while it advances, and counts records once it repeats', () => {
+    const perEpoch = parse([
+      'Epoch 1/3 - loss: 0.9',
+      'Epoch 2/3 - loss: 0.8',
+      'Epoch 3/3 - loss: 0.7',
+    ]);
+    expect(points(perEpoch, 'loss')).toEqual([
+      [1, 0.9],
+      [2, 0.8],
+      [3, 0.7],
+    ]);
+    const several = parse([
+      'epoch 1 loss 0.9',
+      'epoch 1 loss 0.85',
+      'epoch 1 loss 0.8',
+      'epoch 2 loss 0.75',
+    ]);
+    expect(several.series.loss?.values).toEqual([0.9, 0.85, 0.8, 0.75]);
+    expect(new Set(several.series.loss?.steps).size).toBe(4);
+  });
+
+  it('does not take its steps from a bar stuck at one position', () => {
+    const r = parse([
+      '100%|██████████| 8/8 [00:01<00:00,  6.10it/s]',
+      "{'loss': 1.5, 'epoch': 1.0}",
+      '100%|██████████| 8/8 [00:01<00:00,  6.20it/s]',
+      "{'loss': 1.25, 'epoch': 2.0}",
+      '100%|██████████| 8/8 [00:01<00:00,  6.15it/s]',
+      "{'loss': 1.0, 'epoch': 3.0}",
+    ]);
+    expect(r.series.loss?.values).toEqual([1.5, 1.25, 1.0]);
+    expect(new Set(r.series.loss?.steps).size).toBe(3);
+  });
+});
+
+describe('tables', () => {
+  it('reads an aligned-space table with the epoch as its step and empty cells as no value', () => {
+    const r = parse([
+      'epoch     train_loss  valid_loss  accuracy  time',
+      '0         0.571278    1.090870    0.1563    00:23',
+      '1         0.377181                0.4063    00:22',
+      '2         0.322664    2.200471    0.4688    00:22',
+    ]);
+    expect(r.format).toBe('table');
+    expect(points(r, 'loss')).toEqual([
+      [0, 0.571278],
+      [1, 0.377181],
+      [2, 0.322664],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [0, 1.09087],
+      [2, 2.200471],
+    ]);
+  });
+
+  it('reads a Markdown table whose step is not the first column', () => {
+    const r = parse([
+      '| Training Loss | Epoch | Step | Validation Loss | Wer |',
+      '|:-------------:|:-----:|:----:|:---------------:|:---:|',
+      '| No log        | 1.0   | 100  | 0.9             | 50.1 |',
+      '| 0.5           | 2.0   | 200  | -               | -    |',
+      '| 0.25          | 3.0   | 300  | 0.7             | 40.0 |',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [200, 0.5],
+      [300, 0.25],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [100, 0.9],
+      [300, 0.7],
+    ]);
+    expect(points(r, 'Wer')).toEqual([
+      [100, 50.1],
+      [300, 40],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it('reads a tab-separated table', () => {
+    const r = parse(['Iteration\tLoss\tAccuracy', '50\t1.5\t0.5', '100\t1.25\t0.6']);
+    expect(points(r, 'loss')).toEqual([
+      [50, 1.5],
+      [100, 1.25],
+    ]);
+    expect(points(r, 'Accuracy')).toEqual([
+      [50, 0.5],
+      [100, 0.6],
+    ]);
+  });
+
+  it('reads vertical name/value boxes, one record per box', () => {
+    const box = (timesteps: number, loss: number) => [
+      '-----------------------------------',
+      '| rollout/           |            |',
+      '|    ep_rew_mean     | 1.8        |',
+      '| time/              |            |',
+      `|    total_timesteps | ${timesteps}       |`,
+      '| train/             |            |',
+      `|    loss            | ${loss}     |`,
+      '|    learning_rate   | 0.0003     |',
+      '-----------------------------------',
+    ];
+    const r = parse([...box(2048, 0.25), ...box(4096, 0.125)]);
+    expect(points(r, 'loss')).toEqual([
+      [2048, 0.25],
+      [4096, 0.125],
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [2048, 0.0003],
+      [4096, 0.0003],
+    ]);
+    expect(points(r, 'rollout/ep_rew_mean')).toEqual([
+      [2048, 1.8],
+      [4096, 1.8],
+    ]);
+  });
+});
+
+describe('dicts as pasted', () => {
+  it('reads dicts in typographic quotes and carriage returns pasted as ^M', () => {
+    const r = parse([
+      '{‘loss’: 5.2999, ‘learning_rate’: 4.77e-05, ‘epoch’: 0.14}^M{‘loss’: 5.2702, ‘learning_rate’: 4.55e-05, ‘epoch’: 0.27}^M',
+      '{“loss”: 5.25, “learning_rate”: 4.3e-05, “epoch”: 0.41}',
+    ]);
+    expect(r.series.loss?.values).toEqual([5.2999, 5.2702, 5.25]);
+    expect(r.series.learning_rate?.values).toEqual([4.77e-5, 4.55e-5, 4.3e-5]);
+  });
+
+  it('puts the Trainer metrics blocks into the summary', () => {
+    const r = parse([
+      "{'loss': 1.5, 'epoch': 1.0}",
+      '***** train metrics *****',
+      '  epoch                    =        1.0',
+      '  train_loss               =     1.5123',
+      '  train_runtime            = 0:01:02.12',
+      '***** eval metrics *****',
+      '  eval_loss                =     1.7212',
+    ]);
+    expect(Object.keys(r.series).sort()).toEqual(['epoch', 'loss']);
+    expect(r.summary.train_loss).toBe(1.5123);
+    expect(r.summary.eval_loss).toBe(1.7212);
+  });
+});
+
+describe('unknown formats', () => {
+  it('finds lines that repeat the same numeric names, without being told the trainer', () => {
+    const r = parse([
+      'Num examples = 467 | Num Epochs = 5',
+      'kl_div = 0.12 | entropy_bonus = 1.5 | updates = 1',
+      'kl_div = 0.10 | entropy_bonus = 1.4 | updates = 2',
+      'kl_div = 0.09 | entropy_bonus = 1.3 | updates = 3',
+    ]);
+    expect(points(r, 'kl_div')).toEqual([
+      [1, 0.12],
+      [2, 0.1],
+      [3, 0.09],
+    ]);
+    expect(r.series['Num examples']).toBeUndefined();
+  });
+
+  it('does not chart a configuration printed once per rank', () => {
+    const r = parse([
+      'packing_efficiency_estimate: 0.77 total_num_tokens: 26275',
+      'packing_efficiency_estimate: 0.77 total_num_tokens: 26275',
+      "{'loss': 0.8635, 'epoch': 0.97}",
+    ]);
+    expect(Object.keys(r.series).sort()).toEqual(['epoch', 'loss']);
+  });
+});

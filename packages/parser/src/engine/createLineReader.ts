@@ -102,6 +102,19 @@ export function createLineReader(parts: {
   }
 
   function readLine(line: string): void {
+    const len = line.length;
+    const last = line.charCodeAt(len - 1);
+    // Most lines of a Trainer log are tqdm redraws: kept unread, before anything else is tried.
+    if (last === 93 && !joiner.busy) {
+      const percent = line.indexOf('%|');
+      if (percent >= 0 && isPlainBar(line, percent, len)) {
+        tracker.keepBar(line, percent);
+        return;
+      }
+    } else if (last === 32 && line.charCodeAt(0) === 32 && line.trim().length === 0) {
+      joiner.blank();
+      return;
+    }
     // Carriage returns pasted as the two characters `^M` end lines too.
     const caret = line.indexOf('^M');
     if (caret >= 0) {
@@ -110,23 +123,11 @@ export function createLineReader(parts: {
         if (at > from) readLine(line.slice(from, at));
         from = at + 2;
       }
-      if (from < line.length) readLine(line.slice(from));
+      if (from < len) readLine(line.slice(from));
       return;
     }
     // A paste's typographic quotes around dict keys (`{‘loss’: 5.29}`) are plain quotes.
-    const raw = hasTypographicQuote(line) ? plainQuotes(line) : line;
-    const len = raw.length;
-    const last = raw.charCodeAt(len - 1);
-    if (last === 93 && !joiner.busy) {
-      const percent = raw.indexOf('%|');
-      if (percent >= 0 && isPlainBar(raw, percent, len)) {
-        tracker.keepBar(raw, percent);
-        return;
-      }
-    } else if (last === 32 && raw.charCodeAt(0) === 32 && raw.trim().length === 0) {
-      joiner.blank();
-      return;
-    }
+    const raw = line.indexOf('{') >= 0 && hasTypographicQuote(line) ? plainQuotes(line) : line;
     if (joiner.offer(raw)) return;
     if (raw.charCodeAt(0) === 123) {
       if (sink.layoutLine(raw, 0, len)) return;

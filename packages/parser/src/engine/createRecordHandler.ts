@@ -3,7 +3,7 @@ import { EPOCH, EVAL, type RecordLayout, TRAIN } from '../formats/recordLayout';
 import type { LogFormat, Restart } from '../types';
 import type { ColumnStore, StoredSeries } from './createColumnStore';
 import type { RecordBuffer } from './createRecordBuffer';
-import type { StepClaims, StepTracker } from './createStepTracker';
+import type { ResolvedStep, StepClaims, StepTracker } from './createStepTracker';
 
 /** Takes the records the formats read and stores their points. */
 export interface RecordHandler {
@@ -47,6 +47,7 @@ export function createRecordHandler(parts: {
   const formatCounts = new Map<string, { loss: number; all: number }>();
   let records = 0;
   let duplicates = 0;
+  const placed: ResolvedStep = { step: 0, source: undefined, restartFrom: undefined };
   const claims: StepClaims = {
     kind: 'train',
     format: 'unknown',
@@ -67,7 +68,7 @@ export function createRecordHandler(parts: {
 
   /** Places the record in the buffer at its step and stores it, unless it is a duplicate. */
   function commit(): void {
-    const resolved = tracker.resolve(claims, buffer);
+    const resolved = tracker.resolve(claims, buffer, placed);
     const key =
       resolved.source === 'explicit' || resolved.source === 'progress' ? resolved.step : undefined;
     if (
@@ -84,9 +85,10 @@ export function createRecordHandler(parts: {
       restarts.push(restart);
     }
     const count = buffer.count;
+    const names = buffer.names;
     let curve = false;
     for (let i = 0; i < count; i++) {
-      const name = buffer.names[i];
+      const name = names[i];
       if (name === 'loss' || name === 'eval_loss') curve = true;
     }
     if (!Number.isFinite(resolved.step)) {

@@ -34,8 +34,8 @@ export interface StepTracker {
   keepBar(line: string, percent: number): void;
   /** A progress bar that was read (with a postfix, or before a dict on the same line). */
   noteBar(bar: ProgressBar): void;
-  /** The step of a record, before duplicates are dropped. */
-  resolve(claims: StepClaims, record: RecordView): ResolvedStep;
+  /** The step of a record, before duplicates are dropped, written into `out` (no allocation per record). */
+  resolve(claims: StepClaims, record: RecordView, out: ResolvedStep): ResolvedStep;
   /** The record was kept at `resolved`: counters, bars and restarts move on. */
   commit(claims: StepClaims, resolved: ResolvedStep): void;
   /** The weakest source any train record used (`count` when there was none). */
@@ -64,7 +64,7 @@ const DATASET_BAR_RE =
  * ```ts
  * const tracker = createStepTracker();
  * const claims = { kind: 'train', format: 'nanogpt', explicit: 10, progress: undefined, weak: undefined } as const;
- * tracker.resolve(claims, record).step; // 10
+ * tracker.resolve(claims, record, { step: 0, source: undefined, restartFrom: undefined }).step; // 10
  * ```
  */
 export function createStepTracker(): StepTracker {
@@ -105,7 +105,7 @@ export function createStepTracker(): StepTracker {
     return barFresh;
   }
 
-  function resolve(claims: StepClaims, record: RecordView): ResolvedStep {
+  function resolve(claims: StepClaims, record: RecordView, out: ResolvedStep): ResolvedStep {
     const { kind, weak } = claims;
     let explicit = claims.explicit;
     if (weak !== undefined && explicit === undefined && claims.progress === undefined) {
@@ -154,11 +154,13 @@ export function createStepTracker(): StepTracker {
       step = counter + 1;
       source = 'count';
     }
-    const restartFrom =
+    out.step = step;
+    out.source = source;
+    out.restartFrom =
       source === 'explicit' && lastExplicitStep !== undefined && step < lastExplicitStep
         ? lastExplicitStep
         : undefined;
-    return { step, source, restartFrom };
+    return out;
   }
 
   function commit(claims: StepClaims, resolved: ResolvedStep): void {

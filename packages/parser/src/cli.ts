@@ -9,38 +9,20 @@ import {
 } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createLogParser } from './createLogParser';
+import { FORMAT_IDS } from './formats/registry';
 import { seriesToJSON } from './seriesToJSON';
 import type { LogFormat, LogParser, LogParserUpdate, ParseOptions, ParseResult } from './types';
 
 const NAME = 'trainviz-parse';
 
-/** Every format id, as a record so the compiler reports a format added to `LogFormat` but not here. */
-const FORMATS: Record<LogFormat, true> = {
-  'hf-trainer': true,
-  'trainer-state': true,
-  jsonl: true,
-  'llamafactory-jsonl': true,
-  axolotl: true,
-  nanogpt: true,
-  megatron: true,
-  nemo: true,
-  'mlx-lm': true,
-  torchtune: true,
-  lightning: true,
-  keras: true,
-  deepspeed: true,
-  litgpt: true,
-  verl: true,
-  fairseq: true,
-  generic: true,
-  unknown: true,
-};
+/** Every format id of the registry (`--format` takes one), and `unknown`. */
+const FORMATS: ReadonlySet<string> = new Set<string>([...FORMAT_IDS, 'unknown']);
 
 /** The format ids as lines of the help text, indented under the option's description. */
 function formatList(): string {
   const lines: string[] = [];
   let line = '';
-  for (const id of Object.keys(FORMATS)) {
+  for (const id of FORMATS) {
     if (line.length + id.length > 70) {
       lines.push(line);
       line = '';
@@ -165,10 +147,10 @@ function parseArgs(argv: readonly string[]): CliArgs | null {
         break;
       case '--format': {
         const value = takeValue();
-        if (!Object.hasOwn(FORMATS, value)) {
+        if (!FORMATS.has(value)) {
           throw new CliError(
             'usage',
-            `unknown format '${value}' (one of: ${Object.keys(FORMATS).join(', ')})`,
+            `unknown format '${value}' (one of: ${[...FORMATS].join(', ')})`,
           );
         }
         format = value as LogFormat;

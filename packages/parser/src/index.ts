@@ -1,4 +1,8 @@
 export { createLogParser } from './createLogParser';
+export type { LineSink, LineSplitter } from './engine/createLineSplitter';
+export { createLineSplitter } from './engine/createLineSplitter';
+export type { LogFormatInfo } from './formats/formatTable';
+export { logFormats } from './formats/formatTable';
 export type { DownsampleM4Options } from './downsampleM4';
 export { downsampleM4 } from './downsampleM4';
 export { downsampleSeries } from './downsampleSeries';

@@ -85,7 +85,7 @@ export const fairseqFormat = {
   id: 'fairseq' as const,
   name: 'fairseq',
   example:
-    '| epoch 001:    450 / 1891 loss=11.521, nll_loss=10.881, ppl=1886.05, num_updates=445, lr=8.90889e-05, gnorm=1.543',
+    '| epoch 008 | loss 6.326 | nll_loss 5.193 | ppl 36.58 | num_updates 21896 | lr 0.000213706 | gnorm 1.201',
   reads: 'line',
   createState: () => undefined,
   claims: (line, first) => first === 124 /* | */ || line.indexOf('| epoch ') >= 0,

@@ -352,7 +352,8 @@ function readKeyValueSummary(text: string): LineRecord | undefined {
 export const generalFormat = {
   id: 'generic' as const,
   name: 'Any other text log: key/value pairs in any spelling, plain sentences (mmengine, detectron2, timm, OpenNMT, ESPnet, ...)',
-  example: 'Epoch 5, Time 4981.4s, Loss 0.5731, LR 0.1111',
+  example:
+    '10/30 22:18:02 - mmengine - INFO - Epoch(train) [1][200/735]  lr: 1.9870e-04  eta: 2:46:39  time: 2.8906  loss: 2.7522  grad_norm: 3.0608',
   reads: 'line',
   createState: (): GeneralState => ({
     signatures: new Map(),

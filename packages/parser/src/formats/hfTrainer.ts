@@ -44,7 +44,7 @@ export const hfTrainerFormat = {
   id: 'hf-trainer' as const,
   name: 'Hugging Face Trainer, TRL (SFT, DPO, KTO, ORPO, GRPO, PPO), Unsloth',
   example:
-    "{'loss': 2.0312, 'grad_norm': 59.5, 'learning_rate': 4.956766880907269e-06, 'epoch': 2.0}",
+    "{'loss': 0.9073, 'learning_rate': 4.2e-05, 'rewards/chosen': -1.17503821849823, 'rewards/margins': 0.2992585599422455, 'epoch': 0.16}",
   reads: 'object',
   claimsObject: (object) => object.quote === 'single',
   readObject: hfTrainerRecord,
@@ -55,7 +55,7 @@ export const axolotlFormat = {
   id: 'axolotl' as const,
   name: 'Axolotl',
   example:
-    "{'loss': 0.8635, 'learning_rate': 0.000137, 'epoch': 0.97, 'memory/max_mem_active(gib)': 18.2}",
+    "{'loss': 4.75, 'grad_norm': 98.5, 'learning_rate': 5e-06, 'memory/max_mem_active(gib)': 25.45, 'epoch': 1.0}",
   reads: 'object',
   claimsObject: (object) => object.quote === 'single' && hasMemoryKey(object),
   readObject: hfTrainerRecord,

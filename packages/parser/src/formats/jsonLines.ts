@@ -26,7 +26,8 @@ export function jsonLinesRecord(object: FlatObject): LineRecord | undefined {
 export const jsonLinesFormat = {
   id: 'jsonl' as const,
   name: 'JSON lines (DeiT/BEiT log.txt, custom loggers)',
-  example: '{"train_lr": 0.000534, "train_loss": 4.4953, "test_loss": 0.4542, "epoch": 50}',
+  example:
+    '{"train_lr": 0.0005335122050743356, "train_loss": 4.495324867813847, "test_loss": 0.4541961507192974, "epoch": 50}',
   reads: 'object',
   claimsObject: () => true,
   readObject: jsonLinesRecord,

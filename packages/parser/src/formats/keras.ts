@@ -63,7 +63,7 @@ export const kerasFormat = {
   id: 'keras' as const,
   name: 'Keras model.fit',
   example:
-    '125/125 [==============================] - 7s 30ms/step - loss: 3.9305 - accuracy: 0.2280',
+    '125/125 [==============================] - 7s 30ms/step - loss: 3.9305 - sparse_categorical_accuracy: 0.2280',
   reads: 'line',
   createState: (): KerasState => ({ epoch: undefined }),
   claims: (_line, first) => first === 69 /* E */ || (first >= 48 && first <= 57),

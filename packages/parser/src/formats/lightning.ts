@@ -66,7 +66,7 @@ export function lightningRecord(bar: ProgressBar): LineRecord | undefined {
 export const lightningFormat = {
   id: 'lightning' as const,
   name: 'PyTorch Lightning, tqdm postfix',
-  example: 'Epoch 0:  22%|██▏       | 4/18 [00:17<01:02,  4.47s/it, loss=9.926, v_num=193315]',
+  example: 'Epoch 0:  22%|██▏       | 4/18 [00:17<01:02,  4.47s/it, loss=10.047, v_num=193315]',
   reads: 'bar',
   readBar: lightningRecord,
 } satisfies BarFormat<'lightning'>;

@@ -58,7 +58,7 @@ export const litgptFormat = {
   id: 'litgpt' as const,
   name: 'litgpt',
   example:
-    'Epoch 34 | iter 3050700 step 610140 | loss train: 2.846, val: 2.861 | iter time: 112.20 ms (step)',
+    'Epoch 34 | iter 3050700 step 610140 | loss train: 2.846, val: 2.861 | iter time: 112.20 ms (step) remaining time: 0:01:54',
   reads: 'line',
   createState: (): LitgptState => ({ evalLoss: undefined }),
   claims: (line, first) =>

@@ -32,7 +32,7 @@ export const llamaFactoryFormat = {
   id: 'llamafactory-jsonl' as const,
   name: 'LLaMA-Factory trainer_log.jsonl',
   example:
-    '{"current_steps": 10, "total_steps": 93, "loss": 4.169, "lr": 2.25e-06, "epoch": 0.33, "percentage": 10.75}',
+    '{"current_steps": 10, "total_steps": 93, "loss": 4.169, "lr": 2.25e-06, "epoch": 0.3292181069958848, "percentage": 10.75, "elapsed_time": "0:04:02"}',
   reads: 'object',
   claimsObject: (object) => {
     for (let i = 0; i < object.count; i++) if (object.keys[i] === 'current_steps') return true;

@@ -84,7 +84,7 @@ function fromFields(step: number, fields: string[]): LineRecord | undefined {
 export const nanogptFormat = {
   id: 'nanogpt' as const,
   name: 'nanoGPT, nanochat, llm.c, modded-nanogpt, llama2.c',
-  example: 'iter 10: loss 3.2202, time 893.76ms, mfu 16.68%',
+  example: 'iter 1631: loss 4.0863, time 561.94ms',
   reads: 'line',
   createState: () => undefined,
   claims: (_line, first) =>

@@ -335,7 +335,7 @@ function emptyBox(): BoxState {
 export const tableFormat = {
   id: 'table' as const,
   name: 'Tables (fastai, Markdown model cards, RLlib) and stable-baselines3 boxes',
-  example: 'epoch     train_loss  valid_loss  accuracy  time',
+  example: 'epoch     train_loss  valid_loss  accuracy',
   reads: 'line',
   createState: (): TableReaderState => ({ table: undefined, box: undefined }),
   claims: (line, first, state) =>

@@ -54,7 +54,7 @@ export function torchtuneRecord(line: string): LineRecord | undefined {
 export const torchtuneFormat = {
   id: 'torchtune' as const,
   name: 'torchtune',
-  example: 'Step 50 | loss:1.2436443567276 lr:2e-05 tokens_per_second_per_gpu:1021.5',
+  example: 'Step 1 | loss:2.085338592529297 lr:2e-05 tokens_per_second_per_gpu:57.828881833956174',
   reads: 'line',
   createState: () => undefined,
   claims: (_line, first) => first === 83 /* S */,

@@ -32,7 +32,7 @@ export const trainerStateFormat = {
   id: 'trainer-state' as const,
   name: 'trainer_state.json (log_history)',
   example:
-    '{"epoch": 1.0, "grad_norm": 5.4967, "learning_rate": 1e-05, "loss": 1.1074, "step": 401}',
+    '{"epoch": 1.0, "grad_norm": 5.49674654006958, "learning_rate": 1e-05, "loss": 1.1074, "step": 401}',
   reads: 'object',
   claimsObject: (_object, pretty) => pretty,
   readObject: trainerStateRecord,

@@ -54,7 +54,8 @@ export function verlRecord(line: string): LineRecord | undefined {
 export const verlFormat = {
   id: 'verl' as const,
   name: 'verl, TinyZero',
-  example: 'step:12 - actor/pg_loss:-0.012 - actor/lr:1e-06 - critic/score/mean:0.42',
+  example:
+    'step:0 - val-aux/openai/gsm8k/reward/mean@1:0.565 - val-core/openai/gsm8k/acc/mean@1:0.508',
   reads: 'line',
   createState: () => undefined,
   claims: (line) => line.startsWith('step:') && line.indexOf(' - ') > 0,

@@ -34,7 +34,11 @@ const COLUMN_NAMES = new Map([
  * ```
  */
 export function notebookTableRecord(line: string, ctx: RecognizerContext): LineRecord | undefined {
-  const text = line.replace(/\s*\\\s*$/, '').trim();
+  // A notebook row copied from a Markdown cell may end in a line-continuation backslash. Trimmed by
+  // hand: the regex `\s*\\\s*$` retries its leading `\s*` from every space of a long blank run.
+  let text = line.trimEnd();
+  if (text.endsWith('\\')) text = text.slice(0, -1);
+  text = text.trim();
   if (text.startsWith('<')) return readHtml(text, ctx);
   if (/^(?:Step|Epoch)(?:\t|\s{2,})/.test(text) && /Loss/.test(text)) {
     ctx.tableHeader = text.split(/\t|\s{2,}/);

@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createLogParser } from './createLogParser';
+import { csvCell } from './csvCell';
 import { FORMAT_IDS } from './formats/registry';
 import { seriesToJSON } from './seriesToJSON';
 import type { LogFormat, LogParser, LogParserUpdate, ParseOptions, ParseResult } from './types';
@@ -42,7 +43,8 @@ lines, ...) into metric series.
 Options:
   --json           Print the whole result as JSON: format, stepSource, series, summary,
                    restarts, stats (default). Non-finite values are "NaN", "Infinity", "-Infinity".
-  --csv            Print "metric,step,value" rows, with a header.
+  --csv            Print "metric,step,value" rows, with a header. A metric name a spreadsheet
+                   would run as a formula (=, +, -, @ first) is written with a leading '.
   --follow, -f     Read FILE from its beginning and keep reading it while a training run is
                    still writing it; print every point as one JSON line as soon as it is final:
                      {"metric":"loss","step":10,"value":2.3}
@@ -56,8 +58,33 @@ ${formatList()}
   -h, --help       Print this help.
   -v, --version    Print the version.
 
-Exit status: 0 on success, 2 on a usage error or an unreadable file.
+Exit status: 0 when training metrics were found, 1 when the input holds none (an empty or
+binary file, a log without metrics: one line on stderr, nothing on stdout), 2 on a usage
+error or an unreadable file.
 `;
+
+/**
+ * The input was read but holds no training metric: one line on stderr and exit code 1, as grep
+ * does when nothing matches, so `trainviz-parse run.log > out.json || ...` notices.
+ */
+class NoMetricsError extends Error {
+  readonly kind = 'no-metrics';
+}
+
+/** How stdin is named in messages. */
+function inputName(file: string): string {
+  return file === '-' ? 'stdin' : file;
+}
+
+function noMetrics(file: string): NoMetricsError {
+  return new NoMetricsError(`no training metrics found in ${inputName(file)}`);
+}
+
+/** True when a parse found at least one point or one end-of-run total. */
+function hasMetrics(result: ParseResult): boolean {
+  if (Object.keys(result.summary).length > 0) return true;
+  return Object.values(result.series).some((series) => series.steps.length > 0);
+}
 
 /** A usage or input error: printed as one line on stderr, exit code 2. */
 class CliError extends Error {
@@ -208,7 +235,7 @@ function write(text: string): void {
 }
 
 /** Prints what one push/end of the streaming parser made final, one JSON object per line. */
-function printUpdate(update: LogParserUpdate): void {
+function printUpdate(update: LogParserUpdate): boolean {
   const lines: string[] = [];
   for (const r of update.restarts) {
     lines.push(JSON.stringify({ restart: { step: r.step, fromStep: r.fromStep, line: r.line } }));
@@ -224,16 +251,13 @@ function printUpdate(update: LogParserUpdate): void {
     lines.push(JSON.stringify({ summary }));
   }
   if (lines.length > 0) write(`${lines.join('\n')}\n`);
-}
-
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return update.points.length > 0 || summaryKeys.length > 0;
 }
 
 function printCsv(result: ParseResult): void {
   let batch: string[] = ['metric,step,value'];
   for (const [metric, series] of Object.entries(result.series)) {
-    const name = csvField(metric);
+    const name = csvCell(metric);
     for (let i = 0; i < series.steps.length; i++) {
       // String() prints 1e-05, NaN, Infinity exactly as JavaScript does.
       batch.push(`${name},${series.steps[i]},${String(series.values[i])}`);
@@ -283,6 +307,7 @@ async function printWhole(args: CliArgs): Promise<void> {
     throw unreadable(args.file, error);
   }
   const result = parser.result();
+  if (!hasMetrics(result)) throw noMetrics(args.file);
   if (args.mode === 'csv') printCsv(result);
   else write(`${JSON.stringify(seriesToJSON(result), null, 2)}\n`);
 }
@@ -298,7 +323,7 @@ function followOptions(args: CliArgs): ParseOptions {
  * (log rotation): both restart the parser from the beginning of the file. Ends on SIGINT / SIGTERM,
  * after printing the points of a pending last line.
  */
-function followFile(args: CliArgs): Promise<void> {
+function followFile(args: CliArgs): Promise<boolean> {
   const { file } = args;
   const buffer = Buffer.allocUnsafe(1 << 16);
   let fd: number;
@@ -315,13 +340,17 @@ function followFile(args: CliArgs): Promise<void> {
   let offset = 0;
   let parser = createLogParser(followOptions(args));
   let decoder = new TextDecoder('utf-8');
+  let found = false;
+  const print = (update: LogParserUpdate): void => {
+    if (printUpdate(update)) found = true;
+  };
 
   const drain = (): void => {
     for (;;) {
       const read = readSync(fd, buffer, 0, buffer.length, offset);
       if (read <= 0) return;
       offset += read;
-      printUpdate(parser.push(decoder.decode(buffer.subarray(0, read), { stream: true })));
+      print(parser.push(decoder.decode(buffer.subarray(0, read), { stream: true })));
     }
   };
   const restart = (reason: 'truncated' | 'rotated'): void => {
@@ -350,7 +379,7 @@ function followFile(args: CliArgs): Promise<void> {
       }
       drain();
       // The old file is complete: its unterminated last line is final now.
-      printUpdate(parser.end());
+      print(parser.end());
       closeSync(fd);
       fd = next;
       const opened = fstatSync(fd);
@@ -362,7 +391,7 @@ function followFile(args: CliArgs): Promise<void> {
     drain();
   };
 
-  return new Promise<void>((resolve) => {
+  return new Promise<boolean>((resolve) => {
     let timer: NodeJS.Timeout | undefined;
     const loop = (): void => {
       try {
@@ -379,9 +408,9 @@ function followFile(args: CliArgs): Promise<void> {
       } catch {
         // Stopping anyway: the points read so far are printed below.
       }
-      printUpdate(parser.end());
+      print(parser.end());
       closeSync(fd);
-      resolve();
+      resolve(found);
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
@@ -389,9 +418,13 @@ function followFile(args: CliArgs): Promise<void> {
   });
 }
 
-async function followStdin(args: CliArgs): Promise<void> {
+async function followStdin(args: CliArgs): Promise<boolean> {
   const parser = createLogParser(followOptions(args));
-  await parseStream(process.stdin, parser, printUpdate);
+  let found = false;
+  await parseStream(process.stdin, parser, (update) => {
+    if (printUpdate(update)) found = true;
+  });
+  return found;
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -403,16 +436,25 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args === null) return 0;
-    if (args.follow) await (args.file === '-' ? followStdin(args) : followFile(args));
-    else await printWhole(args);
+    if (args.follow) {
+      const found = await (args.file === '-' ? followStdin(args) : followFile(args));
+      if (!found) throw noMetrics(args.file);
+    } else {
+      await printWhole(args);
+    }
     return 0;
   } catch (error) {
+    if (error instanceof NoMetricsError) {
+      process.stderr.write(`${NAME}: ${error.message}\n`);
+      return 1;
+    }
     if (error instanceof CliError) {
       process.stderr.write(`${NAME}: ${error.message}\n`);
       return 2;
     }
+    // Exit 1 means "nothing found"; anything unexpected is an error like the others.
     process.stderr.write(`${NAME}: ${describeError(error)}\n`);
-    return 1;
+    return 2;
   }
 }
 

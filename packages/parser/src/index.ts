@@ -1,4 +1,5 @@
 export { createLogParser } from './createLogParser';
+export { csvCell } from './csvCell';
 export type { DownsampleM4Options } from './downsampleM4';
 export { downsampleM4 } from './downsampleM4';
 export { downsampleSeries } from './downsampleSeries';

@@ -46,8 +46,12 @@ export function parseNumber(raw: string): number | undefined {
   return parsePlain(s);
 }
 
+// One way to read every digit run (`\d+(?:\.\d*)?`, not `\d+\.?\d*`) and a rest that always matches
+// (`[\s\S]*`, not `.*$`, which fails on a line separator): nothing left to backtrack into, so a
+// 100,000-digit value costs one pass. A line separator in the rest is rejected in parsePlain.
 const NUMBER_RE =
-  /^([-+]?)(?:(nan|inf(?:inity)?)|(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+\.?\d*|\.\d+)(?:[eE]([-+]?\d+))?)(.*)$/i;
+  /^([-+]?)(?:(nan|inf(?:inity)?)|(\d{1,3}(?:,\d{3})+(?:\.\d*)?|\d+(?:\.\d*)?|\.\d+)(?:[eE]([-+]?\d+))?)([\s\S]*)$/i;
+const LINE_SEPARATOR_RE = /[\n\r\u2028\u2029]/;
 const SUFFIX_RE = /^(?:[A-Za-z%]+(?:\/[A-Za-z]+)?|\s*\(\+nanz\)|\s+[A-Za-z]{1,3})?$/;
 
 function parsePlain(s: string): number | undefined {
@@ -56,7 +60,9 @@ function parsePlain(s: string): number | undefined {
   const sign = m[1] === '-' ? -1 : 1;
   const rest = m[5] ?? '';
   // A sentence period after the number (`grad_norm=33.4706.`) is no part of it.
-  if (rest.length > 0 && rest !== '.' && !SUFFIX_RE.test(rest)) return undefined;
+  if (rest.length > 0 && rest !== '.' && (LINE_SEPARATOR_RE.test(rest) || !SUFFIX_RE.test(rest))) {
+    return undefined;
+  }
   if (m[2] !== undefined) {
     return m[2].toLowerCase() === 'nan' ? Number.NaN : sign * Number.POSITIVE_INFINITY;
   }

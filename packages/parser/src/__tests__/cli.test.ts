@@ -172,6 +172,96 @@ describe('trainviz-parse FILE', { timeout: 60_000 }, () => {
   });
 });
 
+describe('trainviz-parse on input with no training metrics', { timeout: 60_000 }, () => {
+  // A PNG header then bytes 0..255: what `trainviz-parse model.png` by mistake reads.
+  const binary = Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7) % 256)),
+  ]);
+
+  it('exits 1 with one line on stderr and nothing on stdout for an empty file', async () => {
+    const file = writeLog('empty.log', '');
+    const { code, stdout, stderr } = await runCli([file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`trainviz-parse: no training metrics found in ${file}\n`);
+  });
+
+  it('exits 1 for a binary file, also with --csv', async () => {
+    const file = join(tempDir, 'weights.png');
+    writeFileSync(file, binary);
+    for (const args of [[file], ['--csv', file]]) {
+      const { code, stdout, stderr } = await runCli(args);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(`trainviz-parse: no training metrics found in ${file}\n`);
+    }
+  });
+
+  it('exits 1 for a log of warnings and settings without a single metric', async () => {
+    const file = writeLog(
+      'setup-only.log',
+      [
+        'Using the latest cached version of the dataset since it is not reachable',
+        '***** Running training *****',
+        '  Num examples = 1,234',
+        'UserWarning: torch.utils.checkpoint: the use_reentrant parameter should be passed',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout, stderr } = await runCli([file]);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toBe(`trainviz-parse: no training metrics found in ${file}\n`);
+  });
+
+  it('names stdin in the message, and --follow on stdin exits 1 when it ends empty', async () => {
+    const whole = await runCli(['-'], '');
+    expect(whole.code).toBe(1);
+    expect(whole.stdout).toBe('');
+    expect(whole.stderr).toBe('trainviz-parse: no training metrics found in stdin\n');
+    const followed = await runCli(['--follow', '-'], binary.toString('latin1'));
+    expect(followed.code).toBe(1);
+    expect(followed.stdout).toBe('');
+    expect(followed.stderr).toBe('trainviz-parse: no training metrics found in stdin\n');
+  });
+
+  it('exits 0 for a log holding only end-of-run totals', async () => {
+    const file = writeLog(
+      'summary-only.log',
+      "{'train_runtime': 20.5, 'train_samples_per_second': 3.9, 'train_loss': 1.8, 'epoch': 1.0}\n",
+    );
+    const { code, stdout, stderr } = await runCli([file]);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout).summary.train_loss).toBe(1.8);
+  });
+});
+
+describe('trainviz-parse --csv and spreadsheet formulas', { timeout: 60_000 }, () => {
+  it('writes metric names a spreadsheet would run as formulas with a leading quote', async () => {
+    const file = writeLog(
+      'formula-names.jsonl',
+      [
+        '{"step": 1, "loss": 2.5, "=1+1": 0.5, "@SUM(A1)": -2, "+cmd|calc": 3, "-2+3": 4, "top-1, acc": 0.25}',
+        '{"step": 2, "loss": 2.25, "=1+1": 0.75, "@SUM(A1)": -3, "+cmd|calc": 3, "-2+3": 4, "top-1, acc": 0.5}',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout } = await runCli(['--csv', file]);
+    expect(code).toBe(0);
+    const rows = stdout.trimEnd().split('\n');
+    expect(rows).toContain("'=1+1,1,0.5");
+    expect(rows).toContain("'@SUM(A1),2,-3");
+    expect(rows).toContain("'+cmd|calc,1,3");
+    expect(rows).toContain("'-2+3,2,4");
+    expect(rows).toContain('"top-1, acc",2,0.5');
+    expect(rows).toContain('loss,2,2.25');
+    // Negative values stay numbers, and no row starts with a formula character.
+    expect(rows.filter((row) => /^[=+\-@\t\r]/.test(row))).toEqual([]);
+  });
+});
+
 /** Collects the JSON lines a following CLI prints and waits for one that matches. */
 function follower(args: string[]) {
   const child = startCli(args);

@@ -79,9 +79,9 @@ describe('readDecimal', () => {
           expect(Object.is(read(text), Number(text)), text).toBe(true);
         },
       ),
-      { numRuns: 20000 },
+      { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 
   it('reads back every double from its shortest spelling', () => {
     fc.assert(
@@ -93,7 +93,7 @@ describe('readDecimal', () => {
         const python = text.replace(/e([+-])(\d)$/, 'e$10$2');
         expect(Object.is(read(python), Number(text)), python).toBe(true);
       }),
-      { numRuns: 20000 },
+      { numRuns: 2000 },
     );
-  });
+  }, 60_000);
 });

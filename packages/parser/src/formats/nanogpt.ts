@@ -9,6 +9,9 @@ const PIPE_STEP_RE = /^(?:step|Step)\s+(\d+)(?:\/\d+)?(?:\s+\([\d.]+%\))?\s*\|(.
 const BARE_STEP_RE = /^(\d+) \|(.*)$/;
 const MODDED_RE = /^step:(\d+)\/\d+ (.*)$/;
 const VAL_RE = /^val loss (\S+)\s*$/;
+// `, ` or the blank run before a `(`; the lookbehind starts `\s+\(` only at the first blank of a
+// run, so a long run with no `(` after it is scanned once instead of once per blank.
+const FIELD_SEPARATOR_RE = /,\s*|(?<!\s)\s+\(/;
 
 /**
  * The nanoGPT family: nanoGPT, nanochat, llm.c, modded-nanogpt, llama2.c.
@@ -41,7 +44,7 @@ const VAL_RE = /^val loss (\S+)\s*$/;
  */
 export function nanogptRecord(line: string): LineRecord | undefined {
   let m = ITER_RE.exec(line) ?? STEP_COLON_RE.exec(line);
-  if (m) return fromFields(Number(m[1]), (m[2] ?? '').split(/,\s*|\s+\(/));
+  if (m) return fromFields(Number(m[1]), (m[2] ?? '').split(FIELD_SEPARATOR_RE));
   m = PIPE_STEP_RE.exec(line) ?? BARE_STEP_RE.exec(line);
   if (m) return fromFields(Number(m[1]), (m[2] ?? '').split('|'));
   m = MODDED_RE.exec(line);

@@ -5,7 +5,6 @@ import {
   HOSTILE_ENDS,
   HOSTILE_PREFIXES,
   HOSTILE_UNITS,
-  type HostileShape,
   hostileLine,
   type LinearTimeReport,
   limitFor,

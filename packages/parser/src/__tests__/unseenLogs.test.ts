@@ -35,14 +35,10 @@ const logs = readdirSync(dir)
  * that turns red the day the parser reads the log right, so the entry is removed then).
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'hf-trainer-curlyquotes__dnabert2-gbm-readme.log':
-    'the last Trainer dict is glued to the summary dict on one pasted line; one point short',
   'litgpt-lora__litgpt-issue-834-code-tag.log':
     'the first record is glued to an HTML <code> tag and is not read',
   'plain-stuckbar__gsoc-deeplense-ft-md.log':
     'per-epoch summary lines after Lightning-style bars: the bars also give points',
-  'table-md-modelcard__cs577-whisper-small.log':
-    'a model card lists the final metrics as "- Loss: 0.8238" bullets before the table',
 };
 
 function expected(value: number | string): number {

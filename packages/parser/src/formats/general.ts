@@ -128,6 +128,13 @@ export function generalRecord(line: string, ctx: GeneralState): LineRecord | und
   const scanned = scanPairs(text);
   const { pairs } = scanned;
   if (pairs.length === 0) return undefined;
+  // `- Loss: 0.8238` under `It achieves the following results`: a Markdown list of final results
+  // (model cards, READMEs) is a summary, not a curve.
+  if (pairs.length === 1 && (text.startsWith('- ') || text.startsWith('* '))) {
+    const pair = pairs[0] as ScannedPair;
+    if (pair.assigned)
+      return { format: 'generic', kind: 'summary', metrics: [[pair.name, pair.value]] };
+  }
 
   let step: number | undefined;
   let stepRank = 99;

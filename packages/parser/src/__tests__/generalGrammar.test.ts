@@ -450,3 +450,71 @@ describe('unknown formats', () => {
     expect(Object.keys(r.series).sort()).toEqual(['epoch', 'loss']);
   });
 });
+
+describe('the shapes of tutorial training loops', () => {
+  it('reads train and val lines under an `Epoch N/M` header, the val metrics as eval', () => {
+    const r = parse([
+      'Epoch 1/10',
+      '----------',
+      'train Loss: 0.5621 Acc: 0.7213',
+      'val Loss: 0.2231 Acc: 0.9281',
+      '',
+      'Epoch 2/10',
+      '----------',
+      'train Loss: 0.4012 Acc: 0.8196',
+      'val Loss: 0.2110 Acc: 0.9346',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5621],
+      [2, 0.4012],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [1, 0.2231],
+      [2, 0.211],
+    ]);
+    expect(points(r, 'Acc')).toEqual([
+      [1, 0.7213],
+      [2, 0.8196],
+    ]);
+    expect(points(r, 'eval_Acc')).toEqual([
+      [1, 0.9281],
+      [2, 0.9346],
+    ]);
+  });
+
+  it('reads metrics named Train, Val and Test as metrics', () => {
+    const r = parse([
+      'Epoch: 001, Loss: 1.9461, Train: 0.2286, Val: 0.2020, Test: 0.2170',
+      'Epoch: 002, Loss: 1.8524, Train: 0.2929, Val: 0.2640, Test: 0.2750',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 1.9461],
+      [2, 1.8524],
+    ]);
+    expect(points(r, 'Val')).toEqual([
+      [1, 0.202],
+      [2, 0.264],
+    ]);
+    expect(points(r, 'Test')).toEqual([
+      [1, 0.217],
+      [2, 0.275],
+    ]);
+  });
+
+  it('places sample counters inside epochs and reads the test set average as eval_loss', () => {
+    const r = parse([
+      'Train Epoch: 1 [0/60000 (0%)]\tLoss: 2.300024',
+      'Train Epoch: 1 [640/60000 (1%)]\tLoss: 2.213056',
+      '',
+      'Test set: Average loss: 0.0520, Accuracy: 9834/10000 (98%)',
+      '',
+      'Train Epoch: 2 [0/60000 (0%)]\tLoss: 0.182938',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [0, 2.300024],
+      [640, 2.213056],
+      [60000, 0.182938],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[640, 0.052]]);
+  });
+});

@@ -14,6 +14,8 @@ export interface GeneralState {
   signatures: Map<string, string>;
   /** An epoch 0 was printed: epochs count from 0 in this log. */
   zeroBasedEpochs: boolean;
+  /** The epoch a line of its own announced last (`Epoch 3/10`), for the records below it. */
+  currentEpoch: number | undefined;
   /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */
   epochSteps: {
     firstEpoch: number | undefined;
@@ -161,8 +163,13 @@ export function generalRecord(line: string, ctx: GeneralState): LineRecord | und
       if (position === undefined) position = { value: pair.value, total: pair.total };
       continue;
     }
-    if (EVAL_WORDS.has(key)) {
-      // `| Eval  12 at step 48000 |`: the eval's own counter announces an evaluation.
+    if (
+      EVAL_WORDS.has(key) &&
+      Number.isInteger(pair.value) &&
+      (pair.total !== undefined || !pair.assigned)
+    ) {
+      // `| Eval  12 at step 48000 |`, `Test: [ 0/29]`: the eval's own counter announces an evaluation (but
+      // `Val: 0.2020` is a metric named Val).
       evalCounter = true;
       continue;
     }
@@ -193,6 +200,11 @@ export function generalRecord(line: string, ctx: GeneralState): LineRecord | und
         evalNames++;
     }
     metrics.push([name, pair.value]);
+  }
+  if (metrics.length === 1 && epoch !== undefined && step === undefined && position === undefined) {
+    // `Epoch 3/10` alone on its line: the epoch of the records below it.
+    if (Number.isInteger(epoch.value) && scanned.proseWords === 0) ctx.currentEpoch = epoch.value;
+    return undefined;
   }
   if (metrics.length === 0) return undefined;
   if (scanned.loose.length > 0 && position === undefined) {
@@ -279,20 +291,25 @@ export function generalRecord(line: string, ctx: GeneralState): LineRecord | und
     epoch.value >= 0
   ) {
     weakStep = epoch.value;
+  } else if (
+    step === undefined &&
+    progressStep === undefined &&
+    epoch === undefined &&
+    ctx.currentEpoch !== undefined
+  ) {
+    weakStep = ctx.currentEpoch;
   }
 
   const lead = scanned.lead;
   const leadWord = firstWord(lead);
   // `Averaged stats: lr: 0.0013  loss: 0.0366`: the epoch's averages repeat its points.
   if (/^(?:averaged|average|avg|summary|total)\b/.test(lead)) return undefined;
+  // `val Loss: 0.22 Acc: 0.93`: an eval word opening the first name announces the line too.
+  const firstName = normalizeName(pairs[0]?.name ?? '');
   const announcedEval =
     evalCounter ||
     EVAL_WORDS.has(leadWord) ||
-    (lead.length === 0 &&
-      EVAL_WORDS.has(firstWord(normalizeName(pairs[0]?.name ?? ''))) &&
-      evalNames === 0 &&
-      lossNames > 0 &&
-      isBareEvalLead(pairs[0]?.name ?? ''));
+    (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName)));
   const evalRecord = announcedEval || (lossNames > 0 && evalNames === lossNames);
   if (evalRecord) {
     for (const metric of metrics) {
@@ -335,11 +352,6 @@ function firstWord(text: string): string {
   return space < 0 ? text : text.slice(0, space);
 }
 
-/** `Validation loss` read as one name where the eval word opens it (`Val Loss: 0.3`). */
-function isBareEvalLead(name: string): boolean {
-  return name.indexOf(' ') > 0;
-}
-
 /** `train.py:267`, `trainer.py`: a source location printed by a logger, not a metric name. */
 function isSourceLocation(name: string): boolean {
   return /\.(?:py|cc|cpp|h|rs|go|js|ts|java|lua)$/i.test(name) || name.indexOf('://') >= 0;
@@ -365,6 +377,7 @@ export const generalFormat = {
   createState: (): GeneralState => ({
     signatures: new Map(),
     zeroBasedEpochs: false,
+    currentEpoch: undefined,
     epochSteps: {
       firstEpoch: undefined,
       lastEpoch: undefined,

@@ -1,11 +1,11 @@
-import { createColumnStore, type StoredSeries } from './engine/createColumnStore';
+import { createColumnStore } from './engine/createColumnStore';
+import { createLayoutCache } from './engine/createLayoutCache';
 import { createLineReader } from './engine/createLineReader';
 import { createLineSplitter } from './engine/createLineSplitter';
 import { createRecordBuffer } from './engine/createRecordBuffer';
 import { createRecordHandler } from './engine/createRecordHandler';
 import { createStepTracker } from './engine/createStepTracker';
 import { createFormatRouter } from './formats/createFormatRouter';
-import { createRecordLayout, type RecordLayout, readLayoutLine } from './formats/recordLayout';
 import type { LogParser, LogParserUpdate, MetricSeries, ParseOptions, ParseResult } from './types';
 
 const DEFAULT_MAX_LINE_LENGTH = 1_048_576;
@@ -147,44 +147,5 @@ export function createLogParser(options: ParseOptions = {}): LogParser {
       }
     },
     result,
-  };
-}
-
-/**
- * The layouts of the one-line dicts and JSON objects seen last (most recent first): a line of a
- * known layout is read by its compiled pattern, without the general object reader.
- */
-function createLayoutCache(enabled: boolean) {
-  const layouts: Array<RecordLayout<StoredSeries>> = [];
-  let learned = 0;
-  let hits = 0;
-  return {
-    read(text: string, start: number, end: number): RecordLayout<StoredSeries> | undefined {
-      for (let k = 0; k < layouts.length; k++) {
-        const layout = layouts[k] as RecordLayout<StoredSeries>;
-        if (!readLayoutLine(layout, text, start, end)) continue;
-        if (k > 0) {
-          layouts[k] = layouts[0] as RecordLayout<StoredSeries>;
-          layouts[0] = layout;
-        }
-        hits++;
-        return layout;
-      }
-      return undefined;
-    },
-    learn(
-      object: Parameters<typeof createRecordLayout>[0],
-      record: Parameters<typeof createRecordLayout>[1] | undefined,
-      line: string,
-    ): void {
-      // A log whose objects seldom repeat a layout stops paying for building them.
-      if (!enabled || record === undefined) return;
-      if (learned >= 64 && learned * 4 > hits) return;
-      learned++;
-      const layout = createRecordLayout<StoredSeries>(object, record, line);
-      if (!layout) return;
-      if (layouts.length >= 8) layouts.pop();
-      layouts.unshift(layout);
-    },
   };
 }

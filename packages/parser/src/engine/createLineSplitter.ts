@@ -59,6 +59,8 @@ export function createLineSplitter(sink: LineSink, maxLineLength = 1_048_576): L
 
   function push(chunk: string): void {
     const n = chunk.length;
+    // An empty chunk must not use up a pending `\r\n` skip.
+    if (n === 0) return;
     const before = consumed;
     consumed += n;
     let start = 0;

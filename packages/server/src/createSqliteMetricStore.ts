@@ -330,7 +330,7 @@ export function createSqliteMetricStore(options: SqliteMetricStoreOptions): Metr
       const exclusive =
         query.sinceStep !== undefined &&
         (query.stepMin === undefined || query.sinceStep >= query.stepMin);
-      const out: Record<string, StoredSeries> = {};
+      const out: Record<string, StoredSeries> = Object.create(null);
       for (const name of names) {
         const rows = exclusive
           ? selectPointsAfter.all(experimentId, runId, name, query.sinceStep as number, stepMax)

@@ -270,6 +270,20 @@ export interface RunCaptureOptions {
    */
   retryDelayMs?: number;
   /**
+   * A store write that has not settled after this long counts as a failed attempt (and is
+   * retried), so a capture never hangs on a store that stopped answering: `end()` and `done`
+   * settle after at most `maxWriteAttempts` timeouts plus the backoff.
+   * @defaultValue 10000
+   */
+  writeTimeoutMs?: number;
+  /**
+   * How often the capture tells the store it is alive while it writes nothing (a long
+   * evaluation). Keep it well below the serving store's `interruptedAfterMs` (30 s by default),
+   * after which a silent `running` run is reported `interrupted`.
+   * @defaultValue 5000
+   */
+  heartbeatIntervalMs?: number;
+  /**
    * Called for every chunk that failed to parse and every failed store write.
    * @defaultValue undefined
    */

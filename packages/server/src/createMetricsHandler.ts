@@ -120,7 +120,7 @@ export function createMetricsHandler(
     }
     const { query } = parsed;
     const { experimentId, runId } = route;
-    const snapshotQuery: SnapshotQuery = {};
+    const snapshotQuery: SnapshotQuery = { encodeJson: true };
     if (query.metrics !== undefined) snapshotQuery.metrics = query.metrics;
     if (query.stepMin !== undefined) snapshotQuery.stepMin = query.stepMin;
     if (query.stepMax !== undefined) snapshotQuery.stepMax = query.stepMax;

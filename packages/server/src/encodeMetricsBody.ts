@@ -26,13 +26,21 @@ function* chunks(
   names: readonly string[],
   series: ReadonlyMap<string, SeriesColumns>,
   tail: Record<string, unknown>,
-): Generator<string> {
+): Generator<string | Uint8Array> {
   const headText = JSON.stringify(head);
   let out = `${headText.slice(0, -1)},"metrics":{`;
   let budget = NUMBERS_PER_CHUNK;
   let first = true;
   for (const name of names) {
     const columns = series.get(name);
+    if (columns?.json) {
+      // Encoded by the store off the event loop: pass the bytes on as they are.
+      yield `${out}${first ? '' : ','}${JSON.stringify(name)}:`;
+      yield columns.json;
+      out = '';
+      first = false;
+      continue;
+    }
     out += `${first ? '' : ','}${JSON.stringify(name)}:{`;
     first = false;
     const fields: [string, ArrayLike<number>, (n: number) => string][] = columns
@@ -78,7 +86,10 @@ export function encodeMetricsBody(
   tail: Record<string, unknown>,
 ): string | ReadableStream<Uint8Array> {
   let total = 0;
-  for (const columns of series.values()) total += columns.steps.length * 3;
+  for (const columns of series.values()) {
+    if (columns.json) total += NUMBERS_PER_CHUNK + 1;
+    else total += columns.steps.length * 3;
+  }
   const parts = chunks(head, names, series, tail);
   if (total <= NUMBERS_PER_CHUNK) return [...parts].join('');
   let started = false;
@@ -88,7 +99,8 @@ export function encodeMetricsBody(
       started = true;
       const next = parts.next();
       if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
+      else if (typeof next.value === 'string') controller.enqueue(encoder.encode(next.value));
+      else controller.enqueue(next.value);
     },
     cancel() {
       parts.return(undefined);

@@ -33,7 +33,7 @@ export async function readRunSnapshot(
   if (store.readSnapshot) return store.readSnapshot(experimentId, runId, query);
   const run = await store.getRun(experimentId, runId);
   if (!run) return null;
-  const { maxPoints, ...pointQuery } = query;
+  const { maxPoints, encodeJson: _notUsed, ...pointQuery } = query;
   if (run.lastStep === null) {
     return { run, series: Object.create(null), totalPoints: Object.create(null) };
   }

@@ -35,6 +35,7 @@ export function sqliteWorkerMain(): void {
     heartbeat_at: string | null;
   }
   interface Query {
+    encodeJson?: boolean;
     metrics?: string[];
     stepMin?: number;
     stepMax?: number;
@@ -45,6 +46,7 @@ export function sqliteWorkerMain(): void {
     steps: Float64Array;
     values: Float64Array;
     times?: Float64Array;
+    json?: Uint8Array;
   }
 
   // `globalThis.require`, not `require`: a bundler would rewrite the bare name into its own
@@ -162,35 +164,34 @@ export function sqliteWorkerMain(): void {
       `SELECT step, value, kind, time FROM points
        WHERE ${KEY} AND metric = ? AND step > ? AND step <= ? ORDER BY step`,
     ),
-    extentFrom: db.prepare(
-      `SELECT COUNT(*) AS n, MIN(step) AS lo, MAX(step) AS hi FROM points
-       WHERE ${KEY} AND metric = ? AND step >= ? AND step <= ?`,
+    firstFrom: db.prepare(
+      `SELECT step FROM points WHERE ${KEY} AND metric = ? AND step >= ? AND step <= ?
+       ORDER BY step LIMIT 1`,
     ),
-    extentAfter: db.prepare(
-      `SELECT COUNT(*) AS n, MIN(step) AS lo, MAX(step) AS hi FROM points
-       WHERE ${KEY} AND metric = ? AND step > ? AND step <= ?`,
+    firstAfter: db.prepare(
+      `SELECT step FROM points WHERE ${KEY} AND metric = ? AND step > ? AND step <= ?
+       ORDER BY step LIMIT 1`,
     ),
-    // Min and max of each step bucket in one pass per aggregate: SQLite takes a bare column
-    // (step) from the row that holds the min() or max(). NaN and the infinities rank as
-    // extremes, so a divergence is never averaged away. @lo and @hi are the first and last step
-    // of the range, @nb the number of buckets.
-    bucketed: db.prepare(
-      `WITH r AS (
-         SELECT step,
-           CAST((step - @lo) * @nb / (@hi - @lo + 1) AS INTEGER) AS b,
-           CASE kind WHEN 0 THEN value WHEN 2 THEN 1e999 ELSE -1e999 END AS lo_key,
-           CASE kind WHEN 0 THEN value WHEN 3 THEN -1e999 ELSE 1e999 END AS hi_key
-         FROM points WHERE experiment_id = @e AND run_id = @r AND metric = @m
-           AND step >= @lo AND step <= @hi
-       ),
-       kept AS (
-         SELECT step FROM (SELECT step, MIN(lo_key) FROM r GROUP BY b)
-         UNION SELECT step FROM (SELECT step, MAX(hi_key) FROM r GROUP BY b)
-         UNION SELECT @lo UNION SELECT @hi
-       )
-       SELECT step, value, kind, time FROM points
-       WHERE experiment_id = @e AND run_id = @r AND metric = @m AND step IN (SELECT step FROM kept)
-       ORDER BY step`,
+    last: db.prepare(
+      `SELECT step FROM points WHERE ${KEY} AND metric = ? AND step >= ? AND step <= ?
+       ORDER BY step DESC LIMIT 1`,
+    ),
+    // The minimum and the maximum of one step bucket, each an index range seek with no sort.
+    // With a single min() or max() in the query SQLite takes the bare columns from the row
+    // holding it. NaN and the infinities rank as extremes, so a divergence is never averaged
+    // away.
+    bucketMin: db.prepare(
+      `SELECT step, value, kind, time, COUNT(*) AS n,
+         MIN(CASE kind WHEN 0 THEN value WHEN 2 THEN 1e999 ELSE -1e999 END)
+       FROM points WHERE ${KEY} AND metric = ? AND step >= ? AND step < ?`,
+    ),
+    bucketMax: db.prepare(
+      `SELECT step, value, kind, time,
+         MAX(CASE kind WHEN 0 THEN value WHEN 3 THEN -1e999 ELSE 1e999 END)
+       FROM points WHERE ${KEY} AND metric = ? AND step >= ? AND step < ?`,
+    ),
+    point: db.prepare(
+      `SELECT step, value, kind, time FROM points WHERE ${KEY} AND metric = ? AND step = ?`,
     ),
     deleteFrom: db.prepare(`DELETE FROM points WHERE ${KEY} AND metric = ? AND step >= ?`),
     maxStep: db.prepare(`SELECT MAX(step) AS step FROM points WHERE ${KEY} AND metric = ?`),
@@ -222,6 +223,30 @@ export function sqliteWorkerMain(): void {
     };
   }
 
+  /** Series shorter than this are left for the handler to encode: not worth the bytes twice. */
+  const ENCODE_FROM = 2048;
+  const utf8 = new TextEncoder();
+
+  function valueText(value: number): string {
+    if (Number.isFinite(value)) return String(value);
+    if (Number.isNaN(value)) return '"NaN"';
+    return value > 0 ? '"Infinity"' : '"-Infinity"';
+  }
+
+  /** The wire JSON of a series, built here so the event loop only copies bytes. */
+  function encode(c: Columns): Uint8Array {
+    const parts: string[] = [];
+    const list = (column: Float64Array, text: (n: number) => string) => {
+      const out = new Array<string>(column.length);
+      for (let i = 0; i < column.length; i++) out[i] = text(column[i] as number);
+      return out.join(',');
+    };
+    parts.push('{"steps":[', list(c.steps, String), '],"values":[', list(c.values, valueText), ']');
+    if (c.times) parts.push(',"times":[', list(c.times, String), ']');
+    parts.push('}');
+    return utf8.encode(parts.join(''));
+  }
+
   function columns(rows: Record<string, unknown>[]): Columns {
     const n = rows.length;
     const steps = new Float64Array(n);
@@ -250,6 +275,49 @@ export function sqliteWorkerMain(): void {
     return timed ? { steps, values, times } : { steps, values };
   }
 
+  /**
+   * At most `maxPoints` rows of one series (both ends, the min and max of each step bucket) and
+   * the number of points in the range; `null` when the range is short enough to read whole.
+   * Steps are integers, so a range spanning no more steps than `maxPoints` is never cut.
+   */
+  function downsample(
+    e: string,
+    r: string,
+    name: string,
+    exclusive: boolean,
+    from: number,
+    stepMax: number,
+    maxPoints: number,
+  ): { rows: Record<string, unknown>[]; total: number } | null {
+    const first = (exclusive ? s.firstAfter : s.firstFrom).get(e, r, name, from, stepMax);
+    if (!first) return null;
+    const lo = first.step as number;
+    const hi = s.last.get(e, r, name, lo, stepMax)?.step as number;
+    if (hi - lo + 1 <= maxPoints) return null;
+    // Two points (min, max) per bucket plus both ends stay within maxPoints.
+    const nb = Math.max(1, Math.floor((maxPoints - 2) / 2));
+    const span = hi - lo + 1;
+    const byStep = new Map<number, Record<string, unknown>>();
+    let total = 0;
+    for (let b = 0; b < nb; b++) {
+      const start = lo + Math.ceil((b * span) / nb);
+      const end = lo + Math.ceil(((b + 1) * span) / nb);
+      const min = s.bucketMin.get(e, r, name, start, end) as Record<string, unknown>;
+      if (!min.n) continue;
+      total += min.n as number;
+      byStep.set(min.step as number, min);
+      const max = s.bucketMax.get(e, r, name, start, end) as Record<string, unknown>;
+      byStep.set(max.step as number, max);
+    }
+    if (total <= maxPoints) return null;
+    for (const step of [lo, hi]) {
+      if (!byStep.has(step))
+        byStep.set(step, s.point.get(e, r, name, step) as Record<string, unknown>);
+    }
+    const rows = [...byStep.values()].sort((a, b) => (a.step as number) - (b.step as number));
+    return { rows, total };
+  }
+
   /** The series of the query, downsampled when `maxPoints` asks; with each one's count. */
   function select(e: string, r: string, query: Query) {
     const known = s.metrics.all(e, r).map((m) => m.metric as string);
@@ -262,27 +330,16 @@ export function sqliteWorkerMain(): void {
     const out: [string, Columns, number][] = [];
     for (const name of names) {
       if (query.maxPoints !== undefined) {
-        const extent = (exclusive ? s.extentAfter : s.extentFrom).get(
-          e,
-          r,
-          name,
-          from,
-          stepMax,
-        ) as {
-          n: number;
-          lo: number | null;
-          hi: number | null;
-        };
-        if (extent.n > query.maxPoints && extent.lo !== null && extent.hi !== null) {
-          // Two points (min, max) per bucket plus both ends stay within maxPoints.
-          const buckets = Math.max(1, Math.floor((query.maxPoints - 2) / 2));
-          const rows = s.bucketed.all({ lo: extent.lo, nb: buckets, hi: extent.hi, e, r, m: name });
-          out.push([name, columns(rows), extent.n]);
+        const kept = downsample(e, r, name, exclusive, from, stepMax, query.maxPoints);
+        if (kept) {
+          out.push([name, columns(kept.rows), kept.total]);
           continue;
         }
       }
       const rows = (exclusive ? s.pointsAfter : s.pointsFrom).all(e, r, name, from, stepMax);
-      out.push([name, columns(rows), rows.length]);
+      const series = columns(rows);
+      if (query.encodeJson && rows.length >= ENCODE_FROM) series.json = encode(series);
+      out.push([name, series, rows.length]);
     }
     return out;
   }
@@ -439,6 +496,7 @@ export function sqliteWorkerMain(): void {
         for (const [, c] of list as [string, Columns][]) {
           transfer.push(c.steps.buffer as ArrayBuffer, c.values.buffer as ArrayBuffer);
           if (c.times) transfer.push(c.times.buffer as ArrayBuffer);
+          if (c.json) transfer.push(c.json.buffer as ArrayBuffer);
         }
       };
       if (message.op === 'queryPoints') collect(result);

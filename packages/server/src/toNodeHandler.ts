@@ -111,8 +111,13 @@ async function writeBody(
       if (!res.write(value)) {
         // Backpressure: a slow client holds its own response back, not the server's memory.
         await new Promise<void>((resolve) => {
-          res.once('drain', resolve);
-          res.once('close', resolve);
+          const done = () => {
+            res.off('drain', done);
+            res.off('close', done);
+            resolve();
+          };
+          res.on('drain', done);
+          res.on('close', done);
         });
         if (abort.aborted) return;
       }

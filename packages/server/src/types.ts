@@ -125,6 +125,13 @@ export interface SnapshotQuery extends PointQuery {
    * @defaultValue no downsampling
    */
   maxPoints?: number;
+  /**
+   * Asks the store to also serialise long series as their wire JSON ({@link SeriesColumns.json}),
+   * where it can do so off the event loop (the SQLite store does it in its worker threads). The
+   * handler sets it; other callers can ignore it.
+   * @defaultValue false
+   */
+  encodeJson?: boolean;
 }
 
 /**
@@ -140,6 +147,13 @@ export interface SeriesColumns {
   values: ArrayLike<number>;
   /** Seconds since the run started, when every point of the series has one. @defaultValue absent */
   times?: ArrayLike<number>;
+  /**
+   * The same series already serialised as the UTF-8 JSON of its wire object
+   * (`{"steps":[...],"values":[...],"times":[...]}`, non-finite values as strings), when the
+   * store was asked for it with `encodeJson`; the handler then sends these bytes as they are.
+   * @defaultValue absent
+   */
+  json?: Uint8Array;
 }
 
 /**

@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RunMetricsWire } from '@trainviz/client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryMetricStore } from '../createMemoryMetricStore';
 import { createMetricsHandler } from '../createMetricsHandler';
+import { createSqliteMetricStore } from '../createSqliteMetricStore';
 import type { MetricStore, StoredPoint } from '../types';
 
 const BASE = 'http://localhost/api/experiments/exp-1/runs/sft-7/metrics';
@@ -338,5 +342,44 @@ describe('createMetricsHandler: runs list, HEAD, CORS and large bodies', () => {
     const body = (await response.json()) as RunMetricsWire;
     expect(body.last_step).toBe(100);
     expect(body.metrics.loss?.steps.at(-1)).toBe(100);
+  });
+});
+
+describe('createMetricsHandler over SQLite', () => {
+  it('serves the same bytes whether the series are encoded in the SQLite workers or here', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trainviz-handler-'));
+    const sqlite = createSqliteMetricStore({ filename: join(dir, 'same.db') });
+    try {
+      const points: StoredPoint[] = [];
+      for (let step = 1; step <= 5000; step++) {
+        const value = step === 77 ? Number.NaN : step === 78 ? -Infinity : Math.sin(step) / step;
+        points.push({ metric: 'loss', step, value, time: step / 3 });
+        points.push({ metric: 'ünïcode "name"', step, value: step });
+      }
+      points.push({ metric: 'short', step: 1, value: 0.5 });
+      for (const target of [store, sqlite]) {
+        await target.upsertRun({
+          experimentId: 'exp',
+          runId: 'run',
+          status: 'completed',
+          startedAt: '2026-11-27T09:00:00.000Z',
+        });
+        await target.appendPoints('exp', 'run', points);
+      }
+      const url = 'http://localhost/experiments/exp/runs/run/metrics';
+      for (const query of ['', '?since_step=2500', '?max_points=500', '?metric_type=short,loss']) {
+        const fromMemory = (await (
+          await handler(new Request(url + query))
+        ).json()) as RunMetricsWire;
+        const response = await createMetricsHandler({ store: sqlite })(new Request(url + query));
+        const fromSqlite = (await response.json()) as RunMetricsWire;
+        if (query !== '?max_points=500') expect(fromSqlite.metrics).toEqual(fromMemory.metrics);
+        expect(fromSqlite.last_step).toBe(5000);
+        expect(Object.keys(fromSqlite.metrics)).toEqual(Object.keys(fromMemory.metrics));
+      }
+    } finally {
+      await sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -9,6 +9,7 @@ import {
 } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { createLogParser } from './createLogParser';
+import { csvCell } from './csvCell';
 import { seriesToJSON } from './seriesToJSON';
 import type { LogFormat, LogParser, LogParserUpdate, ParseOptions, ParseResult } from './types';
 
@@ -244,14 +245,10 @@ function printUpdate(update: LogParserUpdate): void {
   if (lines.length > 0) write(`${lines.join('\n')}\n`);
 }
 
-function csvField(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 function printCsv(result: ParseResult): void {
   let batch: string[] = ['metric,step,value'];
   for (const [metric, series] of Object.entries(result.series)) {
-    const name = csvField(metric);
+    const name = csvCell(metric);
     for (let i = 0; i < series.steps.length; i++) {
       // String() prints 1e-05, NaN, Infinity exactly as JavaScript does.
       batch.push(`${name},${series.steps[i]},${String(series.values[i])}`);

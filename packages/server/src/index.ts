@@ -1,6 +1,12 @@
 export type { MemoryMetricStoreOptions } from './createMemoryMetricStore';
 export { createMemoryMetricStore } from './createMemoryMetricStore';
 export { createMetricsHandler } from './createMetricsHandler';
+export type {
+  PostgresClient,
+  PostgresMetricStoreOptions,
+  PostgresPool,
+} from './createPostgresMetricStore';
+export { createPostgresMetricStore } from './createPostgresMetricStore';
 export { createRunCapture } from './createRunCapture';
 export type { SqliteMetricStoreOptions } from './createSqliteMetricStore';
 export { createSqliteMetricStore } from './createSqliteMetricStore';

@@ -3,8 +3,11 @@ import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type PostgresCluster, startPostgresCluster } from '../../scripts/postgresCluster.mjs';
 import { createMemoryMetricStore } from '../createMemoryMetricStore';
+import { createPostgresMetricStore } from '../createPostgresMetricStore';
 import { createSqliteMetricStore } from '../createSqliteMetricStore';
 import { MetricStoreError } from '../MetricStoreError';
 import type { MetricStore, StoredPoint } from '../types';
@@ -18,23 +21,43 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const factories: [string, () => MetricStore][] = [
+let cluster: PostgresCluster;
+let admin: pg.Pool;
+let databases = 0;
+beforeAll(async () => {
+  cluster = await startPostgresCluster();
+  admin = new pg.Pool({ connectionString: cluster.connectionString, max: 2 });
+});
+afterAll(async () => {
+  await admin?.end();
+  cluster?.stop();
+});
+
+/** A store on a fresh, empty database of the throwaway cluster. */
+async function postgresStore(): Promise<MetricStore> {
+  const name = `contract_${++databases}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  return createPostgresMetricStore({ connectionString: cluster.url(name), maxConnections: 4 });
+}
+
+const factories: [string, () => MetricStore | Promise<MetricStore>][] = [
   ['memory', () => createMemoryMetricStore()],
   ['sqlite', () => createSqliteMetricStore({ filename: join(dir, 'metrics.db') })],
   ['sqlite :memory:', () => createSqliteMetricStore({ filename: ':memory:' })],
+  ['postgres', postgresStore],
 ];
 
 describe.each(factories)('%s metric store', (_name, makeStore) => {
   describeMetricStoreContract(makeStore);
 
   async function storeWithRun(): Promise<MetricStore> {
-    const store = makeStore();
+    const store = await makeStore();
     await store.upsertRun({ experimentId: 'exp', runId: 'run', status: 'running' });
     return store;
   }
 
   it('creates a run, then updates only the fields given', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     const created = await store.upsertRun({
       experimentId: 'exp',
       runId: 'run',
@@ -166,7 +189,7 @@ describe.each(factories)('%s metric store', (_name, makeStore) => {
   });
 
   it('rejects writes to a run it does not have with kind run_not_found', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     const error = await store
       .appendPoints('exp', 'ghost', [{ metric: 'loss', step: 1, value: 1 }])
       .catch((e: unknown) => e);
@@ -179,7 +202,7 @@ describe.each(factories)('%s metric store', (_name, makeStore) => {
   });
 
   it('lists runs ordered, optionally of one experiment', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.upsertRun({ experimentId: 'b', runId: 'r2', status: 'running' });
     await store.upsertRun({ experimentId: 'a', runId: 'r9', status: 'completed' });
     await store.upsertRun({ experimentId: 'b', runId: 'r1', status: 'failed' });
@@ -191,7 +214,7 @@ describe.each(factories)('%s metric store', (_name, makeStore) => {
   });
 
   it('rejects calls after close with kind closed', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.close();
     await expect(store.getRun('exp', 'run')).rejects.toMatchObject({ kind: 'closed' });
   });

@@ -6,13 +6,15 @@ import type { MetricStore, StoredPoint } from '../../types';
  * in-memory) downsampling, names that are ordinary names, and liveness. Called inside a
  * `describe` per store, with a factory returning a fresh, empty store.
  */
-export function describeMetricStoreContract(makeStore: () => MetricStore): void {
+export function describeMetricStoreContract(
+  makeStore: () => MetricStore | Promise<MetricStore>,
+): void {
   afterEach(() => {
     vi.useRealTimers();
   });
 
   it('treats __proto__, constructor and toString as ordinary experiment, run and metric names', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.upsertRun({ experimentId: '__proto__', runId: 'constructor', status: 'running' });
     await store.appendPoints('__proto__', 'constructor', [
       { metric: '__proto__', step: 1, value: 1 },
@@ -36,7 +38,7 @@ export function describeMetricStoreContract(makeStore: () => MetricStore): void 
   });
 
   it('reads a snapshot: the run and its series from one state, null for an unknown run', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     expect(store.readSnapshot).toBeDefined();
     await store.upsertRun({ experimentId: 'exp', runId: 'run', status: 'running' });
     await store.appendPoints('exp', 'run', [
@@ -55,7 +57,7 @@ export function describeMetricStoreContract(makeStore: () => MetricStore): void 
   });
 
   it('downsamples in the store to at most maxPoints, keeping both ends, spikes and NaN', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.upsertRun({ experimentId: 'exp', runId: 'long', status: 'running' });
     const points: StoredPoint[] = [];
     for (let step = 1; step <= 10_000; step++) {
@@ -108,7 +110,7 @@ export function describeMetricStoreContract(makeStore: () => MetricStore): void 
   });
 
   it('reports a running run whose capture went silent as interrupted, and running again after a heartbeat', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.upsertRun({ experimentId: 'exp', runId: 'run', status: 'running' });
     await store.upsertRun({ experimentId: 'exp', runId: 'done', status: 'completed' });
     const seen = Date.parse((await store.getRun('exp', 'run'))?.heartbeatAt ?? '');

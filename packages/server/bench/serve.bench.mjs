@@ -1,5 +1,5 @@
 // Benchmark of the metrics endpoint under load, through the real HTTP server (a separate
-// process: bench/serverProcess.mjs) and real clients (@trainviz/client for the pollers, plain
+// process: scripts/serverProcess.mjs) and real clients (@trainviz/client for the pollers, plain
 // fetch for the full fetches, in a third process). Run `npm run build` first; imports dist/.
 //
 // 1. 50 clients poll 50 live runs with since_step (each every 250 ms) while another process adds
@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createTrainvizClient } from '@trainviz/client';
 import { createSqliteMetricStore } from '../dist/index.js';
-import { percentile, startServer, summary } from './benchUtil.mjs';
+import { startServerProcess as startServer } from '../scripts/startServerProcess.mjs';
+import { percentile, summary } from './benchUtil.mjs';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '15' } } });
 const SECONDS = Number(values.seconds);

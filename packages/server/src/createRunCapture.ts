@@ -202,8 +202,21 @@ export function createRunCapture(options: RunCaptureOptions): RunCapture {
   }
 
   function movePending(): void {
-    for (let i = 0; i < pending.length; i += maxBatchPoints) {
-      queue.push({ kind: 'points', points: pending.slice(i, i + maxBatchPoints) });
+    let start = 0;
+    while (start < pending.length) {
+      let end = Math.min(start + maxBatchPoints, pending.length);
+      // Batches end between steps, never inside one: every metric of a step lands in the same
+      // write, so a reader that saw `last_step` N has every metric's point at N, and a client
+      // polling with since_step=N misses none. A single step larger than a batch stays whole.
+      while (end < pending.length && end > start && pending[end]?.step === pending[end - 1]?.step) {
+        end--;
+      }
+      if (end === start) {
+        end = start + 1;
+        while (end < pending.length && pending[end]?.step === pending[start]?.step) end++;
+      }
+      queue.push({ kind: 'points', points: pending.slice(start, end) });
+      start = end;
     }
     pending = [];
   }

@@ -90,6 +90,36 @@ describe('createRunCapture', () => {
     expect((await store.queryPoints('e', 'r')).loss?.steps).toHaveLength(1200);
   });
 
+  it('ends every batch between steps, so no write holds only some metrics of a step', async () => {
+    const inner = createMemoryMetricStore();
+    const lastSteps: number[][] = [];
+    const store: MetricStore = {
+      ...inner,
+      async appendPoints(experimentId, runId, points) {
+        const top = Math.max(...points.map((p) => p.step));
+        lastSteps.push(points.filter((p) => p.step === top).map((p) => p.step));
+        await inner.appendPoints(experimentId, runId, points);
+      },
+    };
+    const capture = createRunCapture({
+      store,
+      experimentId: 'e',
+      runId: 'r',
+      maxBatchPoints: 500,
+      flushIntervalMs: 60_000,
+      logger: quiet,
+    });
+    let text = '';
+    for (let step = 1; step <= 400; step++) {
+      text += `{"step": ${step}, "loss": 1, "lr": 2, "grad_norm": 3}\n`;
+    }
+    capture.write(text);
+    await capture.end();
+    // 166 whole steps (498 points) per write, never 500 that would cut step 167 in two.
+    expect(lastSteps.map((points) => points.length)).toEqual([3, 3, 3]);
+    expect((await store.queryPoints('e', 'r')).grad_norm?.steps).toHaveLength(400);
+  });
+
   it('holds a few points until flushIntervalMs has passed, then writes them in one write', async () => {
     const store = recordingStore();
     const capture = createRunCapture({

@@ -1,4 +1,5 @@
-// The server under benchmark, in its own process as in production: the real handler behind
+// A metrics server in its own process, as in production (used by the benchmarks and the
+// integration tests): the real handler behind
 // node:http with toNodeHandler, over a SQLite or PostgreSQL store. Optionally a writer appends a
 // step to every run of an experiment at a fixed rate, as live captures would.
 // Usage: node serverProcess.mjs --store sqlite:FILE|postgres:URL [--write-experiment E]
@@ -10,21 +11,34 @@ import * as server from '../dist/index.js';
 
 const { values: args } = parseArgs({
   options: Object.fromEntries(
-    ['store', 'write-experiment', 'write-runs', 'write-hz', 'start-step', 'readers'].map((name) => [
-      name,
-      { type: 'string' },
-    ]),
+    [
+      'store',
+      'write-experiment',
+      'write-runs',
+      'write-hz',
+      'start-step',
+      'readers',
+      'interrupted-after-ms',
+    ].map((name) => [name, { type: 'string' }]),
   ),
 });
 const [kind, ...rest] = args.store.split(':');
 const target = rest.join(':');
+const liveness = args['interrupted-after-ms']
+  ? { interruptedAfterMs: Number(args['interrupted-after-ms']) }
+  : {};
 const store =
   kind === 'sqlite'
     ? server.createSqliteMetricStore({
         filename: target,
+        ...liveness,
         ...(args.readers ? { readers: Number(args.readers) } : {}),
       })
-    : server.createPostgresMetricStore({ connectionString: target });
+    : server.createPostgresMetricStore({
+        connectionString: target,
+        maxConnections: 20,
+        ...liveness,
+      });
 
 const http = createServer(server.toNodeHandler(server.createMetricsHandler({ store })));
 http.on('clientError', server.handleClientError);

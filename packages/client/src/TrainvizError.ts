@@ -4,6 +4,7 @@
  * - `network`: no response at all (DNS, refused connection, CORS, offline, invalid URL);
  * - `timeout`: no complete response within `timeoutMs`;
  * - `invalid-response`: a 2xx body that is not JSON or does not match the contract (`path` is set);
+ * - `too-large`: the body was longer than `maxResponseBytes` (it was not read further);
  * - `aborted`: the caller's `AbortSignal` fired.
  *
  * @example
@@ -11,7 +12,13 @@
  * if (isTrainvizError(e) && e.kind === 'timeout') showRetry();
  * ```
  */
-export type TrainvizErrorKind = 'http' | 'network' | 'timeout' | 'invalid-response' | 'aborted';
+export type TrainvizErrorKind =
+  | 'http'
+  | 'network'
+  | 'timeout'
+  | 'invalid-response'
+  | 'too-large'
+  | 'aborted';
 
 /**
  * Constructor argument of {@link TrainvizError}.
@@ -108,6 +115,7 @@ const kinds: ReadonlySet<string> = new Set<TrainvizErrorKind>([
   'network',
   'timeout',
   'invalid-response',
+  'too-large',
   'aborted',
 ]);
 

@@ -42,7 +42,8 @@ export function buildRunMetricsUrl(
   return query.length === 0 ? path : `${path}?${query.join('&')}`;
 }
 
-function segment(id: string, name: string): string {
+/** `id` percent-encoded as one URL path segment; a `RangeError` for ids that cannot be one. */
+export function segment(id: string, name: string): string {
   if (id === '' || id === '.' || id === '..') {
     throw new RangeError(
       `${name} ${JSON.stringify(id)} cannot be sent as a URL path segment: URL parsers remove it`,

@@ -1,5 +1,6 @@
 import { buildRunMetricsUrl } from './buildRunMetricsUrl';
 import { getRunMetrics, type TrainvizClientOptions } from './getRunMetrics';
+import { type ListRunsOptions, listRuns, type RunSummary } from './listRuns';
 import type { GetRunMetricsOptions, RunMetrics } from './types';
 
 /**
@@ -33,6 +34,16 @@ export interface TrainvizClient {
     runId: string,
     options?: GetRunMetricsOptions,
   ): Promise<RunMetrics>;
+  /**
+   * The runs of one experiment, ordered by run id, for a run picker. Rejects with a
+   * {@link TrainvizError}.
+   *
+   * @example
+   * ```ts
+   * const runs = await client.listRuns('exp-1');
+   * ```
+   */
+  listRuns(experimentId: string, options?: ListRunsOptions): Promise<RunSummary[]>;
   /**
    * The URL `getRunMetrics` would request (not resolved against `location`), for links and logs.
    *
@@ -69,6 +80,7 @@ export function createTrainvizClient(options: TrainvizClientOptions): TrainvizCl
     baseUrl: config.baseUrl,
     getRunMetrics: (experimentId, runId, query) =>
       getRunMetrics(config, experimentId, runId, query),
+    listRuns: (experimentId, options) => listRuns(config, experimentId, options),
     runMetricsUrl: (experimentId, runId, query) =>
       buildRunMetricsUrl(config.baseUrl, experimentId, runId, query),
   };

@@ -12,7 +12,8 @@ import { decodeWireValue } from './wireValue';
  * ```
  */
 export function decodeRunMetrics(wire: RunMetricsWire): RunMetrics {
-  const metrics: Record<string, RunMetricSeries> = {};
+  // Null-prototype: a metric named `__proto__` or `constructor` is an ordinary key.
+  const metrics: Record<string, RunMetricSeries> = Object.create(null);
   for (const [name, series] of Object.entries(wire.metrics)) {
     const decoded: RunMetricSeries = {
       steps: series.steps.slice(),
@@ -32,6 +33,7 @@ export function decodeRunMetrics(wire: RunMetricsWire): RunMetrics {
     restarts: wire.restarts.map((restart) => ({ step: restart.step })),
     metrics,
   };
-  if (wire.total_points !== undefined) result.totalPoints = { ...wire.total_points };
+  if (wire.total_points !== undefined)
+    result.totalPoints = Object.assign(Object.create(null), wire.total_points);
   return result;
 }

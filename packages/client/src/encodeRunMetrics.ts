@@ -12,7 +12,7 @@ import { encodeWireValue } from './wireValue';
  * ```
  */
 export function encodeRunMetrics(metrics: RunMetrics): RunMetricsWire {
-  const wireMetrics: Record<string, WireMetricSeries> = {};
+  const wireMetrics: Record<string, WireMetricSeries> = Object.create(null);
   for (const [name, series] of Object.entries(metrics.metrics)) {
     const encoded: WireMetricSeries = {
       steps: series.steps.slice(),

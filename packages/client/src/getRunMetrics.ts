@@ -1,5 +1,6 @@
 import { buildRunMetricsUrl } from './buildRunMetricsUrl';
 import { decodeRunMetrics } from './decodeRunMetrics';
+import { requestJson } from './requestJson';
 import { isTrainvizError, TrainvizError } from './TrainvizError';
 import type { GetRunMetricsOptions, RunMetrics } from './types';
 import { validateRunMetricsWire } from './validateRunMetricsWire';
@@ -64,9 +65,19 @@ export interface TrainvizClientOptions {
    * ```
    */
   timeoutMs?: number;
+  /**
+   * Largest response body read, in bytes; a longer one (announced by `Content-Length` or found
+   * while reading) is cancelled and fails with kind `too-large`, so a misbehaving server or
+   * proxy cannot grow the page's memory without bound. `Infinity` disables the limit.
+   * @defaultValue 67108864 (64 MiB)
+   *
+   * @example
+   * ```ts
+   * { maxResponseBytes: 256 * 1024 * 1024 } // a client that fetches huge runs in full
+   * ```
+   */
+  maxResponseBytes?: number;
 }
-
-const defaultTimeoutMs = 30_000;
 
 /**
  * Fetches one run's metrics once, without creating a client. `client` is a base URL or the same
@@ -87,174 +98,20 @@ export async function getRunMetrics(
 ): Promise<RunMetrics> {
   const config = typeof client === 'string' ? { baseUrl: client } : client;
   const { signal, ...query } = options;
-  const url = resolveUrl(buildRunMetricsUrl(config.baseUrl, experimentId, runId, query));
-
-  if (signal?.aborted) throw abortedError(url, signal.reason);
-
-  const controller = new AbortController();
-  let timedOut = false;
-  const timeoutMs = config.timeoutMs ?? defaultTimeoutMs;
-  const timer =
-    timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(
-            new TrainvizError({
-              kind: 'timeout',
-              message: `no complete response from ${url} within ${timeoutMs} ms`,
-              url,
-            }),
-          );
-        }, timeoutMs)
-      : undefined;
-  const onAbort = () => controller.abort(abortedError(url, signal?.reason));
-  signal?.addEventListener('abort', onAbort, { once: true });
-
+  const path = buildRunMetricsUrl(config.baseUrl, experimentId, runId, query);
+  const { body, url } = await requestJson(config, path, signal);
   try {
-    // Racing against our own signal settles the promise even if an injected fetch ignores it.
-    const stopped = rejectOnAbort(controller.signal);
-    const fetchImpl = config.fetch ?? globalThis.fetch;
-    if (typeof fetchImpl !== 'function') {
-      throw new TrainvizError({
-        kind: 'network',
-        message:
-          'no fetch implementation: this runtime has no globalThis.fetch, pass options.fetch',
-        url,
-      });
-    }
-    let response: Response;
-    try {
-      const headers = new Headers(
-        typeof config.headers === 'function'
-          ? await Promise.race([config.headers(), stopped])
-          : config.headers,
-      );
-      if (!headers.has('accept')) headers.set('accept', 'application/json');
-      response = await Promise.race([
-        fetchImpl(url, { method: 'GET', headers, signal: controller.signal }),
-        stopped,
-      ]);
-    } catch (error) {
-      if (isTrainvizError(error)) throw error;
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw new TrainvizError({
-        kind: 'network',
-        message: `request to ${url} failed: ${errorMessage(error)}`,
-        url,
-        cause: error,
-      });
-    }
-    const text = await Promise.race([readBody(response, url, controller.signal), stopped]);
-    if (!response.ok) throw httpError(response, text, url);
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (error) {
-      const type = response.headers.get('content-type') ?? 'no content type';
+    return decodeRunMetrics(validateRunMetricsWire(body));
+  } catch (error) {
+    if (isTrainvizError(error)) {
       throw new TrainvizError({
         kind: 'invalid-response',
-        message: `expected a JSON body from ${url}, got ${type}: ${JSON.stringify(text.slice(0, 60))}`,
-        path: '(body)',
+        message: `invalid response from ${url}: ${error.message}`,
+        ...(error.path === undefined ? {} : { path: error.path }),
         url,
         cause: error,
       });
     }
-    try {
-      return decodeRunMetrics(validateRunMetricsWire(body));
-    } catch (error) {
-      if (isTrainvizError(error)) {
-        throw new TrainvizError({
-          kind: 'invalid-response',
-          message: `invalid response from ${url}: ${error.message}`,
-          ...(error.path === undefined ? {} : { path: error.path }),
-          url,
-          cause: error,
-        });
-      }
-      throw error;
-    }
-  } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-    if (!timedOut && !controller.signal.aborted) controller.abort();
+    throw error;
   }
-}
-
-function resolveUrl(url: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
-  const href = (globalThis as { location?: { href?: unknown } }).location?.href;
-  return typeof href === 'string' ? new URL(url, href).href : url;
-}
-
-function rejectOnAbort(signal: AbortSignal): Promise<never> {
-  const promise = new Promise<never>((_, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-  // The race may already be settled when the signal fires at cleanup: keep that rejection quiet.
-  promise.catch(() => undefined);
-  return promise;
-}
-
-async function readBody(response: Response, url: string, signal: AbortSignal): Promise<string> {
-  try {
-    return await response.text();
-  } catch (error) {
-    if (signal.aborted) throw signal.reason;
-    throw new TrainvizError({
-      kind: 'network',
-      message: `reading the response from ${url} failed: ${errorMessage(error)}`,
-      url,
-      cause: error,
-    });
-  }
-}
-
-function httpError(response: Response, text: string, url: string): TrainvizError {
-  let code: string | undefined;
-  let parameter: string | undefined;
-  let message: string | undefined;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    const body =
-      typeof parsed === 'object' && parsed !== null
-        ? (parsed as { error?: unknown; detail?: unknown })
-        : {};
-    // FastAPI's HTTPException wraps whatever it is given in `detail`: accept that too.
-    const error = body.error ?? body.detail;
-    if (typeof error === 'string') message = error;
-    if (typeof error === 'object' && error !== null) {
-      const fields = error as { code?: unknown; parameter?: unknown; message?: unknown };
-      if (typeof fields.code === 'string') code = fields.code;
-      if (typeof fields.parameter === 'string') parameter = fields.parameter;
-      if (typeof fields.message === 'string') message = fields.message;
-    }
-  } catch {
-    // Proxies and gateways answer errors in HTML or plain text: fall back to the status line.
-  }
-  const statusLine = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  return new TrainvizError({
-    kind: 'http',
-    message: message ?? `${statusLine} from ${url}`,
-    status: response.status,
-    ...(code === undefined ? {} : { code }),
-    ...(parameter === undefined ? {} : { parameter }),
-    url,
-  });
-}
-
-function abortedError(url: string, reason: unknown): TrainvizError {
-  return new TrainvizError({
-    kind: 'aborted',
-    message: `request to ${url} was aborted`,
-    url,
-    cause: reason,
-  });
-}
-
-function errorMessage(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
-    return `${error.message}${cause}`;
-  }
-  return String(error);
 }

@@ -35,15 +35,17 @@ export function mergeRunMetrics(previous: RunMetrics, increment: RunMetrics): Ru
   const sameRun =
     previous.experimentId === increment.experimentId && previous.runId === increment.runId;
   const cut = sameRun ? newRestartStep(previous, increment) : null;
-  const metrics: Record<string, RunMetricSeries> = {};
+  // Null-prototype, own-key lookups: a metric named `constructor` or `__proto__` is ordinary.
+  const metrics: Record<string, RunMetricSeries> = Object.create(null);
   const names = new Set([
     ...(sameRun ? Object.keys(previous.metrics) : []),
     ...Object.keys(increment.metrics),
   ]);
   for (const name of names) {
-    const before = sameRun ? previous.metrics[name] : undefined;
+    const before =
+      sameRun && Object.hasOwn(previous.metrics, name) ? previous.metrics[name] : undefined;
     const kept = before === undefined || cut === null ? before : truncate(before, cut);
-    const added = increment.metrics[name];
+    const added = Object.hasOwn(increment.metrics, name) ? increment.metrics[name] : undefined;
     const merged =
       added === undefined ? kept : kept === undefined ? copy(added) : merge(kept, added);
     // An empty series the server sent is kept (it lists the metric); one a restart emptied is not.

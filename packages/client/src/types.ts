@@ -1,12 +1,16 @@
 /**
- * Lifecycle of a training run as the metrics endpoint reports it.
+ * Lifecycle of a training run as the metrics endpoint reports it. `interrupted` means the capture
+ * of a `running` run stopped sending heartbeats without ending it (its process was killed, its
+ * machine lost): no new points will come unless the capture is restarted, so a chart stops polling
+ * and can say "capture lost at step {lastStep}". A restarted capture turns the run back to
+ * `running`.
  *
  * @example
  * ```ts
- * const done = status === 'completed' || status === 'failed';
+ * const finished = status === 'completed' || status === 'failed' || status === 'interrupted';
  * ```
  */
-export type RunStatus = 'pending' | 'running' | 'completed' | 'failed';
+export type RunStatus = 'pending' | 'running' | 'completed' | 'failed' | 'interrupted';
 
 /**
  * A metric value on the wire: JSON has no NaN or infinities, so they travel as strings.
@@ -233,7 +237,7 @@ export interface RunMetrics {
    */
   runId: string;
   /**
-   * Lifecycle of the run: stop polling once it is `completed` or `failed`.
+   * Lifecycle of the run: stop polling once it is `completed`, `failed` or `interrupted`.
    *
    * @example
    * ```ts

@@ -1,7 +1,7 @@
 import { TrainvizError } from './TrainvizError';
 import type { RunMetricsWire, RunStatus, WireMetricSeries, WireValue } from './types';
 
-const statuses: readonly RunStatus[] = ['pending', 'running', 'completed', 'failed'];
+const statuses: readonly RunStatus[] = ['pending', 'running', 'completed', 'failed', 'interrupted'];
 const stepSources: readonly (RunMetricsWire['step_source'] & string)[] = [
   'explicit',
   'progress',
@@ -46,7 +46,8 @@ export function validateRunMetricsWire(body: unknown): RunMetricsWire {
       : expectOneOf(root.step_source, 'step_source', stepSources);
   const restarts = validateRestarts(root.restarts);
   const metricsObject = expectObject(root.metrics, 'metrics');
-  const metrics: Record<string, WireMetricSeries> = {};
+  // Null-prototype maps: a metric named `__proto__` or `constructor` is an ordinary key.
+  const metrics: Record<string, WireMetricSeries> = Object.create(null);
   for (const name of Object.keys(metricsObject)) {
     metrics[name] = validateSeries(metricsObject[name], `metrics[${JSON.stringify(name)}]`);
   }
@@ -63,7 +64,7 @@ export function validateRunMetricsWire(body: unknown): RunMetricsWire {
   };
   if (root.total_points !== undefined && root.total_points !== null) {
     const totals = expectObject(root.total_points, 'total_points');
-    const totalPoints: Record<string, number> = {};
+    const totalPoints: Record<string, number> = Object.create(null);
     for (const name of Object.keys(totals)) {
       totalPoints[name] = expectStep(
         totals[name],

@@ -2,7 +2,10 @@
  * What went wrong in a {@link MetricStore} or a capture, to branch on:
  * - `run_not_found`: the run does not exist (create it with `upsertRun` first);
  * - `closed`: the store was closed;
- * - `missing_peer_dependency`: `better-sqlite3` is not installed;
+ * - `missing_peer_dependency`: `better-sqlite3` (or `pg`) is not installed;
+ * - `store_busy`: the database stayed locked by another process for longer than the busy timeout;
+ * - `store_failed`: the database failed otherwise (a worker thread died, a connection was lost);
+ * - `store_timeout`: a capture's store write did not settle within `writeTimeoutMs`;
  * - `store_write_failed`: a capture could not write points after every retry;
  * - `parse_failed`: a chunk of log could not be parsed (capture skipped it and went on).
  *
@@ -19,6 +22,9 @@ export type MetricStoreErrorKind =
   | 'run_not_found'
   | 'closed'
   | 'missing_peer_dependency'
+  | 'store_busy'
+  | 'store_failed'
+  | 'store_timeout'
   | 'store_write_failed'
   | 'parse_failed';
 

@@ -1,13 +1,35 @@
 import type { RunStatus } from '@trainviz/client';
 import { MetricStoreError } from './MetricStoreError';
+import { downsampleColumns } from './readRunSnapshot';
+import { DEFAULT_INTERRUPTED_AFTER_MS, reportedStatus } from './runLiveness';
 import type {
   MetricStore,
   PointQuery,
   RunRecord,
+  RunSnapshot,
   RunUpsert,
+  SeriesColumns,
+  SnapshotQuery,
   StoredPoint,
   StoredSeries,
 } from './types';
+
+/**
+ * Options of {@link createMemoryMetricStore}.
+ *
+ * @example
+ * ```ts
+ * createMemoryMetricStore({ interruptedAfterMs: 10_000 });
+ * ```
+ */
+export interface MemoryMetricStoreOptions {
+  /**
+   * A `running` run whose capture sent no heartbeat or write for this long is reported
+   * `interrupted`; `Infinity` turns this off.
+   * @defaultValue 30000
+   */
+  interruptedAfterMs?: number;
+}
 
 interface MemorySeries {
   steps: number[];
@@ -45,8 +67,17 @@ function upperBound(sorted: readonly number[], target: number): number {
   return lo;
 }
 
-function copyRecord(record: RunRecord): RunRecord {
-  return { ...record, restarts: record.restarts.map((r) => ({ step: r.step })) };
+function copyRecord(record: RunRecord, interruptedAfterMs: number): RunRecord {
+  return {
+    ...record,
+    status: reportedStatus(
+      record.status,
+      record.heartbeatAt ?? null,
+      record.updatedAt,
+      interruptedAfterMs,
+    ),
+    restarts: record.restarts.map((r) => ({ step: r.step })),
+  };
 }
 
 function runKey(experimentId: string, runId: string): string {
@@ -66,9 +97,40 @@ function runKey(experimentId: string, runId: string): string {
  * const { loss } = await store.queryPoints('exp-1', 'sft-7', { sinceStep: 0 });
  * ```
  */
-export function createMemoryMetricStore(): MetricStore {
+export function createMemoryMetricStore(options: MemoryMetricStoreOptions = {}): MetricStore {
+  const interruptedAfterMs = options.interruptedAfterMs ?? DEFAULT_INTERRUPTED_AFTER_MS;
   const runs = new Map<string, MemoryRun>();
   let closed = false;
+  const copy = (record: RunRecord) => copyRecord(record, interruptedAfterMs);
+
+  /** Columns of one series from `lo` to `hi` (exclusive), `times` only when every point has one. */
+  function slice(series: MemorySeries, lo: number, hi: number): StoredSeries {
+    const end = Math.max(lo, hi);
+    const steps = series.steps.slice(lo, end);
+    const values = series.values.slice(lo, end);
+    const times = series.times.slice(lo, end);
+    return times.length > 0 && times.every((t) => !Number.isNaN(t))
+      ? { steps, values, times }
+      : { steps, values };
+  }
+
+  function select(run: MemoryRun, query: PointQuery): Map<string, StoredSeries> {
+    const names = query.metrics ?? [...run.series.keys()].sort();
+    const from = Math.max(query.stepMin ?? -Infinity, query.sinceStep ?? -Infinity);
+    const out = new Map<string, StoredSeries>();
+    for (const name of names) {
+      const series = run.series.get(name);
+      if (!series) continue;
+      const lo =
+        query.sinceStep !== undefined && from === query.sinceStep
+          ? upperBound(series.steps, from)
+          : lowerBound(series.steps, from);
+      const hi =
+        query.stepMax === undefined ? series.steps.length : upperBound(series.steps, query.stepMax);
+      out.set(name, slice(series, lo, hi));
+    }
+    return out;
+  }
 
   function open(): void {
     if (closed) throw new MetricStoreError('closed', 'the metric store is closed');
@@ -106,7 +168,8 @@ export function createMemoryMetricStore(): MetricStore {
         if (input.startedAt !== undefined) existing.record.startedAt = input.startedAt;
         if (input.stepSource !== undefined) existing.record.stepSource = input.stepSource;
         existing.record.updatedAt = now;
-        return copyRecord(existing.record);
+        if (input.status === 'running') existing.record.heartbeatAt = now;
+        return copy(existing.record);
       }
       const record: RunRecord = {
         experimentId: input.experimentId,
@@ -117,9 +180,10 @@ export function createMemoryMetricStore(): MetricStore {
         stepSource: input.stepSource ?? null,
         lastStep: null,
         restarts: [],
+        heartbeatAt: input.status === 'running' ? now : null,
       };
       runs.set(key, { record, series: new Map() });
-      return copyRecord(record);
+      return copy(record);
     },
 
     async setRunStatus(experimentId: string, runId: string, status: RunStatus): Promise<void> {
@@ -131,7 +195,7 @@ export function createMemoryMetricStore(): MetricStore {
     async getRun(experimentId: string, runId: string): Promise<RunRecord | null> {
       open();
       const run = runs.get(runKey(experimentId, runId));
-      return run ? copyRecord(run.record) : null;
+      return run ? copy(run.record) : null;
     },
 
     async appendPoints(
@@ -169,6 +233,12 @@ export function createMemoryMetricStore(): MetricStore {
       }
       refreshLastStep(run);
       run.record.updatedAt = new Date().toISOString();
+      run.record.heartbeatAt = run.record.updatedAt;
+    },
+
+    async heartbeat(experimentId: string, runId: string): Promise<void> {
+      const run = requireRun(experimentId, runId);
+      run.record.heartbeatAt = new Date().toISOString();
     },
 
     async recordRestart(experimentId: string, runId: string, step: number): Promise<void> {
@@ -190,29 +260,29 @@ export function createMemoryMetricStore(): MetricStore {
       query: PointQuery = {},
     ): Promise<Record<string, StoredSeries>> {
       const run = requireRun(experimentId, runId);
-      const names = query.metrics ?? [...run.series.keys()].sort();
-      const from = Math.max(query.stepMin ?? -Infinity, query.sinceStep ?? -Infinity);
-      const out: Record<string, StoredSeries> = {};
-      for (const name of names) {
-        const series = run.series.get(name);
-        if (!series) continue;
-        const lo =
-          query.sinceStep !== undefined && from === query.sinceStep
-            ? upperBound(series.steps, from)
-            : lowerBound(series.steps, from);
-        const hi =
-          query.stepMax === undefined
-            ? series.steps.length
-            : upperBound(series.steps, query.stepMax);
-        const steps = series.steps.slice(lo, Math.max(lo, hi));
-        const values = series.values.slice(lo, Math.max(lo, hi));
-        const times = series.times.slice(lo, Math.max(lo, hi));
-        out[name] =
-          times.length > 0 && times.every((t) => !Number.isNaN(t))
-            ? { steps, values, times }
-            : { steps, values };
-      }
+      // Null-prototype: a metric named `__proto__` or `constructor` is an ordinary key.
+      const out: Record<string, StoredSeries> = Object.create(null);
+      for (const [name, series] of select(run, query)) out[name] = series;
       return out;
+    },
+
+    async readSnapshot(
+      experimentId: string,
+      runId: string,
+      query: SnapshotQuery = {},
+    ): Promise<RunSnapshot | null> {
+      open();
+      const run = runs.get(runKey(experimentId, runId));
+      if (!run) return null;
+      // Everything below runs without an await: no write can land in between.
+      const series: Record<string, SeriesColumns> = Object.create(null);
+      const totalPoints: Record<string, number> = Object.create(null);
+      for (const [name, columns] of select(run, query)) {
+        totalPoints[name] = columns.steps.length;
+        series[name] =
+          query.maxPoints === undefined ? columns : downsampleColumns(columns, query.maxPoints);
+      }
+      return { run: copy(run.record), series, totalPoints };
     },
 
     async listRuns(experimentId?: string): Promise<RunRecord[]> {
@@ -225,7 +295,7 @@ export function createMemoryMetricStore(): MetricStore {
             ? a.runId.localeCompare(b.runId)
             : a.experimentId.localeCompare(b.experimentId),
         )
-        .map(copyRecord);
+        .map(copy);
     },
 
     async close(): Promise<void> {

@@ -1,79 +1,53 @@
-import type { RunMetricsWire, WireMetricSeries } from '@trainviz/client';
-import { encodeWireValue } from '@trainviz/client';
-import { downsampleM4 } from '@trainviz/parser';
+import { encodeMetricsBody } from './encodeMetricsBody';
 import { parseMetricsQuery } from './parseMetricsQuery';
-import type { MetricsHandlerOptions, StoredSeries } from './types';
+import { readRunSnapshot } from './readRunSnapshot';
+import { routeRequest } from './routeRequest';
+import type { MetricsHandlerOptions, RunRecord, SnapshotQuery } from './types';
 
 const JSON_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
 };
 
+/** Request header names a preflight may ask for: HTTP tokens only, nothing to inject. */
+const HEADER_LIST = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\s*,\s*[!#$%&'*+.^_`|~0-9A-Za-z-]+)*$/;
+
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { ...JSON_HEADERS, ...headers } });
 }
 
-function notFound(message: string): Response {
-  return json(404, { error: { code: 'not_found', message } });
+function error(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): Response {
+  return json(status, { error: { code, message } }, headers);
 }
 
-function trimSlashes(path: string): string[] {
-  return path
-    .split('/')
-    .filter((segment, i, all) => segment !== '' || (i > 0 && i < all.length - 1));
-}
-
-/**
- * Finds `{prefix}/experiments/{e}/runs/{r}/metrics` in a raw (still encoded) path. Segments are
- * decoded one by one, so a `%2F` inside an id stays part of the id.
- */
-function route(
-  pathname: string,
-  basePath: string | undefined,
-): { experimentId: string; runId: string } | null {
-  const segments = trimSlashes(pathname);
-  const n = segments.length;
-  if (n < 5) return null;
-  if (
-    segments[n - 5] !== 'experiments' ||
-    segments[n - 3] !== 'runs' ||
-    segments[n - 1] !== 'metrics'
-  ) {
-    return null;
-  }
-  if (basePath !== undefined) {
-    const prefix = trimSlashes(basePath).join('/');
-    if (segments.slice(0, n - 5).join('/') !== prefix) return null;
-  }
-  try {
-    const experimentId = decodeURIComponent(segments[n - 4] as string);
-    const runId = decodeURIComponent(segments[n - 2] as string);
-    if (experimentId === '' || runId === '') return null;
-    return { experimentId, runId };
-  } catch {
-    return null;
-  }
-}
-
-function toWireSeries(series: StoredSeries, maxPoints: number | undefined): WireMetricSeries {
-  let { steps, values, times } = series;
-  if (maxPoints !== undefined && steps.length > maxPoints) {
-    const kept = downsampleM4(steps, values, maxPoints);
-    steps = kept.map((i) => steps[i] as number);
-    values = kept.map((i) => series.values[i] as number);
-    if (times) times = kept.map((i) => (series.times as number[])[i] as number);
-  }
-  const wire: WireMetricSeries = { steps, values: values.map(encodeWireValue) };
-  if (times) wire.times = times;
-  return wire;
+function runSummary(run: RunRecord) {
+  return {
+    run_id: run.runId,
+    status: run.status,
+    last_step: run.lastStep,
+    updated_at: run.updatedAt,
+    started_at: run.startedAt,
+  };
 }
 
 /**
- * A standard Fetch API handler `(Request) => Promise<Response>` serving
- * `GET {prefix}/experiments/{experiment_id}/runs/{run_id}/metrics` from a {@link MetricStore}:
- * query parameters `metric_type` (repeatable or comma-separated), `step_min`, `step_max`
- * (inclusive), `since_step` (exclusive) and `max_points` (M4 downsampling per series, spikes kept).
- * Answers 400 `invalid_parameter` naming the bad parameter, 404 `not_found`, 405 for non-GET.
+ * A standard Fetch API handler `(Request) => Promise<Response>` serving, from a
+ * {@link MetricStore}:
+ * - `GET {prefix}/experiments/{experiment_id}/runs/{run_id}/metrics` with query parameters
+ *   `metric_type` (repeatable or comma-separated), `step_min`, `step_max` (inclusive),
+ *   `since_step` (exclusive) and `max_points` (downsampling per series, spikes kept);
+ * - `GET {prefix}/experiments/{experiment_id}/runs`: the experiment's runs for a run picker.
+ *
+ * Every request gets an answer with a JSON error body: 400 `invalid_parameter` naming the bad
+ * parameter, 400 `invalid_path` for dot segments, backslashes and bad percent-escapes (refused,
+ * never normalised into another experiment), 404 `not_found`, 405 `method_not_allowed`; 500
+ * `internal_error` only when the store fails. Each response is one consistent snapshot of the run.
+ * `HEAD` is answered like `GET`; `OPTIONS` preflights only with the `cors` option.
  * Works as it is in a Next.js route handler, Hono, Bun or Deno; see {@link toNodeHandler} for
  * Node's `http` and Express.
  *
@@ -86,74 +60,127 @@ function toWireSeries(series: StoredSeries, maxPoints: number | undefined): Wire
 export function createMetricsHandler(
   options: MetricsHandlerOptions,
 ): (request: Request) => Promise<Response> {
-  const { store, basePath, onError } = options;
+  const { store, basePath, onError, cors } = options;
+  const allowed = cors ? (typeof cors.origin === 'string' ? [cors.origin] : [...cors.origin]) : [];
+  const allowMethods = cors ? 'GET, HEAD, OPTIONS' : 'GET, HEAD';
 
-  return async (request: Request): Promise<Response> => {
-    if (request.method !== 'GET') {
-      return json(
-        405,
-        {
-          error: {
-            code: 'method_not_allowed',
-            message: `method ${request.method} not allowed; use GET`,
-          },
+  function corsHeaders(request: Request): Record<string, string> {
+    if (!cors) return {};
+    const origin = request.headers.get('origin');
+    if (allowed.includes('*')) return { 'access-control-allow-origin': '*' };
+    if (origin !== null && allowed.includes(origin)) {
+      return { 'access-control-allow-origin': origin, vary: 'origin' };
+    }
+    return { vary: 'origin' };
+  }
+
+  async function serve(request: Request, extra: Record<string, string>): Promise<Response> {
+    if (request.method === 'OPTIONS' && cors) {
+      const asked = request.headers.get('access-control-request-headers');
+      return new Response(null, {
+        status: 204,
+        headers: {
+          ...extra,
+          'access-control-allow-methods': 'GET, HEAD',
+          'access-control-allow-headers':
+            asked && HEADER_LIST.test(asked) ? asked : 'authorization, content-type',
+          'access-control-max-age': String(cors.maxAgeSeconds ?? 600),
         },
-        { allow: 'GET' },
-      );
+      });
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return error(405, 'method_not_allowed', `method ${request.method} not allowed; use GET`, {
+        ...extra,
+        allow: allowMethods,
+      });
     }
     const url = new URL(request.url);
-    const target = route(url.pathname, basePath);
-    if (!target) return notFound(`no metrics route at ${JSON.stringify(url.pathname)}`);
+    const route = routeRequest(url.pathname, basePath);
+    if (route === null) {
+      return error(404, 'not_found', `no metrics route at ${JSON.stringify(url.pathname)}`, extra);
+    }
+    if ('problem' in route) return error(400, 'invalid_path', route.problem, extra);
+
+    if (route.kind === 'runs') {
+      if (url.search !== '' && url.search !== '?') {
+        return error(400, 'invalid_parameter', 'the runs list takes no query parameters', extra);
+      }
+      try {
+        const runs = await store.listRuns(route.experimentId);
+        return json(200, { experiment_id: route.experimentId, runs: runs.map(runSummary) }, extra);
+      } catch (cause) {
+        onError?.(cause);
+        return error(500, 'internal_error', 'the metric store failed', extra);
+      }
+    }
 
     const parsed = parseMetricsQuery(url.search);
     if ('problem' in parsed) {
-      return json(400, { error: { code: 'invalid_parameter', ...parsed.problem } });
+      return json(400, { error: { code: 'invalid_parameter', ...parsed.problem } }, extra);
     }
     const { query } = parsed;
-    const { experimentId, runId } = target;
+    const { experimentId, runId } = route;
+    const snapshotQuery: SnapshotQuery = { encodeJson: true };
+    if (query.metrics !== undefined) snapshotQuery.metrics = query.metrics;
+    if (query.stepMin !== undefined) snapshotQuery.stepMin = query.stepMin;
+    if (query.stepMax !== undefined) snapshotQuery.stepMax = query.stepMax;
+    if (query.sinceStep !== undefined) snapshotQuery.sinceStep = query.sinceStep;
+    if (query.maxPoints !== undefined) snapshotQuery.maxPoints = query.maxPoints;
 
+    let snapshot: Awaited<ReturnType<typeof readRunSnapshot>>;
     try {
-      const run = await store.getRun(experimentId, runId);
-      if (!run) return notFound(`run "${runId}" not found in experiment "${experimentId}"`);
-      const series = await store.queryPoints(experimentId, runId, {
-        ...(query.metrics !== undefined && { metrics: query.metrics }),
-        ...(query.stepMin !== undefined && { stepMin: query.stepMin }),
-        ...(query.stepMax !== undefined && { stepMax: query.stepMax }),
-        ...(query.sinceStep !== undefined && { sinceStep: query.sinceStep }),
-      });
+      snapshot = await readRunSnapshot(store, experimentId, runId, snapshotQuery);
+    } catch (cause) {
+      onError?.(cause);
+      return error(500, 'internal_error', 'the metric store failed', extra);
+    }
+    if (!snapshot) {
+      return error(
+        404,
+        'not_found',
+        `run ${JSON.stringify(runId)} not found in experiment ${JSON.stringify(experimentId)}`,
+        extra,
+      );
+    }
+    const { run, series, totalPoints } = snapshot;
+    const bySeries = new Map(Object.entries(series));
+    // A metric the run does not have (yet) is an empty series, not an error: a chart may ask for
+    // `eval_loss` before the first evaluation.
+    const names = query.metrics ?? [...bySeries.keys()];
+    let downsampled = false;
+    const totals: Record<string, number> = Object.create(null);
+    for (const [name, columns] of bySeries) {
+      const total = Object.hasOwn(totalPoints, name)
+        ? (totalPoints[name] as number)
+        : columns.steps.length;
+      totals[name] = total;
+      if (columns.steps.length < total) downsampled = true;
+    }
+    const head = {
+      experiment_id: run.experimentId,
+      run_id: run.runId,
+      status: run.status,
+      last_step: run.lastStep,
+      updated_at: run.updatedAt,
+      started_at: run.startedAt,
+      step_source: run.stepSource,
+      restarts: run.restarts.map((r) => ({ step: r.step })),
+    };
+    const tail = downsampled ? { total_points: totals } : {};
+    const body = request.method === 'HEAD' ? null : encodeMetricsBody(head, names, bySeries, tail);
+    return new Response(body, { status: 200, headers: { ...JSON_HEADERS, ...extra } });
+  }
 
-      const metrics: Record<string, WireMetricSeries> = {};
-      const totalPoints: Record<string, number> = {};
-      let downsampled = false;
-      for (const name of query.metrics ?? Object.keys(series)) {
-        const found = series[name];
-        if (!found) {
-          // A metric the run does not have (yet) is an empty series, not an error: a chart may ask
-          // for `eval_loss` before the first evaluation.
-          metrics[name] = { steps: [], values: [] };
-          continue;
-        }
-        metrics[name] = toWireSeries(found, query.maxPoints);
-        if (metrics[name].steps.length < found.steps.length) downsampled = true;
-        totalPoints[name] = found.steps.length;
-      }
-
-      const body: RunMetricsWire = {
-        experiment_id: run.experimentId,
-        run_id: run.runId,
-        status: run.status,
-        last_step: run.lastStep,
-        updated_at: run.updatedAt,
-        started_at: run.startedAt,
-        step_source: run.stepSource,
-        restarts: run.restarts.map((r) => ({ step: r.step })),
-        metrics,
-      };
-      if (downsampled) body.total_points = totalPoints;
-      return json(200, body);
-    } catch (error) {
-      onError?.(error);
-      return json(500, { error: { code: 'internal_error', message: 'the metric store failed' } });
+  return async (request: Request): Promise<Response> => {
+    let extra: Record<string, string> = {};
+    try {
+      extra = corsHeaders(request);
+      return await serve(request, extra);
+    } catch (cause) {
+      // Nothing a client sends may escape as an exception: whatever slipped past the checks
+      // above is answered, and reported.
+      onError?.(cause);
+      return error(500, 'internal_error', 'the request could not be handled', extra);
     }
   };
 }

@@ -50,6 +50,8 @@ export function createRunCapture(options: RunCaptureOptions): RunCapture {
   const maxBatchPoints = Math.max(1, Math.floor(options.maxBatchPoints ?? 500));
   const maxWriteAttempts = Math.max(1, Math.floor(options.maxWriteAttempts ?? 8));
   const retryDelayMs = Math.max(0, options.retryDelayMs ?? 100);
+  const writeTimeoutMs = Math.max(1, options.writeTimeoutMs ?? 10_000);
+  const heartbeatIntervalMs = Math.max(1, options.heartbeatIntervalMs ?? 5000);
   // After a write gave up, the next try waits as long as the longest backoff did.
   const giveUpDelayMs = Math.min(retryDelayMs * 2 ** maxWriteAttempts, MAX_RETRY_DELAY_MS);
   const logger = options.logger ?? console;
@@ -68,6 +70,8 @@ export function createRunCapture(options: RunCaptureOptions): RunCapture {
   let stepSource: StepSource | null = null;
   let sawRecords = false;
   let stepSourceCheckedAt = 0;
+  let heartbeat: ReturnType<typeof setInterval> | undefined;
+  let lastWriteAt = 0;
 
   let resolveDone!: () => void;
   let rejectDone!: (error: unknown) => void;
@@ -108,10 +112,55 @@ export function createRunCapture(options: RunCaptureOptions): RunCapture {
     }
   }
 
+  /** A write that does not settle in time counts as failed; retrying an upsert is harmless. */
+  function applyWithTimeout(op: Operation): Promise<unknown> {
+    let timeout: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timeout = setTimeout(
+        () =>
+          reject(
+            new MetricStoreError(
+              'store_timeout',
+              `the store did not settle a write within ${writeTimeoutMs} ms`,
+            ),
+          ),
+        writeTimeoutMs,
+      );
+    });
+    return Promise.race([apply(op), expired]).finally(() => clearTimeout(timeout));
+  }
+
+  /**
+   * Tells the store the capture is alive while it is quiet, so the run is not reported
+   * `interrupted` during a long evaluation that prints nothing. Points written count as a sign
+   * of life too, so a busy capture sends no extra heartbeat.
+   */
+  function startHeartbeat(): void {
+    if (heartbeat !== undefined || ending || !store.heartbeat) return;
+    heartbeat = setInterval(() => {
+      if (Date.now() - lastWriteAt < heartbeatIntervalMs) return;
+      store.heartbeat?.(experimentId, runId).then(
+        () => {
+          lastWriteAt = Date.now();
+        },
+        (cause: unknown) => logger.warn(`[trainviz] the heartbeat of run "${runId}" failed`, cause),
+      );
+    }, heartbeatIntervalMs);
+    // A capture must not keep the process alive on its own.
+    heartbeat.unref?.();
+  }
+
+  function stopHeartbeat(): void {
+    if (heartbeat !== undefined) clearInterval(heartbeat);
+    heartbeat = undefined;
+  }
+
   async function attempt(op: Operation): Promise<boolean> {
     for (let i = 1; i <= maxWriteAttempts; i++) {
       try {
-        await apply(op);
+        await applyWithTimeout(op);
+        lastWriteAt = Date.now();
+        if (op.kind === 'run') startHeartbeat();
         return true;
       } catch (cause) {
         const what = op.kind === 'points' ? `${op.points.length} points` : op.kind;
@@ -153,8 +202,21 @@ export function createRunCapture(options: RunCaptureOptions): RunCapture {
   }
 
   function movePending(): void {
-    for (let i = 0; i < pending.length; i += maxBatchPoints) {
-      queue.push({ kind: 'points', points: pending.slice(i, i + maxBatchPoints) });
+    let start = 0;
+    while (start < pending.length) {
+      let end = Math.min(start + maxBatchPoints, pending.length);
+      // Batches end between steps, never inside one: every metric of a step lands in the same
+      // write, so a reader that saw `last_step` N has every metric's point at N, and a client
+      // polling with since_step=N misses none. A single step larger than a batch stays whole.
+      while (end < pending.length && end > start && pending[end]?.step === pending[end - 1]?.step) {
+        end--;
+      }
+      if (end === start) {
+        end = start + 1;
+        while (end < pending.length && pending[end]?.step === pending[start]?.step) end++;
+      }
+      queue.push({ kind: 'points', points: pending.slice(start, end) });
+      start = end;
     }
     pending = [];
   }
@@ -258,6 +320,7 @@ export function createRunCapture(options: RunCaptureOptions): RunCapture {
       movePending();
       noteStepSource(true);
       queue.push({ kind: 'status', status });
+      stopHeartbeat();
       if (timer !== undefined) {
         clearTimeout(timer);
         timer = undefined;

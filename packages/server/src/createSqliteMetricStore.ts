@@ -1,13 +1,17 @@
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type { RunStatus } from '@trainviz/client';
-import type { StepSource } from '@trainviz/parser';
-import type BetterSqlite3 from 'better-sqlite3';
-import { MetricStoreError } from './MetricStoreError';
+import { MetricStoreError, type MetricStoreErrorKind } from './MetricStoreError';
+import { DEFAULT_INTERRUPTED_AFTER_MS, reportedStatus } from './runLiveness';
+import { sqliteWorkerMain } from './sqliteWorkerMain';
 import type {
   MetricStore,
   PointQuery,
   RunRecord,
+  RunSnapshot,
   RunUpsert,
+  SeriesColumns,
+  SnapshotQuery,
   StoredPoint,
   StoredSeries,
 } from './types';
@@ -17,46 +21,57 @@ import type {
  *
  * @example
  * ```ts
- * createSqliteMetricStore({ filename: './trainviz.db' });
+ * createSqliteMetricStore({ filename: './trainviz.db', readers: 2 });
  * ```
  */
 export interface SqliteMetricStoreOptions {
-  /** Path of the database file, created if missing (`:memory:` for a throwaway one). */
+  /** Path of the database file, created on first use if missing (`:memory:` for a throwaway one). */
   filename: string;
+  /**
+   * Worker threads that serve full reads (each with its own connection); live polls
+   * (`sinceStep` without `maxPoints`) and run lookups have one more of their own, so a full
+   * fetch of a long run never queues in front of them. A `:memory:` database has one worker for
+   * everything.
+   * @defaultValue 2
+   */
+  readers?: number;
+  /**
+   * A `running` run whose capture sent no heartbeat or write for this long is reported
+   * `interrupted`; `Infinity` turns this off.
+   * @defaultValue 30000
+   */
+  interruptedAfterMs?: number;
+  /**
+   * How long a statement waits for a lock held by another process before it fails (it waits in
+   * its worker thread, never in the event loop).
+   * @defaultValue 5000
+   */
+  busyTimeoutMs?: number;
 }
 
-type Database = BetterSqlite3.Database;
-type DatabaseConstructor = new (filename: string) => Database;
+type RawRecord = Omit<RunRecord, 'status'> & { status: RunStatus };
+type RawSeries = [string, SeriesColumns, number][];
 
-/** How a value is stored: SQLite turns NaN into NULL, so non-finite values get a kind of their own. */
-const FINITE = 0;
-const NAN = 1;
-const POS_INF = 2;
-const NEG_INF = 3;
-
-function valueKind(value: number): number {
-  if (Number.isFinite(value)) return FINITE;
-  if (Number.isNaN(value)) return NAN;
-  return value > 0 ? POS_INF : NEG_INF;
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
 }
 
-function decodeValue(value: number | null, kind: number): number {
-  if (kind === NAN) return Number.NaN;
-  if (kind === POS_INF) return Number.POSITIVE_INFINITY;
-  if (kind === NEG_INF) return Number.NEGATIVE_INFINITY;
-  return value ?? Number.NaN;
+/** One worker thread and the requests waiting for it. */
+interface Lane {
+  /** Set once the worker has started (after the writer's migrations). */
+  worker: Worker | null;
+  ready: Promise<void>;
+  pending: Map<number, Pending>;
 }
 
-/** Bounds wide enough for any step, so one prepared statement serves every range query. */
-const STEP_FLOOR = -Number.MAX_VALUE;
-const STEP_CEIL = Number.MAX_VALUE;
+const WORKER_SOURCE = `(${sqliteWorkerMain.toString()})()`;
 
-function loadDriver(): DatabaseConstructor {
+function resolveDriver(): string {
   // Resolved from this package, so the host's own install of the optional peer is found; the
   // CommonJS build gets `import.meta.url` from tsup's shim.
-  const load = createRequire(import.meta.url);
   try {
-    return load('better-sqlite3') as DatabaseConstructor;
+    return createRequire(import.meta.url).resolve('better-sqlite3');
   } catch (cause) {
     throw new MetricStoreError(
       'missing_peer_dependency',
@@ -66,65 +81,19 @@ function loadDriver(): DatabaseConstructor {
   }
 }
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS runs (
-  experiment_id TEXT NOT NULL,
-  run_id TEXT NOT NULL,
-  status TEXT NOT NULL,
-  started_at TEXT,
-  updated_at TEXT NOT NULL,
-  step_source TEXT,
-  last_step REAL,
-  PRIMARY KEY (experiment_id, run_id)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS run_metrics (
-  experiment_id TEXT NOT NULL,
-  run_id TEXT NOT NULL,
-  metric TEXT NOT NULL,
-  PRIMARY KEY (experiment_id, run_id, metric)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS points (
-  experiment_id TEXT NOT NULL,
-  run_id TEXT NOT NULL,
-  metric TEXT NOT NULL,
-  step REAL NOT NULL,
-  value REAL,
-  kind INTEGER NOT NULL DEFAULT 0,
-  time REAL,
-  PRIMARY KEY (experiment_id, run_id, metric, step)
-) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS restarts (
-  experiment_id TEXT NOT NULL,
-  run_id TEXT NOT NULL,
-  seq INTEGER NOT NULL,
-  step REAL NOT NULL,
-  PRIMARY KEY (experiment_id, run_id, seq)
-) WITHOUT ROWID;
-`;
-
-interface RunRow {
-  experiment_id: string;
-  run_id: string;
-  status: RunStatus;
-  started_at: string | null;
-  updated_at: string;
-  step_source: StepSource | null;
-  last_step: number | null;
-}
-
-interface PointRow {
-  step: number;
-  value: number | null;
-  kind: number;
-  time: number | null;
-}
-
 /**
- * A {@link MetricStore} in a SQLite file (better-sqlite3, an optional peer dependency loaded on the
- * first call), so metrics persist after a run and survive a restart of the server. WAL mode, prepared
- * statements, each batch in one transaction; points are keyed
- * `(experiment_id, run_id, metric, step)` so metric, step-range and since-step queries are index
- * seeks, not scans. `NaN` and infinities are stored faithfully.
+ * A {@link MetricStore} in a SQLite file (better-sqlite3, an optional peer dependency), so
+ * metrics persist after a run and survive a restart of the server.
+ *
+ * Nothing runs in the event loop: every statement runs in a worker thread with its own
+ * connection (one writer, one lane for polls and lookups, `readers` lanes for full reads), so a
+ * full fetch of a long run or a lock held by another process never stalls other requests.
+ * Nothing is opened until the first call (a Next.js build that imports the route creates no
+ * file). Each `readSnapshot` is one read transaction; `maxPoints` is applied in SQL (minimum and
+ * maximum per step bucket), so a downsampled fetch costs what it returns. WAL mode, versioned
+ * schema migrations (`PRAGMA user_version`), each batch of points in one transaction, points
+ * keyed `(experiment_id, run_id, metric, step)` so metric, range and since-step reads are index
+ * seeks. `NaN` and infinities are stored faithfully.
  *
  * @example
  * ```ts
@@ -134,173 +103,145 @@ interface PointRow {
  * ```
  */
 export function createSqliteMetricStore(options: SqliteMetricStoreOptions): MetricStore {
-  const Driver = loadDriver();
-  const db = new Driver(options.filename);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
-  db.exec(SCHEMA);
+  const { filename } = options;
+  const interruptedAfterMs = options.interruptedAfterMs ?? DEFAULT_INTERRUPTED_AFTER_MS;
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const shared = filename === ':memory:' || filename === '';
+  const readerCount = shared ? 0 : Math.max(1, Math.floor(options.readers ?? 2));
   let closed = false;
+  let driverPath: string | undefined;
+  let nextId = 1;
+  let writer: Lane | null = null;
+  let poller: Lane | null = null;
+  const readers: (Lane | null)[] = new Array(readerCount).fill(null);
 
-  const selectRun = db.prepare<[string, string], RunRow>(
-    'SELECT * FROM runs WHERE experiment_id = ? AND run_id = ?',
-  );
-  const selectRuns = db.prepare<[], RunRow>('SELECT * FROM runs ORDER BY experiment_id, run_id');
-  const selectRunsOf = db.prepare<[string], RunRow>(
-    'SELECT * FROM runs WHERE experiment_id = ? ORDER BY run_id',
-  );
-  const insertRun = db.prepare(
-    `INSERT INTO runs (experiment_id, run_id, status, started_at, updated_at, step_source, last_step)
-     VALUES (?, ?, ?, ?, ?, ?, NULL)`,
-  );
-  const updateRun = db.prepare(
-    `UPDATE runs SET status = ?, started_at = ?, step_source = ?, updated_at = ?
-     WHERE experiment_id = ? AND run_id = ?`,
-  );
-  const updateStatus = db.prepare(
-    'UPDATE runs SET status = ?, updated_at = ? WHERE experiment_id = ? AND run_id = ?',
-  );
-  const updateLastStep = db.prepare(
-    'UPDATE runs SET last_step = ?, updated_at = ? WHERE experiment_id = ? AND run_id = ?',
-  );
-  const selectRestarts = db.prepare<[string, string], { step: number }>(
-    'SELECT step FROM restarts WHERE experiment_id = ? AND run_id = ? ORDER BY seq',
-  );
-  const insertRestart = db.prepare(
-    `INSERT INTO restarts (experiment_id, run_id, seq, step)
-     VALUES (?, ?, (SELECT COUNT(*) FROM restarts WHERE experiment_id = ? AND run_id = ?), ?)`,
-  );
-  const selectMetrics = db.prepare<[string, string], { metric: string }>(
-    'SELECT metric FROM run_metrics WHERE experiment_id = ? AND run_id = ? ORDER BY metric',
-  );
-  const insertMetric = db.prepare(
-    'INSERT OR IGNORE INTO run_metrics (experiment_id, run_id, metric) VALUES (?, ?, ?)',
-  );
-  const upsertPoint = db.prepare(
-    `INSERT OR REPLACE INTO points (experiment_id, run_id, metric, step, value, kind, time)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const selectPoints = db.prepare<[string, string, string, number, number], PointRow>(
-    `SELECT step, value, kind, time FROM points
-     WHERE experiment_id = ? AND run_id = ? AND metric = ? AND step >= ? AND step <= ?
-     ORDER BY step`,
-  );
-  const selectPointsAfter = db.prepare<[string, string, string, number, number], PointRow>(
-    `SELECT step, value, kind, time FROM points
-     WHERE experiment_id = ? AND run_id = ? AND metric = ? AND step > ? AND step <= ?
-     ORDER BY step`,
-  );
-  const deleteFrom = db.prepare(
-    'DELETE FROM points WHERE experiment_id = ? AND run_id = ? AND metric = ? AND step >= ?',
-  );
-  const maxStep = db.prepare<[string, string, string], { step: number | null }>(
-    'SELECT MAX(step) AS step FROM points WHERE experiment_id = ? AND run_id = ? AND metric = ?',
-  );
-
-  function open(): void {
-    if (closed) throw new MetricStoreError('closed', 'the metric store is closed');
+  function forget(lane: Lane): void {
+    // The next call starts a fresh worker.
+    if (writer === lane) writer = null;
+    if (poller === lane) poller = null;
+    const at = readers.indexOf(lane);
+    if (at >= 0) readers[at] = null;
   }
 
-  function toRecord(row: RunRow): RunRecord {
+  /** A lane whose worker starts once `after` (the writer's migrations) has settled. */
+  function spawn(isWriter: boolean, after: Promise<void>): Lane {
+    const pending = new Map<number, Pending>();
+    const lane: Lane = { worker: null, ready: Promise.resolve(), pending };
+    lane.ready = after.then(
+      () =>
+        new Promise<void>((markReady, failReady) => {
+          driverPath ??= resolveDriver();
+          const worker = new Worker(WORKER_SOURCE, {
+            eval: true,
+            workerData: { driverPath, filename, writer: isWriter, busyTimeoutMs },
+          });
+          lane.worker = worker;
+          // An idle store must not keep the process alive; a request in flight does.
+          worker.unref();
+          worker.on(
+            'message',
+            (message: { id: number; result?: unknown; error?: WorkerFailure }) => {
+              if (message.id === 0) {
+                markReady();
+                return;
+              }
+              const entry = pending.get(message.id);
+              if (!entry) return;
+              pending.delete(message.id);
+              if (pending.size === 0) worker.unref();
+              if (message.error) entry.reject(toError(message.error));
+              else entry.resolve(message.result);
+            },
+          );
+          const fail = (cause: unknown) => {
+            const error = new MetricStoreError('store_failed', 'a SQLite worker thread stopped', {
+              cause,
+            });
+            failReady(error);
+            for (const entry of pending.values()) entry.reject(error);
+            pending.clear();
+            forget(lane);
+          };
+          worker.on('error', fail);
+          worker.on('exit', (code) => {
+            if (!closed || pending.size > 0) fail(new Error(`exit code ${code}`));
+          });
+        }),
+    );
+    lane.ready.catch(() => forget(lane));
+    return lane;
+  }
+
+  function writerLane(): Lane {
+    writer ??= spawn(true, Promise.resolve());
+    return writer;
+  }
+
+  /** Live polls and lookups: small reads that must never wait behind a full fetch. */
+  function pollLane(): Lane {
+    if (shared) return writerLane();
+    const migrated = writerLane().ready;
+    poller ??= spawn(false, migrated);
+    return poller;
+  }
+
+  function bulkLane(): Lane {
+    if (shared) return writerLane();
+    const migrated = writerLane().ready;
+    let best = -1;
+    for (let i = 0; i < readers.length; i++) {
+      const lane = readers[i];
+      if (!lane) {
+        readers[i] = spawn(false, migrated);
+        return readers[i] as Lane;
+      }
+      if (best < 0 || lane.pending.size < (readers[best] as Lane).pending.size) best = i;
+    }
+    return readers[best] as Lane;
+  }
+
+  async function call<T>(lane: () => Lane, op: string, ...args: unknown[]): Promise<T> {
+    if (closed) throw new MetricStoreError('closed', 'the metric store is closed');
+    const target = lane();
+    await target.ready;
+    if (closed) throw new MetricStoreError('closed', 'the metric store is closed');
+    const worker = target.worker as Worker;
+    const id = nextId++;
+    return new Promise<T>((resolve, reject) => {
+      target.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+      worker.ref();
+      worker.postMessage({ id, op, args });
+    });
+  }
+
+  function toRecord(raw: RawRecord): RunRecord {
     return {
-      experimentId: row.experiment_id,
-      runId: row.run_id,
-      status: row.status,
-      startedAt: row.started_at,
-      updatedAt: row.updated_at,
-      stepSource: row.step_source,
-      lastStep: row.last_step,
-      restarts: selectRestarts.all(row.experiment_id, row.run_id).map((r) => ({ step: r.step })),
+      ...raw,
+      status: reportedStatus(
+        raw.status,
+        raw.heartbeatAt ?? null,
+        raw.updatedAt,
+        interruptedAfterMs,
+      ),
     };
   }
 
-  function requireRun(experimentId: string, runId: string): RunRow {
-    open();
-    const row = selectRun.get(experimentId, runId);
-    if (!row) {
-      throw new MetricStoreError(
-        'run_not_found',
-        `run "${runId}" not found in experiment "${experimentId}"`,
-      );
-    }
-    return row;
-  }
-
-  const writePoints = db.transaction(
-    (
-      experimentId: string,
-      runId: string,
-      points: readonly StoredPoint[],
-      lastStep: number | null,
-    ) => {
-      const metrics = new Set<string>();
-      let top = lastStep;
-      for (const p of points) {
-        const kind = valueKind(p.value);
-        upsertPoint.run(
-          experimentId,
-          runId,
-          p.metric,
-          p.step,
-          kind === FINITE ? p.value : null,
-          kind,
-          p.time ?? null,
-        );
-        metrics.add(p.metric);
-        if (top === null || p.step > top) top = p.step;
-      }
-      for (const metric of metrics) insertMetric.run(experimentId, runId, metric);
-      updateLastStep.run(top, new Date().toISOString(), experimentId, runId);
-    },
-  );
-
-  const restart = db.transaction((experimentId: string, runId: string, step: number) => {
-    let top: number | null = null;
-    // One seek per metric keeps the delete on the primary key instead of scanning the run.
-    for (const { metric } of selectMetrics.all(experimentId, runId)) {
-      deleteFrom.run(experimentId, runId, metric, step);
-      const max = maxStep.get(experimentId, runId, metric)?.step ?? null;
-      if (max !== null && (top === null || max > top)) top = max;
-    }
-    insertRestart.run(experimentId, runId, experimentId, runId, step);
-    updateLastStep.run(top, new Date().toISOString(), experimentId, runId);
-  });
-
   return {
     async upsertRun(input: RunUpsert): Promise<RunRecord> {
-      open();
-      const now = new Date().toISOString();
-      const existing = selectRun.get(input.experimentId, input.runId);
-      if (existing) {
-        updateRun.run(
-          input.status,
-          input.startedAt === undefined ? existing.started_at : input.startedAt,
-          input.stepSource === undefined ? existing.step_source : input.stepSource,
-          now,
-          input.experimentId,
-          input.runId,
-        );
-      } else {
-        insertRun.run(
-          input.experimentId,
-          input.runId,
-          input.status,
-          input.startedAt ?? null,
-          now,
-          input.stepSource ?? null,
-        );
-      }
-      return toRecord(requireRun(input.experimentId, input.runId));
+      return toRecord(await call<RawRecord>(writerLane, 'upsertRun', input));
     },
 
     async setRunStatus(experimentId: string, runId: string, status: RunStatus): Promise<void> {
-      requireRun(experimentId, runId);
-      updateStatus.run(status, new Date().toISOString(), experimentId, runId);
+      await call(writerLane, 'setRunStatus', experimentId, runId, status);
+    },
+
+    async heartbeat(experimentId: string, runId: string): Promise<void> {
+      await call(writerLane, 'heartbeat', experimentId, runId);
     },
 
     async getRun(experimentId: string, runId: string): Promise<RunRecord | null> {
-      open();
-      const row = selectRun.get(experimentId, runId);
-      return row ? toRecord(row) : null;
+      const raw = await call<RawRecord | null>(pollLane, 'getRun', experimentId, runId);
+      return raw ? toRecord(raw) : null;
     },
 
     async appendPoints(
@@ -308,14 +249,11 @@ export function createSqliteMetricStore(options: SqliteMetricStoreOptions): Metr
       runId: string,
       points: readonly StoredPoint[],
     ): Promise<void> {
-      const row = requireRun(experimentId, runId);
-      if (points.length === 0) return;
-      writePoints(experimentId, runId, points, row.last_step);
+      await call(writerLane, 'appendPoints', experimentId, runId, points);
     },
 
     async recordRestart(experimentId: string, runId: string, step: number): Promise<void> {
-      requireRun(experimentId, runId);
-      restart(experimentId, runId, step);
+      await call(writerLane, 'recordRestart', experimentId, runId, step);
     },
 
     async queryPoints(
@@ -323,44 +261,80 @@ export function createSqliteMetricStore(options: SqliteMetricStoreOptions): Metr
       runId: string,
       query: PointQuery = {},
     ): Promise<Record<string, StoredSeries>> {
-      requireRun(experimentId, runId);
-      const known = selectMetrics.all(experimentId, runId).map((r) => r.metric);
-      const names = query.metrics ? query.metrics.filter((m) => known.includes(m)) : known;
-      const stepMax = query.stepMax ?? STEP_CEIL;
-      const exclusive =
-        query.sinceStep !== undefined &&
-        (query.stepMin === undefined || query.sinceStep >= query.stepMin);
-      const out: Record<string, StoredSeries> = {};
-      for (const name of names) {
-        const rows = exclusive
-          ? selectPointsAfter.all(experimentId, runId, name, query.sinceStep as number, stepMax)
-          : selectPoints.all(experimentId, runId, name, query.stepMin ?? STEP_FLOOR, stepMax);
-        const steps: number[] = new Array(rows.length);
-        const values: number[] = new Array(rows.length);
-        const times: number[] = new Array(rows.length);
-        let timed = rows.length > 0;
-        for (let i = 0; i < rows.length; i++) {
-          const row = rows[i] as PointRow;
-          steps[i] = row.step;
-          values[i] = decodeValue(row.value, row.kind);
-          if (row.time === null) timed = false;
-          else times[i] = row.time;
-        }
-        out[name] = timed ? { steps, values, times } : { steps, values };
+      const found = await call<RawSeries>(bulkLane, 'queryPoints', experimentId, runId, query);
+      const out: Record<string, StoredSeries> = Object.create(null);
+      for (const [name, columns] of found) {
+        const series: StoredSeries = {
+          steps: Array.from(columns.steps),
+          values: Array.from(columns.values),
+        };
+        if (columns.times) series.times = Array.from(columns.times);
+        out[name] = series;
       }
       return out;
     },
 
+    async readSnapshot(
+      experimentId: string,
+      runId: string,
+      query: SnapshotQuery = {},
+    ): Promise<RunSnapshot | null> {
+      const poll = query.sinceStep !== undefined && query.sinceStep >= 0 && !query.maxPoints;
+      const found = await call<{ run: RawRecord; series: RawSeries } | null>(
+        poll ? pollLane : bulkLane,
+        'readSnapshot',
+        experimentId,
+        runId,
+        query,
+      );
+      if (!found) return null;
+      const series: Record<string, SeriesColumns> = Object.create(null);
+      const totalPoints: Record<string, number> = Object.create(null);
+      for (const [name, columns, total] of found.series) {
+        series[name] = columns;
+        totalPoints[name] = total;
+      }
+      return { run: toRecord(found.run), series, totalPoints };
+    },
+
     async listRuns(experimentId?: string): Promise<RunRecord[]> {
-      open();
-      const rows = experimentId === undefined ? selectRuns.all() : selectRunsOf.all(experimentId);
-      return rows.map(toRecord);
+      const raws = await call<RawRecord[]>(pollLane, 'listRuns', experimentId ?? null);
+      return raws.map(toRecord);
     },
 
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      db.close();
+      const lanes = [writer, poller, ...readers].filter((lane): lane is Lane => lane !== null);
+      await Promise.all(
+        lanes.map(async (lane) => {
+          await lane.ready.catch(() => {});
+          const { worker } = lane;
+          if (!worker) return;
+          const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+          worker.ref();
+          worker.postMessage({ id: -1, op: 'close', args: [] });
+          await exited;
+        }),
+      );
     },
   };
+}
+
+interface WorkerFailure {
+  kind?: string;
+  code?: string;
+  message: string;
+}
+
+const KINDS = new Set<string>(['run_not_found', 'closed']);
+
+function toError(failure: WorkerFailure): MetricStoreError {
+  const kind: MetricStoreErrorKind =
+    failure.kind !== undefined && KINDS.has(failure.kind)
+      ? (failure.kind as MetricStoreErrorKind)
+      : failure.code === 'SQLITE_BUSY' || failure.code === 'SQLITE_LOCKED'
+        ? 'store_busy'
+        : 'store_failed';
+  return new MetricStoreError(kind, failure.message);
 }

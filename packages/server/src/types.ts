@@ -26,6 +26,13 @@ export interface RunRecord {
   lastStep: number | null;
   /** Every resume so far, oldest first. */
   restarts: { step: number }[];
+  /**
+   * ISO 8601 time of the last sign of life of the run's capture (a heartbeat or a write), or
+   * `null` when the store has none. A `running` run whose capture went silent for longer than the
+   * store's `interruptedAfterMs` is reported with status `interrupted`.
+   * @defaultValue null
+   */
+  heartbeatAt?: string | null;
 }
 
 /**
@@ -103,6 +110,71 @@ export interface PointQuery {
 }
 
 /**
+ * What {@link MetricStore.readSnapshot} reads: a {@link PointQuery} plus SQL-side downsampling.
+ *
+ * @example
+ * ```ts
+ * await store.readSnapshot('exp-1', 'sft-7', { metrics: ['loss'], maxPoints: 1000 });
+ * ```
+ */
+export interface SnapshotQuery extends PointQuery {
+  /**
+   * Largest number of points returned per series: a longer series is cut into step buckets and
+   * each bucket keeps its minimum and maximum (non-finite values win, so a divergence stays
+   * visible), plus the first and last point of the range.
+   * @defaultValue no downsampling
+   */
+  maxPoints?: number;
+  /**
+   * Asks the store to also serialise long series as their wire JSON ({@link SeriesColumns.json}),
+   * where it can do so off the event loop (the SQLite store does it in its worker threads). The
+   * handler sets it; other callers can ignore it.
+   * @defaultValue false
+   */
+  encodeJson?: boolean;
+}
+
+/**
+ * One metric as parallel columns (plain arrays or typed arrays), ascending steps.
+ *
+ * @example
+ * ```ts
+ * const columns: SeriesColumns = { steps: Float64Array.of(10, 20), values: Float64Array.of(2.3, 2.1) };
+ * ```
+ */
+export interface SeriesColumns {
+  steps: ArrayLike<number>;
+  values: ArrayLike<number>;
+  /** Seconds since the run started, when every point of the series has one. @defaultValue absent */
+  times?: ArrayLike<number>;
+  /**
+   * The same series already serialised as the UTF-8 JSON of its wire object
+   * (`{"steps":[...],"values":[...],"times":[...]}`, non-finite values as strings), when the
+   * store was asked for it with `encodeJson`; the handler then sends these bytes as they are.
+   * @defaultValue absent
+   */
+  json?: Uint8Array;
+}
+
+/**
+ * A run and its points read at one instant: the series never reach past `run.lastStep` and
+ * every column of a series has the same length, whatever a writer does meanwhile.
+ *
+ * @example
+ * ```ts
+ * const snapshot = await store.readSnapshot('exp-1', 'sft-7', { sinceStep: 1200 });
+ * if (snapshot) console.log(snapshot.run.status, snapshot.totalPoints.loss);
+ * ```
+ */
+export interface RunSnapshot {
+  run: RunRecord;
+  /** Metric name to columns, for the metrics of the query the run has; a null-prototype object. */
+  series: Record<string, SeriesColumns>;
+  /** Points each returned series had in the range before downsampling. */
+  totalPoints: Record<string, number>;
+}
+
+/**
  * One metric as parallel columns, ascending steps; `times` is present when every point has one.
  *
  * @example
@@ -147,6 +219,21 @@ export interface MetricStore {
   ): Promise<Record<string, StoredSeries>>;
   /** Every run, or those of one experiment, ordered by experiment then run id. */
   listRuns(experimentId?: string): Promise<RunRecord[]>;
+  /**
+   * The run and its points in one consistent read (one transaction in SQL stores), downsampled
+   * by the store when `maxPoints` is given; `null` when the run does not exist. Optional for
+   * stores written by hosts: the handler falls back to `getRun` + `queryPoints`.
+   */
+  readSnapshot?(
+    experimentId: string,
+    runId: string,
+    query?: SnapshotQuery,
+  ): Promise<RunSnapshot | null>;
+  /**
+   * Records that the run's capture is alive (captures call it every `heartbeatIntervalMs`).
+   * Optional for stores written by hosts: without it a run is never reported `interrupted`.
+   */
+  heartbeat?(experimentId: string, runId: string): Promise<void>;
   /** Releases the store; later calls reject with kind `closed`. */
   close(): Promise<void>;
 }
@@ -196,6 +283,20 @@ export interface RunCaptureOptions {
    * @defaultValue 100
    */
   retryDelayMs?: number;
+  /**
+   * A store write that has not settled after this long counts as a failed attempt (and is
+   * retried), so a capture never hangs on a store that stopped answering: `end()` and `done`
+   * settle after at most `maxWriteAttempts` timeouts plus the backoff.
+   * @defaultValue 10000
+   */
+  writeTimeoutMs?: number;
+  /**
+   * How often the capture tells the store it is alive while it writes nothing (a long
+   * evaluation). Keep it well below the serving store's `interruptedAfterMs` (30 s by default),
+   * after which a silent `running` run is reported `interrupted`.
+   * @defaultValue 5000
+   */
+  heartbeatIntervalMs?: number;
   /**
    * Called for every chunk that failed to parse and every failed store write.
    * @defaultValue undefined
@@ -282,4 +383,32 @@ export interface MetricsHandlerOptions {
    * @defaultValue undefined
    */
   onError?: (error: unknown) => void;
+  /**
+   * Cross-origin access, for a chart served from another origin than the API: answers `OPTIONS`
+   * preflights and adds `Access-Control-Allow-Origin` for the listed origins (`'*'` for any).
+   * @defaultValue undefined (no CORS headers; `OPTIONS` is answered 405)
+   * @example
+   * ```ts
+   * createMetricsHandler({ store, cors: { origin: ['https://app.example.com'] } });
+   * ```
+   */
+  cors?: MetricsHandlerCorsOptions;
+}
+
+/**
+ * The `cors` option of {@link createMetricsHandler}.
+ *
+ * @example
+ * ```ts
+ * const cors: MetricsHandlerCorsOptions = { origin: 'https://app.example.com', maxAgeSeconds: 3600 };
+ * ```
+ */
+export interface MetricsHandlerCorsOptions {
+  /** Origins allowed to read responses (exact `scheme://host[:port]`), or `'*'`. */
+  origin: string | readonly string[];
+  /**
+   * How long a browser may cache a preflight answer.
+   * @defaultValue 600
+   */
+  maxAgeSeconds?: number;
 }

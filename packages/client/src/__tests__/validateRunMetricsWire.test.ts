@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { decodeRunMetrics } from '../decodeRunMetrics';
+import { mergeRunMetrics } from '../mergeRunMetrics';
 import { isTrainvizError } from '../TrainvizError';
 import { validateRunMetricsWire } from '../validateRunMetricsWire';
 import { sampleWire } from './helpers/fakeFetch';
@@ -68,7 +70,7 @@ describe('validateRunMetricsWire', () => {
 
   it('checks the run fields', () => {
     expect(failure({ ...sampleWire(), status: 'done' }).message).toBe(
-      'status: expected one of "pending", "running", "completed", "failed", got "done"',
+      'status: expected one of "pending", "running", "completed", "failed", "interrupted", got "done"',
     );
     const { run_id: _, ...withoutRunId } = sampleWire();
     expect(failure(withoutRunId).message).toBe(
@@ -111,4 +113,29 @@ describe('validateRunMetricsWire', () => {
     const body = sampleWire({ status: 'pending', last_step: null, metrics: {}, started_at: null });
     expect(validateRunMetricsWire(body).metrics).toEqual({});
   });
+});
+
+describe('validateRunMetricsWire: statuses and names', () => {
+  it('accepts the interrupted status of a run whose capture was lost', () => {
+    const body = validateRunMetricsWire({ ...sampleWire(), status: 'interrupted' });
+    expect(body.status).toBe('interrupted');
+    expect(decodeRunMetrics(body).status).toBe('interrupted');
+  });
+
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'keeps a metric named %s as an ordinary own key through validation, decoding and merging',
+    (name) => {
+      const text = `{"experiment_id":"e","run_id":"r","status":"running","last_step":2,"updated_at":"2026-11-27T10:00:00.000Z","metrics":{${JSON.stringify(name)}:{"steps":[1,2],"values":[0.5,"NaN"]}}}`;
+      const decoded = decodeRunMetrics(validateRunMetricsWire(JSON.parse(text)));
+      expect(Object.keys(decoded.metrics)).toEqual([name]);
+      expect(Object.getOwnPropertyDescriptor(decoded.metrics, name)?.value.values).toEqual([
+        0.5,
+        Number.NaN,
+      ]);
+      const empty = { ...decoded, metrics: {} };
+      const merged = mergeRunMetrics(empty, decoded);
+      expect(Object.keys(merged.metrics)).toEqual([name]);
+      expect(Object.getOwnPropertyDescriptor(merged.metrics, name)?.value.steps).toEqual([1, 2]);
+    },
+  );
 });

@@ -110,6 +110,17 @@ describe('trainviz-parse FILE', { timeout: 60_000 }, () => {
     expect(JSON.parse(fromStdin.stdout)).toEqual(JSON.parse(fromFile.stdout));
   });
 
+  it('writes metric names that look like formulas as text in --csv', async () => {
+    const file = writeLog('formula.log', '{"step": 1, "=1+1": 0.5, "@SUM(A1)": 2, "-x": 3}\n');
+    const { code, stdout } = await runCli(['--csv', '--format', 'jsonl', file]);
+    expect(code).toBe(0);
+    expect(stdout.trimEnd().split('\n').slice(1).sort()).toEqual([
+      "'-x,1,3",
+      "'=1+1,1,0.5",
+      "'@SUM(A1),1,2",
+    ]);
+  });
+
   it('prints metric,step,value rows with --csv', async () => {
     const file = writeLog('hf-csv.log', HF_LOG);
     const { code, stdout } = await runCli(['--csv', file]);

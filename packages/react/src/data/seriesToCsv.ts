@@ -1,3 +1,5 @@
+import { escapeCsvCell } from '@trainviz/client';
+
 /**
  * One series to export with {@link seriesToCsv}.
  *
@@ -15,8 +17,8 @@ export interface CsvSeries {
 
 /**
  * Serialises series as CSV with the header `metric,run,step,value`, one row per recorded point.
- * Non-finite values are written `NaN`, `Infinity`, `-Infinity`; names containing commas or quotes are
- * quoted.
+ * Non-finite values are written `NaN`, `Infinity`, `-Infinity`; names go through `escapeCsvCell`
+ * (a name such as `=1+1` is written as text, never as a spreadsheet formula).
  *
  * @param series - the series to write, in order
  * @returns the CSV text, ending with a newline
@@ -30,15 +32,11 @@ export interface CsvSeries {
 export function seriesToCsv(series: readonly CsvSeries[]): string {
   const lines = ['metric,run,step,value'];
   for (const item of series) {
-    const prefix = `${quote(item.metric)},${quote(item.run)},`;
+    const prefix = `${escapeCsvCell(item.metric)},${escapeCsvCell(item.run)},`;
     const n = Math.min(item.steps.length, item.values.length);
     for (let i = 0; i < n; i++) {
       lines.push(`${prefix}${item.steps[i]},${String(item.values[i])}`);
     }
   }
   return `${lines.join('\n')}\n`;
-}
-
-function quote(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTrainvizClient, type RunMetrics } from '@trainviz/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMetricsHandler } from '../createMetricsHandler';
 import { createRunCapture } from '../createRunCapture';
 import { createSqliteMetricStore } from '../createSqliteMetricStore';
@@ -14,6 +14,7 @@ import { toNodeHandler } from '../toNodeHandler';
 import type { MetricStore } from '../types';
 
 const FIXTURE = fileURLToPath(new URL('./fixtures/hfTrainerLog.mjs', import.meta.url));
+const CAPTURE = fileURLToPath(new URL('./fixtures/captureProcess.mjs', import.meta.url));
 const quiet = { warn: () => {} };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -180,3 +181,52 @@ describe('capturing a Hugging Face Trainer process into SQLite, served over HTTP
 function round4(x: number): number {
   return Math.round(x * 1e4) / 1e4;
 }
+
+describe('a capture process killed with SIGKILL', () => {
+  it('leaves its run interrupted within interruptedAfterMs, with the points it wrote', async () => {
+    const filename = join(dir, 'killed.db');
+    const store = createSqliteMetricStore({ filename, interruptedAfterMs: 1500 });
+    const { server, baseUrl } = await serve(store);
+    const client = createTrainvizClient({ baseUrl });
+    const child = spawn(
+      process.execPath,
+      [CAPTURE, '--store', `sqlite:${filename}`, '--experiment', 'exp', '--run', 'doomed'],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let printed = 0;
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const match of chunk.toString().matchAll(/STEP (\d+)/g)) printed = Number(match[1]);
+    });
+    try {
+      // Running, with points, and still running over several heartbeat intervals.
+      await vi.waitFor(
+        async () => {
+          const run = await client.getRunMetrics('exp', 'doomed', { metricTypes: ['loss'] });
+          expect(run.status).toBe('running');
+          expect(run.lastStep).toBeGreaterThan(20);
+        },
+        { timeout: 60_000, interval: 100 },
+      );
+      child.kill('SIGKILL');
+      await new Promise((resolve) => child.once('exit', resolve));
+      const final = await vi.waitFor(
+        async () => {
+          const run = await client.getRunMetrics('exp', 'doomed');
+          expect(run.status).toBe('interrupted');
+          return run;
+        },
+        { timeout: 60_000, interval: 200 },
+      );
+      // At most one flush interval of what was printed is lost, never more than was printed.
+      expect(final.lastStep).toBeGreaterThan(20);
+      expect(final.lastStep).toBeLessThanOrEqual(printed);
+      expect(final.metrics.loss?.steps).toEqual(
+        Array.from({ length: final.lastStep ?? 0 }, (_, i) => i + 1),
+      );
+    } finally {
+      child.kill('SIGKILL');
+      await stop(server);
+      await store.close();
+    }
+  });
+});

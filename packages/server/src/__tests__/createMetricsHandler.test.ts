@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RunMetricsWire } from '@trainviz/client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryMetricStore } from '../createMemoryMetricStore';
 import { createMetricsHandler } from '../createMetricsHandler';
+import { createSqliteMetricStore } from '../createSqliteMetricStore';
 import type { MetricStore, StoredPoint } from '../types';
 
 const BASE = 'http://localhost/api/experiments/exp-1/runs/sft-7/metrics';
@@ -229,18 +233,153 @@ describe('createMetricsHandler: errors', () => {
   it('answers other methods with 405 and an Allow header', async () => {
     const response = await handler(new Request(BASE, { method: 'POST', body: '{}' }));
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('GET');
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
   });
 
   it('answers 500 without details when the store fails, and tells onError', async () => {
     const seen: unknown[] = [];
     const broken = createMetricsHandler({
-      store: { ...store, getRun: () => Promise.reject(new Error('disk on fire')) },
+      store: {
+        ...store,
+        getRun: () => Promise.reject(new Error('disk on fire')),
+        readSnapshot: () => Promise.reject(new Error('disk on fire')),
+      },
       onError: (error) => seen.push(error),
     });
     const response = await broken(new Request(BASE));
     expect(response.status).toBe(500);
     expect(await response.text()).not.toContain('disk on fire');
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe('createMetricsHandler: runs list, HEAD, CORS and large bodies', () => {
+  it('lists the runs of an experiment for a run picker', async () => {
+    await store.upsertRun({ experimentId: 'exp-1', runId: 'dpo-2', status: 'completed' });
+    await store.upsertRun({ experimentId: 'exp-2', runId: 'other', status: 'running' });
+    const response = await handler(new Request('http://localhost/api/experiments/exp-1/runs'));
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.experiment_id).toBe('exp-1');
+    expect(body.runs.map((r: { run_id: string; status: string }) => [r.run_id, r.status])).toEqual([
+      ['dpo-2', 'completed'],
+      ['sft-7', 'running'],
+    ]);
+    expect(body.runs[1]).toMatchObject({ last_step: 100, started_at: '2026-11-27T09:00:00.000Z' });
+    const empty = await handler(new Request('http://localhost/api/experiments/nope/runs'));
+    expect(await empty.json()).toEqual({ experiment_id: 'nope', runs: [] });
+  });
+
+  it('answers HEAD like GET without a body', async () => {
+    const response = await handler(new Request(BASE, { method: 'HEAD' }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(response.body).toBeNull();
+  });
+
+  it('answers preflights and adds Access-Control-Allow-Origin only for listed origins', async () => {
+    const cors = createMetricsHandler({ store, cors: { origin: ['https://app.example.com'] } });
+    const preflight = await cors(
+      new Request(BASE, {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://app.example.com',
+          'access-control-request-method': 'GET',
+          'access-control-request-headers': 'authorization',
+        },
+      }),
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(preflight.headers.get('access-control-allow-headers')).toBe('authorization');
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('GET, HEAD');
+    const allowed = await cors(
+      new Request(BASE, { headers: { origin: 'https://app.example.com' } }),
+    );
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
+    expect(allowed.headers.get('vary')).toBe('origin');
+    const other = await cors(new Request(BASE, { headers: { origin: 'https://evil.example' } }));
+    expect(other.status).toBe(200);
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const any = createMetricsHandler({ store, cors: { origin: '*' } });
+    const star = await any(new Request(BASE, { headers: { origin: 'https://x.example' } }));
+    expect(star.headers.get('access-control-allow-origin')).toBe('*');
+  });
+
+  it('streams a large body that parses to exactly the stored points', async () => {
+    await store.upsertRun({ experimentId: 'exp-1', runId: 'big', status: 'running' });
+    const points: StoredPoint[] = [];
+    for (let step = 0; step < 60_000; step++) {
+      points.push({ metric: 'loss', step, value: step % 997 === 0 ? Number.NaN : 1 / (step + 1) });
+      points.push({ metric: 'acc', step, value: step / 60_000, time: step / 10 });
+    }
+    await store.appendPoints('exp-1', 'big', points);
+    const response = await handler(
+      new Request('http://localhost/experiments/exp-1/runs/big/metrics'),
+    );
+    expect(response.headers.get('content-length')).toBeNull();
+    const body = (await response.json()) as RunMetricsWire;
+    expect(body.metrics.loss?.steps).toHaveLength(60_000);
+    expect(body.metrics.loss?.values[997]).toBe('NaN');
+    expect(body.metrics.loss?.values[3]).toBe(1 / 4);
+    expect(body.metrics.acc?.times?.[59_999]).toBe(5999.9);
+    expect(body.last_step).toBe(59_999);
+  });
+
+  it('never shows points past last_step from a store without readSnapshot', async () => {
+    // A store whose writer lands a point between getRun and queryPoints.
+    const { readSnapshot, ...withoutSnapshots } = store;
+    expect(readSnapshot).toBeDefined();
+    const racing: MetricStore = {
+      ...withoutSnapshots,
+      async getRun(e, r) {
+        const run = await store.getRun(e, r);
+        await store.appendPoints('exp-1', 'sft-7', [{ metric: 'loss', step: 110, value: 1 }]);
+        return run;
+      },
+    };
+    const response = await createMetricsHandler({ store: racing })(new Request(BASE));
+    const body = (await response.json()) as RunMetricsWire;
+    expect(body.last_step).toBe(100);
+    expect(body.metrics.loss?.steps.at(-1)).toBe(100);
+  });
+});
+
+describe('createMetricsHandler over SQLite', () => {
+  it('serves the same bytes whether the series are encoded in the SQLite workers or here', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trainviz-handler-'));
+    const sqlite = createSqliteMetricStore({ filename: join(dir, 'same.db') });
+    try {
+      const points: StoredPoint[] = [];
+      for (let step = 1; step <= 5000; step++) {
+        const value = step === 77 ? Number.NaN : step === 78 ? -Infinity : Math.sin(step) / step;
+        points.push({ metric: 'loss', step, value, time: step / 3 });
+        points.push({ metric: 'ünïcode "name"', step, value: step });
+      }
+      points.push({ metric: 'short', step: 1, value: 0.5 });
+      for (const target of [store, sqlite]) {
+        await target.upsertRun({
+          experimentId: 'exp',
+          runId: 'run',
+          status: 'completed',
+          startedAt: '2026-11-27T09:00:00.000Z',
+        });
+        await target.appendPoints('exp', 'run', points);
+      }
+      const url = 'http://localhost/experiments/exp/runs/run/metrics';
+      for (const query of ['', '?since_step=2500', '?max_points=500', '?metric_type=short,loss']) {
+        const fromMemory = (await (
+          await handler(new Request(url + query))
+        ).json()) as RunMetricsWire;
+        const response = await createMetricsHandler({ store: sqlite })(new Request(url + query));
+        const fromSqlite = (await response.json()) as RunMetricsWire;
+        if (query !== '?max_points=500') expect(fromSqlite.metrics).toEqual(fromMemory.metrics);
+        expect(fromSqlite.last_step).toBe(5000);
+        expect(Object.keys(fromSqlite.metrics)).toEqual(Object.keys(fromMemory.metrics));
+      }
+    } finally {
+      await sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryMetricStore } from '../createMemoryMetricStore';
 import { createRunCapture } from '../createRunCapture';
 import { MetricStoreError } from '../MetricStoreError';
@@ -88,6 +88,36 @@ describe('createRunCapture', () => {
     expect(run?.status).toBe('completed');
     expect(run?.lastStep).toBe(1200);
     expect((await store.queryPoints('e', 'r')).loss?.steps).toHaveLength(1200);
+  });
+
+  it('ends every batch between steps, so no write holds only some metrics of a step', async () => {
+    const inner = createMemoryMetricStore();
+    const lastSteps: number[][] = [];
+    const store: MetricStore = {
+      ...inner,
+      async appendPoints(experimentId, runId, points) {
+        const top = Math.max(...points.map((p) => p.step));
+        lastSteps.push(points.filter((p) => p.step === top).map((p) => p.step));
+        await inner.appendPoints(experimentId, runId, points);
+      },
+    };
+    const capture = createRunCapture({
+      store,
+      experimentId: 'e',
+      runId: 'r',
+      maxBatchPoints: 500,
+      flushIntervalMs: 60_000,
+      logger: quiet,
+    });
+    let text = '';
+    for (let step = 1; step <= 400; step++) {
+      text += `{"step": ${step}, "loss": 1, "lr": 2, "grad_norm": 3}\n`;
+    }
+    capture.write(text);
+    await capture.end();
+    // 166 whole steps (498 points) per write, never 500 that would cut step 167 in two.
+    expect(lastSteps.map((points) => points.length)).toEqual([3, 3, 3]);
+    expect((await store.queryPoints('e', 'r')).grad_norm?.steps).toHaveLength(400);
   });
 
   it('holds a few points until flushIntervalMs has passed, then writes them in one write', async () => {
@@ -290,5 +320,62 @@ describe('createRunCapture', () => {
     expect((await store.getRun('e', 'r'))?.status).toBe('failed');
     expect((await store.queryPoints('e', 'r')).loss?.steps).toEqual([1]);
     expect(warnings.some((w) => w.includes('after end()'))).toBe(true);
+  });
+});
+
+describe('createRunCapture: liveness and stuck stores', () => {
+  it('sends heartbeats while the log is quiet, and none after the run ended', async () => {
+    const inner = createMemoryMetricStore();
+    const beats: string[] = [];
+    const store: MetricStore = {
+      ...inner,
+      async heartbeat(experimentId, runId) {
+        beats.push(runId);
+        await inner.heartbeat?.(experimentId, runId);
+      },
+    };
+    const capture = createRunCapture({
+      store,
+      experimentId: 'exp',
+      runId: 'quiet',
+      heartbeatIntervalMs: 20,
+      logger: quiet,
+    });
+    await vi.waitFor(() => expect(beats.length).toBeGreaterThanOrEqual(3), {
+      timeout: 30_000,
+      interval: 20,
+    });
+    await capture.end();
+    const after = beats.length;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(beats.length).toBe(after);
+    expect((await store.getRun('exp', 'quiet'))?.status).toBe('completed');
+  });
+
+  it('gives up on a write that never settles instead of hanging done', async () => {
+    const inner = createMemoryMetricStore();
+    const store: MetricStore = {
+      ...inner,
+      appendPoints: () => new Promise<void>(() => {}),
+    };
+    const errors: Error[] = [];
+    const capture = createRunCapture({
+      store,
+      experimentId: 'exp',
+      runId: 'stuck',
+      writeTimeoutMs: 50,
+      maxWriteAttempts: 2,
+      retryDelayMs: 1,
+      logger: quiet,
+      onError: (error) => errors.push(error),
+    });
+    capture.write(jsonLines(1, 5, (step) => 1 / step));
+    const error = await capture.end().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MetricStoreError);
+    expect((error as MetricStoreError).kind).toBe('store_write_failed');
+    expect((error as MetricStoreError).message).toMatch(/5 points not written/);
+    await expect(capture.done).rejects.toBe(error);
+    const causes = errors.map((e) => (e.cause as MetricStoreError | undefined)?.kind);
+    expect(causes).toContain('store_timeout');
   });
 });

@@ -1,13 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type PostgresCluster, startPostgresCluster } from '../../scripts/postgresCluster.mjs';
 import { createMemoryMetricStore } from '../createMemoryMetricStore';
+import { createPostgresMetricStore } from '../createPostgresMetricStore';
 import { createSqliteMetricStore } from '../createSqliteMetricStore';
 import { MetricStoreError } from '../MetricStoreError';
-import type { MetricStore } from '../types';
+import type { MetricStore, StoredPoint } from '../types';
+import { describeMetricStoreContract } from './helpers/metricStoreContract';
 
 let dir: string;
 beforeEach(() => {
@@ -17,20 +21,43 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const factories: [string, () => MetricStore][] = [
+let cluster: PostgresCluster;
+let admin: pg.Pool;
+let databases = 0;
+beforeAll(async () => {
+  cluster = await startPostgresCluster();
+  admin = new pg.Pool({ connectionString: cluster.connectionString, max: 2 });
+});
+afterAll(async () => {
+  await admin?.end();
+  cluster?.stop();
+});
+
+/** A store on a fresh, empty database of the throwaway cluster. */
+async function postgresStore(): Promise<MetricStore> {
+  const name = `contract_${++databases}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  return createPostgresMetricStore({ connectionString: cluster.url(name), maxConnections: 4 });
+}
+
+const factories: [string, () => MetricStore | Promise<MetricStore>][] = [
   ['memory', () => createMemoryMetricStore()],
   ['sqlite', () => createSqliteMetricStore({ filename: join(dir, 'metrics.db') })],
+  ['sqlite :memory:', () => createSqliteMetricStore({ filename: ':memory:' })],
+  ['postgres', postgresStore],
 ];
 
 describe.each(factories)('%s metric store', (_name, makeStore) => {
+  describeMetricStoreContract(makeStore);
+
   async function storeWithRun(): Promise<MetricStore> {
-    const store = makeStore();
+    const store = await makeStore();
     await store.upsertRun({ experimentId: 'exp', runId: 'run', status: 'running' });
     return store;
   }
 
   it('creates a run, then updates only the fields given', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     const created = await store.upsertRun({
       experimentId: 'exp',
       runId: 'run',
@@ -162,7 +189,7 @@ describe.each(factories)('%s metric store', (_name, makeStore) => {
   });
 
   it('rejects writes to a run it does not have with kind run_not_found', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     const error = await store
       .appendPoints('exp', 'ghost', [{ metric: 'loss', step: 1, value: 1 }])
       .catch((e: unknown) => e);
@@ -175,7 +202,7 @@ describe.each(factories)('%s metric store', (_name, makeStore) => {
   });
 
   it('lists runs ordered, optionally of one experiment', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.upsertRun({ experimentId: 'b', runId: 'r2', status: 'running' });
     await store.upsertRun({ experimentId: 'a', runId: 'r9', status: 'completed' });
     await store.upsertRun({ experimentId: 'b', runId: 'r1', status: 'failed' });
@@ -187,14 +214,14 @@ describe.each(factories)('%s metric store', (_name, makeStore) => {
   });
 
   it('rejects calls after close with kind closed', async () => {
-    const store = makeStore();
+    const store = await makeStore();
     await store.close();
     await expect(store.getRun('exp', 'run')).rejects.toMatchObject({ kind: 'closed' });
   });
 });
 
 describe('sqlite metric store', () => {
-  it('names the missing optional peer when better-sqlite3 is not installed', () => {
+  it('names the missing optional peer when better-sqlite3 is not installed', async () => {
     const resolver = Module as unknown as {
       _resolveFilename: (request: string, ...rest: unknown[]) => string;
     };
@@ -209,12 +236,9 @@ describe('sqlite metric store', () => {
       return original.call(this, request, ...rest);
     };
     try {
-      let error: unknown;
-      try {
-        createSqliteMetricStore({ filename: join(dir, 'never.db') });
-      } catch (e) {
-        error = e;
-      }
+      // Creating the store opens nothing; the first call reports the missing driver.
+      const store = createSqliteMetricStore({ filename: join(dir, 'never.db') });
+      const error = await store.getRun('exp', 'run').catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MetricStoreError);
       expect((error as MetricStoreError).kind).toBe('missing_peer_dependency');
       expect((error as MetricStoreError).message).toMatch(/npm install better-sqlite3/);
@@ -274,5 +298,85 @@ describe('sqlite metric store', () => {
       expect(detail).toMatch(/SEARCH points USING PRIMARY KEY \(.*metric=\? AND step>\?/);
       expect(detail).not.toMatch(/SCAN|TEMP B-TREE/);
     }
+  });
+});
+
+describe('sqlite metric store: lazy, off the event loop, snapshots', () => {
+  it('opens nothing until its first call', async () => {
+    const filename = join(dir, 'nested', 'lazy.db');
+    const store = createSqliteMetricStore({ filename });
+    expect(existsSync(join(dir, 'nested'))).toBe(false);
+    await store.close();
+    mkdirSync(join(dir, 'nested'));
+    const used = createSqliteMetricStore({ filename });
+    expect(existsSync(filename)).toBe(false);
+    await used.upsertRun({ experimentId: 'exp', runId: 'run', status: 'running' });
+    expect(existsSync(filename)).toBe(true);
+    await used.close();
+  });
+
+  it('waits for a lock held by another process in its worker, not in the event loop', async () => {
+    const filename = join(dir, 'locked.db');
+    const store = createSqliteMetricStore({ filename, busyTimeoutMs: 1500 });
+    await store.upsertRun({ experimentId: 'exp', runId: 'run', status: 'running' });
+    const other = new Database(filename);
+    other.exec('BEGIN IMMEDIATE');
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 10);
+    try {
+      const write = store
+        .appendPoints('exp', 'run', [{ metric: 'loss', step: 1, value: 1 }])
+        .catch((e: unknown) => e);
+      // Reads go on while the write waits for the lock (WAL readers are not blocked).
+      expect((await store.getRun('exp', 'run'))?.lastStep).toBeNull();
+      const error = await write;
+      expect(error).toBeInstanceOf(MetricStoreError);
+      expect((error as MetricStoreError).kind).toBe('store_busy');
+      // The 1.5 s wait happened elsewhere: timers kept firing here meanwhile.
+      expect(ticks).toBeGreaterThan(10);
+    } finally {
+      clearInterval(ticker);
+      other.exec('COMMIT');
+      other.close();
+    }
+    await store.appendPoints('exp', 'run', [{ metric: 'loss', step: 1, value: 1 }]);
+    expect((await store.getRun('exp', 'run'))?.lastStep).toBe(1);
+    await store.close();
+  });
+
+  it('never returns columns of unequal length or points past last_step while a writer runs', async () => {
+    const filename = join(dir, 'race.db');
+    const writer = createSqliteMetricStore({ filename });
+    const reader = createSqliteMetricStore({ filename });
+    await writer.upsertRun({ experimentId: 'exp', runId: 'run', status: 'running' });
+    let step = 0;
+    let writing = true;
+    const writes = (async () => {
+      while (writing && step < 10_000) {
+        const batch: StoredPoint[] = [];
+        for (let i = 0; i < 200; i++) {
+          step++;
+          for (const metric of ['loss', 'lr', 'grad_norm'])
+            batch.push({ metric, step, value: step });
+        }
+        await writer.appendPoints('exp', 'run', batch);
+      }
+    })();
+    try {
+      for (let i = 0; i < 25; i++) {
+        const snapshot = await reader.readSnapshot?.('exp', 'run');
+        const lastStep = snapshot?.run.lastStep ?? 0;
+        for (const metric of ['loss', 'lr', 'grad_norm']) {
+          const steps = snapshot?.series[metric]?.steps ?? [];
+          expect(steps.length).toBe(lastStep);
+          expect(steps.length === 0 ? 0 : steps[steps.length - 1]).toBe(lastStep);
+        }
+      }
+    } finally {
+      writing = false;
+      await writes;
+    }
+    await writer.close();
+    await reader.close();
   });
 });

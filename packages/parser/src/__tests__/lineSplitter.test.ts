@@ -49,4 +49,19 @@ describe('createLineSplitter', () => {
     expect(lines).toEqual(['ok']);
     expect(overlong).toBe(1);
   });
+
+  it('hands a pending bar on when asked, and the \\r of the next redraw then ends an empty line', () => {
+    const lines: string[] = [];
+    const splitter = createLineSplitter({
+      line: (text, start, end) => lines.push(text.slice(start, end)),
+      overlong: () => {},
+    });
+    splitter.push('\r 40%|####      | 4/10 [00:01<00:02, 3.1it/s]');
+    expect(splitter.pending()).toBe(' 40%|####      | 4/10 [00:01<00:02, 3.1it/s]');
+    splitter.flushPending();
+    expect(lines).toEqual(['', ' 40%|####      | 4/10 [00:01<00:02, 3.1it/s]']);
+    expect(splitter.pending()).toBe('');
+    splitter.push('\r 50%|#####     | 5/10');
+    expect(lines).toEqual(['', ' 40%|####      | 4/10 [00:01<00:02, 3.1it/s]', '']);
+  });
 });

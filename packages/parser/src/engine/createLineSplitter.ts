@@ -17,6 +17,13 @@ export interface LineSplitter {
   end(): void;
   /** Characters pushed so far. */
   readonly consumed: number;
+  /** The unterminated text after the last line break (a tqdm bar waits there for its redraw). */
+  pending(): string;
+  /**
+   * Hands the unterminated text on as a line now and clears it: a capture does so with a complete
+   * progress bar, whose line break only comes with the next redraw.
+   */
+  flushPending(): void;
 }
 
 /**
@@ -113,6 +120,13 @@ export function createLineSplitter(sink: LineSink, maxLineLength = 1_048_576): L
   return {
     push,
     end,
+    pending: () => (carryOverflow ? '' : carry),
+    flushPending(): void {
+      if (carry.length === 0) return;
+      const line = carry;
+      carry = '';
+      sink.line(line, 0, line.length, consumed - line.length);
+    },
     get consumed() {
       return consumed;
     },

@@ -35,8 +35,6 @@ const logs = readdirSync(dir)
  * that turns red the day the parser reads the log right, so the entry is removed then).
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'litgpt-lora__litgpt-issue-834-code-tag.log':
-    'the first record is glued to an HTML <code> tag and is not read',
   'plain-stuckbar__gsoc-deeplense-ft-md.log':
     'per-epoch summary lines after Lightning-style bars: the bars also give points',
 };

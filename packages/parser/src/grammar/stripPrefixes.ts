@@ -1,4 +1,6 @@
 const BRACKET_PREFIX_RE = /^\[(?:rank\d+|[\w-]+\|\d+|RANK:?\d+)\]:\s*/i;
+const HTML_TAG_RE =
+  /^<\/?(?:code|pre|samp|kbd|p|br|div|span|details|summary|b|i|tt)\b[^<>]{0,32}>/i;
 const RAY_PREFIX_RE = /^\(\w+ pid=\d+(?:, ip=[\d.]+)?\)\s*/;
 const SRUN_PREFIX_RE = /^\d{1,4}:\s+/;
 const TIMESTAMP_RE = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s+(?=[a-zA-Z])/;
@@ -42,6 +44,15 @@ export function stripPrefixes(line: string): string {
       const arrows = rest.indexOf(' >> ');
       if (arrows > 0 && /^\[[A-Z]+\|/.test(rest)) {
         i += arrows + 4;
+        continue;
+      }
+      break;
+    }
+    if (c === 60 /* < */) {
+      // HTML left by a paste (`<code>iter 1 ...`, `<pre>`): not part of the record.
+      const m = HTML_TAG_RE.exec(s.slice(i, i + 48));
+      if (m) {
+        i += m[0].length;
         continue;
       }
       break;

@@ -517,4 +517,23 @@ describe('the shapes of tutorial training loops', () => {
     ]);
     expect(points(r, 'eval_loss')).toEqual([[640, 0.052]]);
   });
+
+  it('reads a value in brackets glued to its name, and keeps a tracker summary out of the curves', () => {
+    const r = parse([
+      'INFO:root:Epoch[0] Batch [100]\tSpeed: 1234.56 samples/sec\taccuracy=0.123456',
+      'INFO:root:Epoch[1] Batch [100]\tSpeed: 1230.11 samples/sec\taccuracy=0.223456',
+      'wandb: Run summary:',
+      'wandb:    train/loss 0.5',
+    ]);
+    expect(points(r, 'epoch')).toEqual([
+      [0, 0],
+      [1, 1],
+    ]);
+    expect(points(r, 'accuracy')).toEqual([
+      [0, 0.123456],
+      [1, 0.223456],
+    ]);
+    expect(r.series.loss).toBeUndefined();
+    expect(r.summary['train/loss']).toBe(0.5);
+  });
 });

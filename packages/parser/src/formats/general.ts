@@ -130,6 +130,12 @@ export function generalRecord(line: string, ctx: GeneralState): LineRecord | und
   const scanned = scanPairs(text);
   const { pairs } = scanned;
   if (pairs.length === 0) return undefined;
+  // `wandb:   train/loss 0.5` under `wandb: Run summary:`: the tracker's end-of-run table.
+  if (text.startsWith('wandb:')) {
+    const metrics: Array<[string, number]> = [];
+    for (const pair of pairs) if (pair.name !== 'wandb') metrics.push([pair.name, pair.value]);
+    return metrics.length > 0 ? { format: 'generic', kind: 'summary', metrics } : undefined;
+  }
   // `- Loss: 0.8238` under `It achieves the following results`: a Markdown list of final results
   // (model cards, READMEs) is a summary, not a curve.
   if (pairs.length === 1 && (text.startsWith('- ') || text.startsWith('* '))) {

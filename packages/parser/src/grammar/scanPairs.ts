@@ -474,7 +474,9 @@ function readWordEnd(line: string, i: number): number {
     const c = line.charCodeAt(j);
     if (c === 40 || c === 91) {
       const close = closeWithin(line, j, c === 40 ? 41 : 93, 24);
-      if (close > j && !/[\s,;|]/.test(line.slice(j + 1, close))) {
+      const inner = close > j ? line.slice(j + 1, close) : '';
+      // `(gib)`, `[sec]` belong to the name; `Epoch[0]`, `Batch [100]` hold its value.
+      if (close > j && !/[\s,;|]/.test(inner) && /[A-Za-z_]/.test(inner)) {
         j = close + 1;
         continue;
       }

@@ -157,8 +157,11 @@ export function createLineReader(parts: {
       joiner.startMegatron(s);
       return;
     }
-    const record = router.readLine(s);
-    if (record) sink.record(record);
+    // `34:  learn: 0.95 ...` loses its `34:` with the `srun -l` ranks: the general grammar gets it
+    // back as a counter that is the step while it advances (ranks repeat, so they never are).
+    const record = router.readLine(s, s === raw ? undefined : leadingColonNumber(raw));
+    if (!record) return;
+    sink.record(record);
   }
 
   /** A progress bar line: torchtune's description, a YOLO row, or a bar with a postfix. */
@@ -240,4 +243,14 @@ function hasTypographicQuote(line: string): boolean {
 
 function plainQuotes(line: string): string {
   return line.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
+}
+
+/** The `N` of a line opening with `N:` (spaces before it allowed), else `undefined`. */
+function leadingColonNumber(line: string): number | undefined {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  const start = i;
+  while (i - start < 9 && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+  if (i === start || line.charCodeAt(i) !== 58) return undefined;
+  return Number(line.slice(start, i));
 }

@@ -37,9 +37,10 @@ export interface LineFormat<Id extends string = string, State = unknown> extends
   claims(line: string, first: number, state: State): boolean;
   /**
    * Reads a claimed line: a record, `'consumed'` when the line belongs to the format but holds
-   * no record (a header), or `undefined` to let the next formats try.
+   * no record (a header), or `undefined` to let the next formats try. `counter` is the number of
+   * an `N:` prefix the transport stripped (an `srun -l` rank, or a trainer's own counter).
    */
-  read(line: string, state: State): LineRecord | 'consumed' | undefined;
+  read(line: string, state: State, counter?: number): LineRecord | 'consumed' | undefined;
 }
 
 /**

@@ -6,8 +6,11 @@ import { FORMATS, type FormatId } from './registry';
 
 /** Offers lines, objects and bars to the formats of the registry, each with its own state. */
 export interface FormatRouter {
-  /** A text line (prefixes removed): the record of the first format that claims and reads it. */
-  readLine(line: string): LineRecord | undefined;
+  /**
+   * A text line (prefixes removed): the record of the first format that claims and reads it.
+   * `counter` is the number of an `N:` prefix that was removed with the others.
+   */
+  readLine(line: string, counter?: number): LineRecord | undefined;
   /** The line read by one format only (a YOLO row glued to its bar). */
   readLineAs(id: FormatId, line: string): LineRecord | undefined;
   /** A dict or JSON object: the record of the first object format that claims it. */
@@ -39,13 +42,13 @@ export function createFormatRouter(): FormatRouter {
   const states = lines.map((format) => format.createState());
   const count = lines.length;
 
-  function readLine(line: string): LineRecord | undefined {
+  function readLine(line: string, counter?: number): LineRecord | undefined {
     const first = line.charCodeAt(0);
     for (let i = 0; i < count; i++) {
       const format = lines[i] as LineFormat<string, unknown>;
       const state = states[i];
       if (!format.claims(line, first, state)) continue;
-      const record = format.read(line, state);
+      const record = format.read(line, state, counter);
       if (record === 'consumed') return undefined;
       if (record !== undefined) return record;
     }

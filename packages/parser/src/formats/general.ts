@@ -89,7 +89,7 @@ const EVAL_WORDS = new Set([
 
 /** Words that make a name a metric (`val acc`, `rewards/margins`, `top1`), matched as whole words. */
 const METRIC_WORD_RE =
-  /(?:^|[\s/.@])(?:loss|losses|acc|accuracy|acc\d|top\d|ppl|perplexity|reward|rewards|score|bleu|rouge\w*|f1|auc|map\w*|iou|miou|dice|error|err|kl|entropy|norm|lr|wer|cer|precision|recall|mse|mae|rmse|bpb|bpc|nll|xent|return|returns|mrr|ndcg|margin|margins|logps|logits|psnr|ssim|fid|objective|mfu|throughput|tflops|grad|kld|elbo|likelihood|ce|bce)(?=$|[\s/.@\d])/;
+  /(?:^|[\s/.@_'])(?:\w*loss|losses|acc|accuracy|acc\d|top\d|ppl|perplexity|reward|rewards|score|bleu|rouge\w*|f1|auc|map\w*|iou|miou|dice|error|err|kl|entropy|norm|lr|wer|cer|precision|recall|mse|mae|rmse|l1|l2|bpb|bpc|nll|xent|return|returns|mrr|ndcg|margin|margins|logps|logits|psnr|ssim|fid|objective|mfu|throughput|tflops|grad|kld|elbo|likelihood|ce|bce)(?=$|[\s/.@\d_-])/;
 
 /**
  * The general grammar of a text metric line, for every trainer without a format of its own: pairs
@@ -114,6 +114,7 @@ const METRIC_WORD_RE =
  *
  * @param line - The line, transport prefixes removed.
  * @param ctx - What the grammar remembers (the name sets seen before, the epochs seen).
+ * @param counter - The number of an `N:` prefix removed before (an `srun -l` rank or a counter).
  * @returns The record, or `undefined` for prose and noise.
  * @defaultValue undefined for lines that are no record
  * @example
@@ -122,7 +123,11 @@ const METRIC_WORD_RE =
  * // [['epoch', 5], ['Time', 4981.4], ['loss', 0.5731], ['learning_rate', 0.1111]]
  * ```
  */
-export function generalRecord(line: string, ctx: GeneralState): LineRecord | undefined {
+export function generalRecord(
+  line: string,
+  ctx: GeneralState,
+  counter?: number,
+): LineRecord | undefined {
   const text = stripLogPrefix(line);
   if (text.length === 0) return undefined;
   const keyValue = readKeyValueSummary(text);
@@ -223,7 +228,14 @@ export function generalRecord(line: string, ctx: GeneralState): LineRecord | und
   }
   // Mostly prose with a stray number (`Saving 3 shards to out/`) is no record.
   if (prose > 2 * metrics.length + 2) return undefined;
-  if (!metricLike) {
+  // A step and assigned pairs (`34:  learn: 0.95  test: 0.82`, `[5]: train's l2:0.095`) make a
+  // record whatever the names.
+  const stepped =
+    step !== undefined ||
+    scanned.leadingCounter !== undefined ||
+    position !== undefined ||
+    counter !== undefined;
+  if (!metricLike && !(stepped && assigned >= 1 && prose <= 1)) {
     // Names that say nothing of a metric (`Num examples = 467`): a record only when the same names
     // come back on another line, as the lines of an unknown trainer do.
     if (assigned + (step !== undefined ? 1 : 0) < 2 && metrics.length < 2) return undefined;
@@ -297,6 +309,8 @@ export function generalRecord(line: string, ctx: GeneralState): LineRecord | und
     epoch.value >= 0
   ) {
     weakStep = epoch.value;
+  } else if (step === undefined && progressStep === undefined && counter !== undefined) {
+    weakStep = counter;
   } else if (
     step === undefined &&
     progressStep === undefined &&

@@ -294,7 +294,7 @@ function readBoxRow(text: string): { name: string; value: number | undefined } |
   if (bar < 0 || inner.indexOf('|', bar + 1) >= 0) return undefined;
   const name = inner.slice(0, bar).trim();
   const cell = inner.slice(bar + 1).trim();
-  if (!/^[A-Za-z_]/.test(name)) return undefined;
+  if (!/[A-Za-z]/.test(name) || name.length > 64) return undefined;
   if (cell.length === 0) return { name, value: undefined };
   const value = parseNumber(cell);
   if (value === undefined) return undefined;

@@ -314,7 +314,12 @@ export function tokenize(line: string): Token[] {
     }
     const spaced = spaces > 0;
     spaces = 0;
-    if (c === 91 /* [ */ || c === 93 /* ] */) {
+    if (
+      c === 91 /* [ */ ||
+      c === 93 /* ] */ ||
+      (c === 60 /* < */ && (isDigit(line.charCodeAt(i + 1)) || line.charCodeAt(i + 1) === 45)) ||
+      (c === 62 /* > */ && i > 0 && isDigit(line.charCodeAt(i - 1)))
+    ) {
       tokens.push({
         kind: Tok.Bracket,
         text: '',
@@ -471,6 +476,16 @@ function readWordEnd(line: string, i: number): number {
   const n = line.length;
   for (;;) {
     while (j < n && isWordChar(line.charCodeAt(j))) j++;
+    // `train's l2`: an apostrophe between letters is part of the word.
+    if (
+      line.charCodeAt(j) === 39 &&
+      j > i &&
+      (isLetter(line.charCodeAt(j - 1)) || isDigit(line.charCodeAt(j - 1))) &&
+      isLetter(line.charCodeAt(j + 1))
+    ) {
+      j++;
+      continue;
+    }
     const c = line.charCodeAt(j);
     if (c === 40 || c === 91) {
       const close = closeWithin(line, j, c === 40 ? 41 : 93, 24);
@@ -648,6 +663,12 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
   if (isLetter(line.charCodeAt(i))) {
     let j = i;
     while (j < n && (isLetter(line.charCodeAt(j)) || line.charCodeAt(j) === 47)) j++;
+    const after = line.charCodeAt(j);
+    if (fraction.length > 0 && j - i > 2 && (after === 58 || after === 61)) {
+      // `0.6355974416passed: 17.4`: the letters are the next name, glued to the value.
+      tokens.push({ kind: Tok.Number, text: '', value, total, unit, start });
+      return i;
+    }
     if (isDigit(line.charCodeAt(j))) {
       // `1x2`, `3d4`: an identifier, not a number with a unit.
       return skipNonValue(line, j, tokens, start);

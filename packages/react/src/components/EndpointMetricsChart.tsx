@@ -1,7 +1,9 @@
 'use client';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import type { RunMetrics, TrainvizError } from '@trainviz/client';
 import type { ReactNode } from 'react';
+import { memo, useMemo } from 'react';
 import { chartDefaults } from '../data/chartViewSettings';
 import { hasPoints } from '../data/hasPoints';
 import type {
@@ -11,7 +13,9 @@ import type {
 } from '../data/trainingMetricsChartProps';
 import { viewSettings } from '../data/trainingMetricsChartProps';
 import { useChartRuns } from '../hooks/useChartRuns';
-import { useRunComparison } from '../hooks/useRunComparison';
+import { useFrameBatchedValue } from '../hooks/useFrameBatchedValue';
+import { useTrainvizClient } from '../hooks/useTrainvizClient';
+import { runMetricsQueryOptions } from '../runMetricsQueryOptions';
 import { ChartEmpty } from './ChartEmpty';
 import { ChartError } from './ChartError';
 import { ChartSkeleton } from './ChartSkeleton';
@@ -35,12 +39,33 @@ export function EndpointMetricsChart(
 ) {
   const { experimentId, runIds, runLabels, height = chartDefaults.height } = props;
   const enabled = (props.enabled ?? true) && experimentId !== '' && runIds.length > 0;
-  const results = useRunComparison(experimentId, runIds, {
+  const client = useTrainvizClient();
+  const options = {
     isLive: props.isLive ?? false,
     enabled,
     ...(props.pollIntervalMs !== undefined ? { pollIntervalMs: props.pollIntervalMs } : {}),
+  };
+  const results = useQueries({
+    queries: runIds.map((runId) => ({
+      ...runMetricsQueryOptions(client, experimentId, runId, options),
+      // A poll's fetch status is not shown: only what it brought (or its error) re-renders.
+      notifyOnChangeProps: CHART_PROPS,
+    })),
   });
-  const runs = useChartRuns(results, runIds, runLabels);
+  const latestRuns = useChartRuns(results, runIds, runLabels);
+  const batchedRuns = useFrameBatchedValue(latestRuns);
+  // Polls are batched per frame; the first data is shown at once, with the states it decides.
+  const runs = batchedRuns.length > 0 ? batchedRuns : latestRuns;
+  // The notices change only with the runs' failures: a successful poll must not redraw the chart
+  // through a new `notices` element.
+  const failures = results
+    .map((result) => (result.isError ? `${result.data ? 1 : 0}${result.error.message}` : ''))
+    .join('\u0000');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `failures` stands for `results`' errors
+  const notices = useMemo(
+    () => <RunNotices results={results} runIds={runIds} labels={runLabels} />,
+    [failures, runIds, runLabels],
+  );
   const frame = (children: ReactNode) => (
     <StateFrame theme={props.theme} className={props.className}>
       {children}
@@ -51,13 +76,7 @@ export function EndpointMetricsChart(
     if (!hasPoints(runs)) {
       return frame(props.renderEmpty ? props.renderEmpty() : <ChartEmpty height={height} />);
     }
-    return (
-      <MetricsChartView
-        {...viewSettings(props)}
-        runs={runs}
-        notices={<RunNotices results={results} runIds={runIds} labels={runLabels} />}
-      />
-    );
+    return <MemoChartView {...viewSettings(props)} runs={runs} notices={notices} />;
   }
   const failed = results.filter((result) => result.isError);
   const error = failed[0]?.error;
@@ -78,6 +97,11 @@ export function EndpointMetricsChart(
   }
   return frame(props.renderEmpty ? props.renderEmpty() : <ChartEmpty height={height} />);
 }
+
+const CHART_PROPS: ('data' | 'error' | 'status')[] = ['data', 'error', 'status'];
+
+/** Re-renders only when its props change, not on every query notification of the container. */
+const MemoChartView = memo(MetricsChartView);
 
 /** Per-run failures next to a chart that has data: a badge, or an alert with Retry. */
 function RunNotices(props: {

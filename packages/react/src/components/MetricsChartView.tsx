@@ -86,7 +86,10 @@ export function MetricsChartView(props: MetricsChartViewProps) {
   } = props;
   const scheme = useColorScheme(props.theme);
   const [measureRef, measuredWidth] = useElementWidth<HTMLDivElement>();
-  const width = props.width ?? (measuredWidth > 0 ? measuredWidth : FALLBACK_WIDTH);
+  // Until the container is measured the plot is not drawn: drawing it at a guessed width and again
+  // at the real one would cost a first render twice.
+  const measuring = props.width === undefined && measuredWidth === null;
+  const width = props.width ?? (measuredWidth ? measuredWidth : FALLBACK_WIDTH);
   const plotWidth = Math.max(50, width - AXIS_ROOM);
 
   const controls = useChartControls(props, runs);
@@ -142,92 +145,89 @@ export function MetricsChartView(props: MetricsChartViewProps) {
     [metric, drawn, zoom, scheme],
   );
 
-  const chart =
-    yDomain === null ? (
-      <p role="status" style={{ margin: 0, lineHeight: `${height}px`, textAlign: 'center' }}>
-        {`No finite ${metric} values to draw`}
-      </p>
-    ) : (
-      <LineChart
-        width={width}
-        height={height}
-        margin={{ top: 12, right: 28, bottom: 24, left: 8 }}
-        {...handlers}
-      >
-        <g ref={anchor} />
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis
-          type="number"
-          dataKey="x"
-          domain={xDomain ?? ['dataMin', 'dataMax']}
-          allowDataOverflow
-          {...(xTicks ? { ticks: xTicks.values } : {})}
-          interval="preserveStartEnd"
-          minTickGap={8}
-          tickFormatter={(value: number) => xTicks?.labels.get(value) ?? formatX(value, xAxis)}
-          stroke="currentColor"
-          label={{ value: xAxisTitles[xAxis], position: 'insideBottom', offset: -14 }}
-        />
-        <YAxis
-          type="number"
-          scale={yScale === 'log' ? 'log' : 'linear'}
-          domain={yDomain}
-          allowDataOverflow
-          {...(yTicks ? { ticks: yTicks.values } : {})}
-          interval="preserveStartEnd"
-          tickFormatter={(value: number) => yTicks?.labels.get(value) ?? formatNumber(value)}
-          stroke="currentColor"
-          width={AXIS_ROOM - 16}
-          label={{ value: metric, angle: -90, position: 'insideLeft' }}
-        />
-        <Tooltip
-          content={(state) => (
-            <ChartTooltip active={state.active} label={state.label} drawn={drawn} xAxis={xAxis} />
-          )}
-          isAnimationActive={false}
-        />
-        {visible.flatMap(({ run, label, color, model }) => {
-          const rows = views.get(run.id) ?? [];
-          const line = (kind: 'raw' | 'smooth') => (
-            <Line
-              key={`${run.id}-${kind}`}
-              name={kind === 'raw' ? label : `${label} (smoothed)`}
-              data={rows}
-              dataKey={kind === 'raw' ? 'y' : 's'}
-              type="linear"
-              stroke={color}
-              strokeOpacity={kind === 'raw' && model.smoothed ? 0.25 : 1}
-              strokeWidth={kind === 'raw' ? 1.5 : 2}
-              dot={false}
-              activeDot={false}
-              isAnimationActive={false}
-            />
-          );
-          return model.smoothed ? [line('raw'), line('smooth')] : [line('raw')];
-        })}
-        {visible.flatMap(({ run }) =>
-          (stretches.get(run.id) ?? []).flatMap((stretch) =>
-            nonFiniteMarkers(run.id, stretch, yDomain[1], xDomain, plotWidth),
-          ),
+  const chart = measuring ? null : yDomain === null ? (
+    <p role="status" style={{ margin: 0, lineHeight: `${height}px`, textAlign: 'center' }}>
+      {`No finite ${metric} values to draw`}
+    </p>
+  ) : (
+    <LineChart
+      width={width}
+      height={height}
+      margin={{ top: 12, right: 28, bottom: 24, left: 8 }}
+      {...handlers}
+    >
+      <g ref={anchor} />
+      <CartesianGrid strokeDasharray="3 3" />
+      <XAxis
+        type="number"
+        dataKey="x"
+        domain={xDomain ?? ['dataMin', 'dataMax']}
+        allowDataOverflow
+        {...(xTicks ? { ticks: xTicks.values } : {})}
+        interval="preserveStartEnd"
+        minTickGap={8}
+        tickFormatter={(value: number) => xTicks?.labels.get(value) ?? formatX(value, xAxis)}
+        stroke="currentColor"
+        label={{ value: xAxisTitles[xAxis], position: 'insideBottom', offset: -14 }}
+      />
+      <YAxis
+        type="number"
+        scale={yScale === 'log' ? 'log' : 'linear'}
+        domain={yDomain}
+        allowDataOverflow
+        {...(yTicks ? { ticks: yTicks.values } : {})}
+        interval="preserveStartEnd"
+        tickFormatter={(value: number) => yTicks?.labels.get(value) ?? formatNumber(value)}
+        stroke="currentColor"
+        width={AXIS_ROOM - 16}
+        label={{ value: metric, angle: -90, position: 'insideLeft' }}
+      />
+      <Tooltip
+        content={(state) => (
+          <ChartTooltip active={state.active} label={state.label} drawn={drawn} xAxis={xAxis} />
         )}
-        {visible.flatMap(({ run, model }) =>
-          (run.restarts ?? []).map((restart) => (
-            <ReferenceLine
-              key={`${run.id}-resume-${restart.step}`}
-              x={
-                model.xs[
-                  Math.min(model.length - 1, lowerBound(model.steps, restart.step))
-                ] as number
-              }
-              className="tvz-resume"
-              strokeDasharray="4 4"
-              label={{ value: 'resumed', position: 'insideTopRight' }}
-            />
-          )),
-        )}
-        {drag ? <ReferenceArea x1={drag.from} x2={drag.to} className="tvz-zoom" /> : null}
-      </LineChart>
-    );
+        isAnimationActive={false}
+      />
+      {visible.flatMap(({ run, label, color, model }) => {
+        const rows = views.get(run.id) ?? [];
+        const line = (kind: 'raw' | 'smooth') => (
+          <Line
+            key={`${run.id}-${kind}`}
+            name={kind === 'raw' ? label : `${label} (smoothed)`}
+            data={rows}
+            dataKey={kind === 'raw' ? 'y' : 's'}
+            type="linear"
+            stroke={color}
+            strokeOpacity={kind === 'raw' && model.smoothed ? 0.25 : 1}
+            strokeWidth={kind === 'raw' ? 1.5 : 2}
+            dot={false}
+            activeDot={false}
+            isAnimationActive={false}
+          />
+        );
+        return model.smoothed ? [line('raw'), line('smooth')] : [line('raw')];
+      })}
+      {visible.flatMap(({ run }) =>
+        (stretches.get(run.id) ?? []).flatMap((stretch) =>
+          nonFiniteMarkers(run.id, stretch, yDomain[1], xDomain, plotWidth),
+        ),
+      )}
+      {visible.flatMap(({ run, model }) =>
+        (run.restarts ?? []).map((restart) => (
+          <ReferenceLine
+            key={`${run.id}-resume-${restart.step}`}
+            x={
+              model.xs[Math.min(model.length - 1, lowerBound(model.steps, restart.step))] as number
+            }
+            className="tvz-resume"
+            strokeDasharray="4 4"
+            label={{ value: 'resumed', position: 'insideTopRight' }}
+          />
+        )),
+      )}
+      {drag ? <ReferenceArea x1={drag.from} x2={drag.to} className="tvz-zoom" /> : null}
+    </LineChart>
+  );
 
   return (
     <div

@@ -1,3 +1,5 @@
+import type { MetricSeries } from './series/MetricSeries';
+
 /**
  * Lifecycle of a training run as the metrics endpoint reports it.
  *
@@ -19,44 +21,16 @@ export type RunStatus = 'pending' | 'running' | 'completed' | 'failed';
 export type WireValue = number | 'NaN' | 'Infinity' | '-Infinity';
 
 /**
- * One metric on the wire: parallel columns, ascending steps. Columns rather than one object per
- * point: `{"step":123456,"value":2.345678}` costs ~33 bytes a point, the columns ~16.
+ * One metric on the wire: a `MetricSeries` whose non-finite values are coded as strings (see
+ * `encodeWireValue`). Columns rather than one object per point: `{"step":123456,"value":2.345678}`
+ * costs ~33 bytes a point, the columns ~16.
  *
  * @example
  * ```json
  * { "steps": [10, 20], "values": [2.31, "NaN"], "times": [12.5, 25.1] }
  * ```
  */
-export interface WireMetricSeries {
-  /**
-   * Non-negative integer steps, strictly ascending.
-   *
-   * @example
-   * ```json
-   * [10, 20, 30]
-   * ```
-   */
-  steps: number[];
-  /**
-   * `values[i]` is the metric at `steps[i]`.
-   *
-   * @example
-   * ```json
-   * [2.31, "NaN", 2.12]
-   * ```
-   */
-  values: WireValue[];
-  /**
-   * Seconds since the run's `started_at` when each point was recorded, when the server knows it.
-   *
-   * @defaultValue absent
-   * @example
-   * ```json
-   * [12.5, 25.1, 37.8]
-   * ```
-   */
-  times?: number[];
-}
+export type WireMetricSeries = Omit<MetricSeries, 'values'> & { values: WireValue[] };
 
 /**
  * The JSON body of `GET /experiments/{experiment_id}/runs/{run_id}/metrics` (snake_case, as served).
@@ -173,36 +147,7 @@ export interface RunMetricsWire {
  * const last = series.values[series.values.length - 1];
  * ```
  */
-export interface RunMetricSeries {
-  /**
-   * Non-negative integer steps, strictly ascending.
-   *
-   * @example
-   * ```ts
-   * series.steps.at(-1); // the latest step of this metric
-   * ```
-   */
-  steps: number[];
-  /**
-   * `values[i]` is the metric at `steps[i]`; `NaN` and the infinities are plain JS numbers here.
-   *
-   * @example
-   * ```ts
-   * const diverged = series.values.some((v) => !Number.isFinite(v));
-   * ```
-   */
-  values: number[];
-  /**
-   * Seconds since `startedAt` at which each point was recorded, when the server knows it.
-   *
-   * @defaultValue absent
-   * @example
-   * ```ts
-   * const wallClock = series.times?.map((t) => new Date(Date.parse(run.startedAt ?? '') + t * 1000));
-   * ```
-   */
-  times?: number[];
-}
+export type RunMetricSeries = MetricSeries;
 
 /**
  * A decoded metrics response, camelCase.

@@ -100,7 +100,7 @@ async function fetchRunMetrics(
   const base: GetRunMetricsOptions = metricTypes ? { metricTypes, signal } : { signal };
   const previous = queryClient.getQueryData<RunMetrics>(queryKey);
   if (!previous || previous.lastStep === null) {
-    return client.getRunMetrics(experimentId, runId, base);
+    return withRoomToGrow(await client.getRunMetrics(experimentId, runId, base));
   }
   // Ask again for the last step itself: a metric logged at that step after the previous poll (an
   // eval loss printed after the train loss) would otherwise never arrive. Merging dedupes it.
@@ -113,11 +113,27 @@ async function fetchRunMetrics(
   // The cache owns its runs' arrays: a poll grows them in place (cost of the new points only) and
   // one that brings nothing returns `previous` itself, so no observer re-renders.
   if (resumedAt === null) return appendRunMetrics(previous, increment);
-  const merged = mergeRunMetrics(previous, increment);
+  const merged = withRoomToGrow(mergeRunMetrics(previous, increment));
   // The resume rewrote points between its step and our old last step: fetch them again.
   const rewritten = await client.getRunMetrics(experimentId, runId, {
     ...base,
     sinceStep: resumedAt - 1,
   });
-  return mergeRunMetrics(merged, rewritten);
+  return withRoomToGrow(mergeRunMetrics(merged, rewritten));
+}
+
+/**
+ * Makes V8 give each column spare capacity now. A decoded or copied array is allocated at its exact
+ * length, so the first push of a poll onto a million-point column would copy it, a long task in the
+ * middle of live polling; done here, the copy joins a full fetch that already costs that much.
+ */
+function withRoomToGrow(run: RunMetrics): RunMetrics {
+  for (const series of Object.values(run.metrics)) {
+    for (const column of [series.steps, series.values, series.times]) {
+      if (column === undefined || column.length === 0) continue;
+      column.push(0);
+      column.pop();
+    }
+  }
+  return run;
 }

@@ -1,8 +1,8 @@
 'use client';
+import { nearestIndex } from '@trainviz/client/series';
 import { formatX, xAxisTitles } from '../data/axisTicks';
 import type { DrawnRun } from '../data/drawRuns';
 import { visibleRuns } from '../data/drawRuns';
-import { findNearestIndex } from '../data/findNearestIndex';
 import { formatNumber } from '../data/formatNumber';
 import type { XAxisMode } from '../data/types';
 
@@ -44,7 +44,7 @@ export function ChartTooltip({ active, label, drawn, xAxis }: ChartTooltipProps)
         {xAxisTitles[xAxis]} {formatX(x, xAxis)}
       </div>
       {visibleRuns(drawn).map(({ run, label: name, color, model }) => {
-        const index = findNearestIndex(model.xs, x);
+        const index = nearestIndex(model.xs, x);
         const value = model.values[index];
         if (value === undefined) return null;
         return (

@@ -1,4 +1,5 @@
 'use client';
+import { lowerBound } from '@trainviz/client/series';
 import type { ReactNode } from 'react';
 import { useCallback, useMemo, useRef } from 'react';
 import {
@@ -21,10 +22,8 @@ import { chartNotes, describeChart } from '../data/describeChart';
 import { visibleRuns } from '../data/drawRuns';
 import { formatNumber } from '../data/formatNumber';
 import { runStretches } from '../data/runStretches';
-import { lowerBound } from '../data/sortedSearch';
 import type { ChartRun } from '../data/types';
 import type { ExportFormat } from '../dom/exportChart';
-import { exportMetricsChart } from '../dom/exportMetricsChart';
 import { useChartControls } from '../hooks/useChartControls';
 import { useChartZoom } from '../hooks/useChartZoom';
 import { useColorScheme } from '../hooks/useColorScheme';
@@ -131,16 +130,22 @@ export function MetricsChartView(props: MetricsChartViewProps) {
   const anchor = useRef<SVGGElement | null>(null);
   const onExport = useCallback(
     (format: ExportFormat) => {
-      exportMetricsChart({
-        format,
-        metric,
-        drawn,
-        zoom,
-        svg: anchor.current?.ownerSVGElement ?? null,
-        background: scheme === 'dark' ? '#0d1117' : '#ffffff',
-      }).catch(() => {
-        // A failed export (no canvas, a tainted image) leaves the chart as it is; nothing to undo.
-      });
+      const svg = anchor.current?.ownerSVGElement ?? null;
+      // Loaded on the first export: most charts are never exported, so their bundle does not carry it.
+      import('../dom/exportMetricsChart')
+        .then(({ exportMetricsChart }) =>
+          exportMetricsChart({
+            format,
+            metric,
+            drawn,
+            zoom,
+            svg,
+            background: scheme === 'dark' ? '#0d1117' : '#ffffff',
+          }),
+        )
+        .catch(() => {
+          // A failed export (no canvas, a tainted image) leaves the chart as it is; nothing to undo.
+        });
     },
     [metric, drawn, zoom, scheme],
   );

@@ -1,4 +1,4 @@
-import { lowerBound } from './sortedSearch';
+import { lowerBound } from '@trainviz/client/series';
 import type { ChartRun, ChartSeriesData, XAxisMode } from './types';
 
 /**

@@ -42,8 +42,8 @@ export interface PollRequest {
 }
 
 /**
- * What a live measurement saw: per poll round, ms from its first request to the paint showing every
- * run's new points; long tasks (over 50 ms) while polling.
+ * What a live measurement saw: per poll of a run, ms from its request to the paint showing its new
+ * points; long tasks (over 50 ms) while polling.
  *
  * @example
  * ```ts
@@ -54,6 +54,8 @@ export interface PollResult {
   repaintMs: number[];
   longTasks: number[];
   polls: number;
+  /** Per poll, ms from its request to its merged data in the query cache (in arrival order). */
+  toCacheMs: number[];
   /** Requests without `since_step` while polling: each one refetches the whole series. */
   fullFetches: number;
 }
@@ -296,26 +298,42 @@ window.startPolls = async ({ points, runs, append, intervalMs, durationMs }) => 
     const fullBefore = endpoint.fullFetches();
     const start = performance.now();
     const repaintMs: number[] = [];
-    let expected = points;
+    // Per run: the oldest request not yet seen drawn, and the count it must reach. Checked once a
+    // frame; a run drawn in one frame is painted by the next.
+    const counts = pointCounts(container);
+    // When each poll's merged data reached the cache: splits a repaint into fetch + merge and draw.
+    const cached: number[] = [];
+    const stopCache = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'success')
+        cached.push(performance.now());
+    });
+    const requestsBefore = endpoint.requests.length;
     let seen = endpoint.requests.length;
-    while (performance.now() - start < durationMs) {
-      // A round starts with its first request; it is drawn when every run shows its new points.
-      while (endpoint.requests.length === seen) {
-        if (performance.now() - start >= durationMs) break;
-        await tick();
+    const waiting = new Map<number, { at: number; count: number }>();
+    while (performance.now() - start < durationMs || waiting.size > 0) {
+      await new Promise<void>((done) => requestAnimationFrame(() => done()));
+      for (; seen < endpoint.requests.length; seen++) {
+        const request = endpoint.requests[seen] as { at: number; runId: string };
+        const index = runIds.indexOf(request.runId);
+        const pending = waiting.get(index);
+        const count = (pending?.count ?? counts[index] ?? points) + append;
+        waiting.set(index, { at: pending?.at ?? request.at, count });
       }
-      if (endpoint.requests.length === seen) break;
-      const t0 = endpoint.requests[seen]?.at as number;
-      expected += append;
-      const target = expected;
-      await until(() => {
-        const counts = pointCounts(container);
-        return counts.length === runs && counts.every((count) => count >= target);
-      });
-      repaintMs.push(performance.now() - t0);
-      seen = endpoint.requests.length;
-      expected = Math.max(...pointCounts(container));
+      const now = pointCounts(container);
+      const drawn = [...waiting].filter(([index, { count }]) => (now[index] ?? 0) >= count);
+      if (drawn.length > 0) {
+        await nextPaint();
+        const painted = performance.now();
+        for (const [index, { at }] of drawn) {
+          repaintMs.push(painted - at);
+          counts[index] = now[index] as number;
+          waiting.delete(index);
+        }
+      }
+      if (performance.now() - start > durationMs + 30_000) break;
     }
+    stopCache();
+    const toCacheMs = cached.map((at, i) => at - (endpoint.requests[requestsBefore + i]?.at ?? at));
     observer.disconnect();
     endpoint.setGrowth(0);
     root.unmount();
@@ -324,6 +342,7 @@ window.startPolls = async ({ points, runs, append, intervalMs, durationMs }) => 
       repaintMs,
       longTasks,
       polls: repaintMs.length,
+      toCacheMs,
       fullFetches: endpoint.fullFetches() - fullBefore,
     };
   };

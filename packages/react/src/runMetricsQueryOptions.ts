@@ -39,9 +39,10 @@ export const DEFAULT_POLL_INTERVAL_MS = 3000;
 /**
  * React Query options for one run's metrics: use them with `useQuery`, or `prefetchQuery` on a server
  * (this module has no `'use client'`). When the cache already holds the run, the query function asks
- * only for points after the last recorded step (`sinceStep`) and merges them in; if the increment
- * reports a new resume, it fetches again from just before the resume step so the rewritten points
- * replace the old ones.
+ * only for points after the last recorded step (`sinceStep`) and appends them to the cached run in
+ * place (`appendRunMetrics`): the cached arrays grow between polls, a poll that brings nothing leaves
+ * `data` as it is, and a changed run is a new `data` object. If the increment reports a new resume,
+ * it fetches again from just before the resume step so the rewritten points replace the old ones.
  *
  * @param client - a `TrainvizClient` (only `getRunMetrics` is used)
  * @param experimentId - experiment id

@@ -1,3 +1,4 @@
+export { appendRunMetrics } from './appendRunMetrics';
 export { buildRunMetricsUrl } from './buildRunMetricsUrl';
 export type { TrainvizClient } from './createTrainvizClient';
 export { createTrainvizClient } from './createTrainvizClient';
@@ -13,6 +14,7 @@ export { mergeRunMetrics } from './mergeRunMetrics';
 export { newRestartStep } from './newRestartStep';
 export type { OpenApiDocument } from './runMetricsOpenApi';
 export { runMetricsOpenApi } from './runMetricsOpenApi';
+export type { MetricSeries, ReadonlyMetricSeries } from './series/MetricSeries';
 export type { TrainvizErrorKind, TrainvizErrorOptions } from './TrainvizError';
 export { isTrainvizError, TrainvizError } from './TrainvizError';
 export type {

@@ -20,40 +20,27 @@ export type {
   RunComparisonTableProps,
 } from './components/RunComparisonTable';
 export { RunComparisonTable } from './components/RunComparisonTable';
-export type { LogSource, TrainingMetricsChartProps } from './components/TrainingMetricsChart';
 export { TrainingMetricsChart } from './components/TrainingMetricsChart';
 export type { TrainvizProviderProps } from './components/TrainvizProvider';
 export { TrainvizProvider } from './components/TrainvizProvider';
-export type { BuildSeriesViewOptions, SeriesViewRow } from './data/buildSeriesView';
-export { buildSeriesView } from './data/buildSeriesView';
 export type { ChartThemeColors, ChartThemeName } from './data/chartTheme';
-export { chartTheme } from './data/chartTheme';
-export type { ComputeYDomainOptions } from './data/computeYDomain';
-export { computeYDomain } from './data/computeYDomain';
-export type { IncrementalLogParser } from './data/createIncrementalLogParser';
-export { createIncrementalLogParser } from './data/createIncrementalLogParser';
-export type {
-  SeriesModel,
-  SeriesModelCache,
-  SeriesModelInput,
-} from './data/createSeriesModelCache';
-export { createSeriesModelCache } from './data/createSeriesModelCache';
-export type { SeriesViewCache } from './data/createSeriesViewCache';
-export { createSeriesViewCache } from './data/createSeriesViewCache';
-export { findNearestIndex } from './data/findNearestIndex';
-export type { NonFinitePoint } from './data/findNonFinite';
-export { findNonFinite } from './data/findNonFinite';
-export { formatNumber } from './data/formatNumber';
-export { percentile } from './data/percentile';
-export { runColors } from './data/runColors';
-export type { CsvSeries } from './data/seriesToCsv';
-export { seriesToCsv } from './data/seriesToCsv';
+export type { ChartViewSettings } from './data/chartViewSettings';
+export { chartDefaults } from './data/chartViewSettings';
 export type { RunSummary } from './data/summarizeRun';
 export { summarizeRun } from './data/summarizeRun';
+export type {
+  ChartStateProps,
+  EndpointSourceProps,
+  LogSource,
+  LogSourceProps,
+  TrainingMetricsChartProps,
+} from './data/trainingMetricsChartProps';
 export type { ChartRun, ChartSeriesData, XAxisMode, YScale } from './data/types';
-export type { ExportChartRequest, ExportFormat } from './dom/exportChart';
-export type { UseLogTextMetricsOptions } from './hooks/useLogTextMetrics';
-export { useLogTextMetrics } from './hooks/useLogTextMetrics';
+export type { ExportFormat } from './dom/exportChart';
+export type { ChartControls } from './hooks/useChartControls';
+export { useChartControls } from './hooks/useChartControls';
+export type { ChartZoom } from './hooks/useChartZoom';
+export { useChartZoom } from './hooks/useChartZoom';
 export { useRunComparison } from './hooks/useRunComparison';
 export { useRunMetrics } from './hooks/useRunMetrics';
 export type { MissingProviderError } from './hooks/useTrainvizClient';

@@ -6,7 +6,8 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const dist = fileURLToPath(new URL('../dist', import.meta.url));
-const needsDirective = (path) => /^(hooks|components)\//.test(path);
+// In log/, hooks (`useX`) and components (capitalised) need it; the parser wrapper does not.
+const needsDirective = (path) => /^(hooks|components)\/|^log\/(use[A-Z]|[A-Z])/.test(path);
 const directive =
   /^(?:\s*(?:\/\/[^\n]*\n|"use strict";\s*|'use strict';\s*))*\s*["']use client["'];?/;
 

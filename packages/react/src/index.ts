@@ -20,7 +20,6 @@ export type {
   RunComparisonTableProps,
 } from './components/RunComparisonTable';
 export { RunComparisonTable } from './components/RunComparisonTable';
-export type { LogSource, TrainingMetricsChartProps } from './components/TrainingMetricsChart';
 export { TrainingMetricsChart } from './components/TrainingMetricsChart';
 export type { TrainvizProviderProps } from './components/TrainvizProvider';
 export { TrainvizProvider } from './components/TrainvizProvider';
@@ -28,10 +27,10 @@ export type { BuildSeriesViewOptions, SeriesViewRow } from './data/buildSeriesVi
 export { buildSeriesView } from './data/buildSeriesView';
 export type { ChartThemeColors, ChartThemeName } from './data/chartTheme';
 export { chartTheme } from './data/chartTheme';
+export type { ChartViewSettings } from './data/chartViewSettings';
+export { chartDefaults } from './data/chartViewSettings';
 export type { ComputeYDomainOptions } from './data/computeYDomain';
 export { computeYDomain } from './data/computeYDomain';
-export type { IncrementalLogParser } from './data/createIncrementalLogParser';
-export { createIncrementalLogParser } from './data/createIncrementalLogParser';
 export type {
   SeriesModel,
   SeriesModelCache,
@@ -50,14 +49,23 @@ export type { CsvSeries } from './data/seriesToCsv';
 export { seriesToCsv } from './data/seriesToCsv';
 export type { RunSummary } from './data/summarizeRun';
 export { summarizeRun } from './data/summarizeRun';
+export type {
+  ChartStateProps,
+  EndpointSourceProps,
+  LogSource,
+  LogSourceProps,
+  TrainingMetricsChartProps,
+} from './data/trainingMetricsChartProps';
 export type { ChartRun, ChartSeriesData, XAxisMode, YScale } from './data/types';
 export type { ExportChartRequest, ExportFormat } from './dom/exportChart';
-export type { UseLogTextMetricsOptions } from './hooks/useLogTextMetrics';
-export { useLogTextMetrics } from './hooks/useLogTextMetrics';
 export { useRunComparison } from './hooks/useRunComparison';
 export { useRunMetrics } from './hooks/useRunMetrics';
 export type { MissingProviderError } from './hooks/useTrainvizClient';
 export { useTrainvizClient } from './hooks/useTrainvizClient';
+export type { IncrementalLogParser } from './log/createIncrementalLogParser';
+export { createIncrementalLogParser } from './log/createIncrementalLogParser';
+export type { UseLogTextMetricsOptions } from './log/useLogTextMetrics';
+export { useLogTextMetrics } from './log/useLogTextMetrics';
 export { trainvizKeys } from './queryKeys';
 export type { RunMetricsQueryOptions } from './runMetricsQueryOptions';
 export { runMetricsQueryOptions } from './runMetricsQueryOptions';

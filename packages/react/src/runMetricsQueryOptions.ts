@@ -1,6 +1,7 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { queryOptions } from '@tanstack/react-query';
 import type { GetRunMetricsOptions, RunMetrics, TrainvizClient } from '@trainviz/client';
-import { mergeRunMetrics, newRestartStep } from '@trainviz/client';
+import { isTrainvizError, mergeRunMetrics, newRestartStep, TrainvizError } from '@trainviz/client';
 import { trainvizKeys } from './queryKeys';
 
 /**
@@ -56,31 +57,10 @@ export function runMetricsQueryOptions(
 ) {
   const { metricTypes, isLive = false, pollIntervalMs = DEFAULT_POLL_INTERVAL_MS } = options;
   const queryKey = trainvizKeys.runMetrics(experimentId, runId, { metricTypes });
-  return queryOptions({
+  return queryOptions<RunMetrics, TrainvizError, RunMetrics, typeof queryKey>({
     queryKey,
-    queryFn: async ({ client: queryClient, signal }): Promise<RunMetrics> => {
-      const base: GetRunMetricsOptions = metricTypes ? { metricTypes, signal } : { signal };
-      const previous = queryClient.getQueryData<RunMetrics>(queryKey);
-      if (!previous || previous.lastStep === null) {
-        return client.getRunMetrics(experimentId, runId, base);
-      }
-      // Ask again for the last step itself: a metric logged at that step after the previous poll (an
-      // eval loss printed after the train loss) would otherwise never arrive. Merging dedupes it.
-      const increment = await client.getRunMetrics(
-        experimentId,
-        runId,
-        previous.lastStep > 0 ? { ...base, sinceStep: previous.lastStep - 1 } : base,
-      );
-      const resumedAt = newRestartStep(previous, increment);
-      const merged = mergeRunMetrics(previous, increment);
-      if (resumedAt === null) return merged;
-      // The resume rewrote points between its step and our old last step: fetch them again.
-      const rewritten = await client.getRunMetrics(experimentId, runId, {
-        ...base,
-        sinceStep: resumedAt - 1,
-      });
-      return mergeRunMetrics(merged, rewritten);
-    },
+    queryFn: (context) =>
+      fetchRunMetrics(client, experimentId, runId, metricTypes, context).catch(asTrainvizError),
     refetchInterval: (query) => {
       if (!isLive) return false;
       const status = query.state.data?.status;
@@ -91,4 +71,45 @@ export function runMetricsQueryOptions(
     structuralSharing: false,
     enabled: options.enabled ?? true,
   });
+}
+
+/**
+ * A custom client may throw anything: the query's error is always a `TrainvizError` (kind `network`
+ * with the thrown value as `cause`), so hosts branch on `kind` alone.
+ */
+function asTrainvizError(error: unknown): never {
+  if (isTrainvizError(error)) throw error;
+  const message = error instanceof Error && error.message ? error.message : 'request failed';
+  throw new TrainvizError({ kind: 'network', message, cause: error });
+}
+
+async function fetchRunMetrics(
+  client: Pick<TrainvizClient, 'getRunMetrics'>,
+  experimentId: string,
+  runId: string,
+  metricTypes: readonly string[] | undefined,
+  context: { client: QueryClient; queryKey: readonly unknown[]; signal: AbortSignal },
+): Promise<RunMetrics> {
+  const { client: queryClient, queryKey, signal } = context;
+  const base: GetRunMetricsOptions = metricTypes ? { metricTypes, signal } : { signal };
+  const previous = queryClient.getQueryData<RunMetrics>(queryKey);
+  if (!previous || previous.lastStep === null) {
+    return client.getRunMetrics(experimentId, runId, base);
+  }
+  // Ask again for the last step itself: a metric logged at that step after the previous poll (an
+  // eval loss printed after the train loss) would otherwise never arrive. Merging dedupes it.
+  const increment = await client.getRunMetrics(
+    experimentId,
+    runId,
+    previous.lastStep > 0 ? { ...base, sinceStep: previous.lastStep - 1 } : base,
+  );
+  const resumedAt = newRestartStep(previous, increment);
+  const merged = mergeRunMetrics(previous, increment);
+  if (resumedAt === null) return merged;
+  // The resume rewrote points between its step and our old last step: fetch them again.
+  const rewritten = await client.getRunMetrics(experimentId, runId, {
+    ...base,
+    sinceStep: resumedAt - 1,
+  });
+  return mergeRunMetrics(merged, rewritten);
 }

@@ -64,7 +64,7 @@ describe('TrainingMetricsChart', () => {
       <TrainingMetricsChart
         experimentId="exp-1"
         runIds={['run-a']}
-        renderError={(error) => <p>custom: {(error as Error).message}</p>}
+        renderError={(error) => <p>custom: {error.message}</p>}
       />,
       { wrapper: providers(failing) },
     );

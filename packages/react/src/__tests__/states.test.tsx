@@ -4,7 +4,7 @@ import { TrainvizError } from '@trainviz/client';
 import { describe, expect, it, vi } from 'vitest';
 import { TrainingMetricsChart } from '../components/TrainingMetricsChart';
 import { TrainvizProvider } from '../components/TrainvizProvider';
-import { useLogTextMetrics } from '../hooks/useLogTextMetrics';
+import { useLogTextMetrics } from '../log/useLogTextMetrics';
 import { trainvizKeys } from '../queryKeys';
 import { createTestQueryClient, fakeClient, makeRun, providers } from './helpers/fixtures';
 

@@ -1,4 +1,5 @@
 'use client';
+import { chartDefaults } from '../data/chartViewSettings';
 
 /**
  * Props of {@link ChartEmpty}.
@@ -27,7 +28,7 @@ export interface ChartEmptyProps {
  * ```
  */
 export function ChartEmpty({
-  height = 320,
+  height = chartDefaults.height,
   message = 'No metrics recorded for this run',
 }: ChartEmptyProps) {
   return (

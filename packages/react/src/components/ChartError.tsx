@@ -1,4 +1,5 @@
 'use client';
+import { chartDefaults } from '../data/chartViewSettings';
 
 /**
  * Props of {@link ChartError}.
@@ -42,7 +43,7 @@ function errorMessage(error: unknown): string {
  * if (error && !data) return <ChartError error={error} onRetry={refetch} />;
  * ```
  */
-export function ChartError({ error, onRetry, height = 320 }: ChartErrorProps) {
+export function ChartError({ error, onRetry, height = chartDefaults.height }: ChartErrorProps) {
   return (
     <div
       role="alert"

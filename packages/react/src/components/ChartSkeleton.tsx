@@ -1,4 +1,5 @@
 'use client';
+import { chartDefaults } from '../data/chartViewSettings';
 
 /**
  * Props of {@link ChartSkeleton}.
@@ -24,7 +25,7 @@ export interface ChartSkeletonProps {
  * if (isPending) return <ChartSkeleton height={320} />;
  * ```
  */
-export function ChartSkeleton({ height = 320 }: ChartSkeletonProps) {
+export function ChartSkeleton({ height = chartDefaults.height }: ChartSkeletonProps) {
   return (
     <div
       role="status"

@@ -1,10 +1,11 @@
 'use client';
 import { useMemo } from 'react';
+import type { ChartViewSettings } from '../data/chartViewSettings';
 import { runColors } from '../data/runColors';
 import { summarizeRun } from '../data/summarizeRun';
+import type { ChartStateProps, EndpointSourceProps } from '../data/trainingMetricsChartProps';
 import { useRunComparison } from '../hooks/useRunComparison';
 import { RunComparisonTable } from './RunComparisonTable';
-import type { TrainingMetricsChartProps } from './TrainingMetricsChart';
 import { TrainingMetricsChart } from './TrainingMetricsChart';
 
 /**
@@ -16,11 +17,9 @@ import { TrainingMetricsChart } from './TrainingMetricsChart';
  * ```
  */
 export interface RunComparisonProps
-  extends Omit<
-    TrainingMetricsChartProps,
-    'logText' | 'logs' | 'logComplete' | 'experimentId' | 'runIds'
-  > {
-  experimentId: string;
+  extends ChartViewSettings,
+    ChartStateProps,
+    Omit<EndpointSourceProps, 'runIds'> {
   /** The runs to compare, 2 to 10 (more are cut to the first 10, for legible colours). */
   runIds: readonly string[];
 }

@@ -1,7 +1,7 @@
 'use client';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useQueries } from '@tanstack/react-query';
-import type { RunMetrics } from '@trainviz/client';
+import type { RunMetrics, TrainvizError } from '@trainviz/client';
 import type { RunMetricsQueryOptions } from '../runMetricsQueryOptions';
 import { runMetricsQueryOptions } from '../runMetricsQueryOptions';
 import { useTrainvizClient } from './useTrainvizClient';
@@ -25,7 +25,7 @@ export function useRunComparison(
   experimentId: string,
   runIds: readonly string[],
   options: RunMetricsQueryOptions = {},
-): UseQueryResult<RunMetrics>[] {
+): UseQueryResult<RunMetrics, TrainvizError>[] {
   const client = useTrainvizClient();
   return useQueries({
     queries: runIds.map((runId) => runMetricsQueryOptions(client, experimentId, runId, options)),

@@ -1,7 +1,7 @@
 'use client';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useQuery } from '@tanstack/react-query';
-import type { RunMetrics } from '@trainviz/client';
+import type { RunMetrics, TrainvizError } from '@trainviz/client';
 import type { RunMetricsQueryOptions } from '../runMetricsQueryOptions';
 import { runMetricsQueryOptions } from '../runMetricsQueryOptions';
 import { useTrainvizClient } from './useTrainvizClient';
@@ -27,7 +27,7 @@ export function useRunMetrics(
   experimentId: string,
   runId: string,
   options: RunMetricsQueryOptions = {},
-): UseQueryResult<RunMetrics> {
+): UseQueryResult<RunMetrics, TrainvizError> {
   const client = useTrainvizClient();
   return useQuery(runMetricsQueryOptions(client, experimentId, runId, options));
 }

@@ -212,7 +212,9 @@ export const DarkTheme: Story = {
 
 /** No endpoint: a real TRL DPO log (trl PR 570) parsed in the browser. */
 export const LogTextSource: Story = {
-  args: { logText: trlDpoLog, logComplete: true, runIds: [] },
+  render: ({ height }) => (
+    <TrainingMetricsChart logText={trlDpoLog} logComplete {...(height ? { height } : {})} />
+  ),
   play: async ({ canvasElement }) => {
     await chartOf(canvasElement, /^loss for 1 run: log 2 points/);
   },
@@ -223,7 +225,7 @@ export const RenderErrorOverride: Story = {
   args: {
     renderError: (error, retry) => (
       <div role="alert" style={{ padding: 24, border: '1px dashed #cf222e' }}>
-        <strong>Host error panel:</strong> {error instanceof Error ? error.message : 'failed'}{' '}
+        <strong>Host error panel:</strong> {error.message} ({error.kind}){' '}
         <button type="button" onClick={retry}>
           Try again
         </button>

@@ -1,7 +1,7 @@
 'use client';
 import type { ParseResult } from '@trainviz/parser';
 import { useMemo, useState } from 'react';
-import { createIncrementalLogParser } from '../data/createIncrementalLogParser';
+import { createIncrementalLogParser } from './createIncrementalLogParser';
 
 /**
  * Options of {@link useLogTextMetrics}.

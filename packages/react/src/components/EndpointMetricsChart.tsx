@@ -1,0 +1,113 @@
+'use client';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { RunMetrics, TrainvizError } from '@trainviz/client';
+import type { ReactNode } from 'react';
+import { chartDefaults } from '../data/chartViewSettings';
+import { hasPoints } from '../data/hasPoints';
+import type {
+  ChartStateProps,
+  EndpointSourceProps,
+  TrainingMetricsChartProps,
+} from '../data/trainingMetricsChartProps';
+import { viewSettings } from '../data/trainingMetricsChartProps';
+import { useChartRuns } from '../hooks/useChartRuns';
+import { useRunComparison } from '../hooks/useRunComparison';
+import { ChartEmpty } from './ChartEmpty';
+import { ChartError } from './ChartError';
+import { ChartSkeleton } from './ChartSkeleton';
+import { MetricsChartView } from './MetricsChartView';
+import { StateFrame } from './StateFrame';
+
+/**
+ * `TrainingMetricsChart` with an endpoint source: data first; else an error with Retry; else a
+ * fixed-height skeleton while fetching; else the empty state.
+ *
+ * @param props - the chart's props, with an endpoint source
+ * @returns the chart or a state
+ *
+ * @example
+ * ```tsx
+ * <EndpointMetricsChart experimentId="exp-1" runIds={['sft-7']} isLive />
+ * ```
+ */
+export function EndpointMetricsChart(
+  props: TrainingMetricsChartProps & EndpointSourceProps & ChartStateProps,
+) {
+  const { experimentId, runIds, runLabels, height = chartDefaults.height } = props;
+  const enabled = (props.enabled ?? true) && experimentId !== '' && runIds.length > 0;
+  const results = useRunComparison(experimentId, runIds, {
+    isLive: props.isLive ?? false,
+    enabled,
+    ...(props.pollIntervalMs !== undefined ? { pollIntervalMs: props.pollIntervalMs } : {}),
+  });
+  const runs = useChartRuns(results, runIds, runLabels);
+  const frame = (children: ReactNode) => (
+    <StateFrame theme={props.theme} className={props.className}>
+      {children}
+    </StateFrame>
+  );
+
+  if (runs.length > 0) {
+    if (!hasPoints(runs)) {
+      return frame(props.renderEmpty ? props.renderEmpty() : <ChartEmpty height={height} />);
+    }
+    return (
+      <MetricsChartView
+        {...viewSettings(props)}
+        runs={runs}
+        notices={<RunNotices results={results} runIds={runIds} labels={runLabels} />}
+      />
+    );
+  }
+  const failed = results.filter((result) => result.isError);
+  const error = failed[0]?.error;
+  if (error) {
+    const retry = () => {
+      for (const result of failed) void result.refetch();
+    };
+    return frame(
+      props.renderError ? (
+        props.renderError(error, retry)
+      ) : (
+        <ChartError error={error} onRetry={retry} height={height} />
+      ),
+    );
+  }
+  if (enabled && results.some((result) => result.isPending)) {
+    return frame(props.renderLoading ? props.renderLoading() : <ChartSkeleton height={height} />);
+  }
+  return frame(props.renderEmpty ? props.renderEmpty() : <ChartEmpty height={height} />);
+}
+
+/** Per-run failures next to a chart that has data: a badge, or an alert with Retry. */
+function RunNotices(props: {
+  results: readonly UseQueryResult<RunMetrics, TrainvizError>[];
+  runIds: readonly string[];
+  labels: Readonly<Record<string, string>> | undefined;
+}) {
+  const items: ReactNode[] = [];
+  props.results.forEach((result, index) => {
+    if (!result.isError) return;
+    const runId = props.runIds[index] ?? String(index);
+    const label = props.labels?.[runId] ?? runId;
+    const message = result.error.message || 'request failed';
+    if (result.data) {
+      items.push(
+        <span key={runId} className="tvz-badge" title={message}>
+          {`${label}: update failed`}
+        </span>,
+      );
+    } else {
+      items.push(
+        <span key={runId} role="alert" className="tvz-danger">
+          {`${label}: ${message} `}
+          <button type="button" onClick={() => void result.refetch()}>
+            Retry
+          </button>
+        </span>,
+      );
+    }
+  });
+  if (items.length === 0) return null;
+  return <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 8 }}>{items}</span>;
+}

@@ -1,0 +1,117 @@
+import { formatDuration } from './formatDuration';
+import { formatNumber } from './formatNumber';
+import { formatTicks } from './formatTicks';
+import { niceTicks } from './niceTicks';
+import { niceTimeTicks } from './niceTimeTicks';
+import type { XAxisMode, YScale } from './types';
+
+/**
+ * Tick positions of an axis and the label of each.
+ *
+ * @example
+ * ```ts
+ * const ticks: AxisTicks = { values: [0, 1000], labels: new Map([[0, '0'], [1000, '1k']]) };
+ * ```
+ */
+export interface AxisTicks {
+  values: number[];
+  labels: Map<number, string>;
+}
+
+/**
+ * Title of the x axis in each mode.
+ *
+ * @example
+ * ```ts
+ * xAxisTitles.time; // 'time since start'
+ * ```
+ */
+export const xAxisTitles: Readonly<Record<XAxisMode, string>> = {
+  step: 'step',
+  epoch: 'epoch',
+  time: 'time since start',
+};
+
+/**
+ * One x value as the tooltip shows it: a duration on the time axis, else a short number.
+ *
+ * @param value - x coordinate
+ * @param mode - what x measures
+ * @returns the label
+ *
+ * @example
+ * ```ts
+ * formatX(5400, 'time'); // '1h 30m'
+ * ```
+ */
+export function formatX(value: number, mode: XAxisMode): string {
+  if (mode === 'time') return formatDuration(value, 3);
+  return formatNumber(value, mode === 'epoch' ? 3 : 4);
+}
+
+function distinct(labels: readonly string[]): boolean {
+  return labels.every((label, i) => i === 0 || label !== labels[i - 1]);
+}
+
+function withLabels(values: number[], labels: readonly string[]): AxisTicks {
+  return { values, labels: new Map(values.map((value, i) => [value, labels[i] ?? ''])) };
+}
+
+/**
+ * Round x ticks for a domain: whole steps, round epochs, or durations on whole minutes or hours,
+ * with labels precise enough to tell neighbours apart.
+ *
+ * @param domain - visible x range
+ * @param mode - what x measures
+ * @param count - about how many ticks fit
+ * @returns the ticks and their labels
+ *
+ * @example
+ * ```ts
+ * xAxisTicks([0, 4830], 'step', 5).values; // [0, 1000, 2000, 3000, 4000]
+ * ```
+ */
+export function xAxisTicks(
+  domain: readonly [number, number],
+  mode: XAxisMode,
+  count: number,
+): AxisTicks {
+  const [from, to] = domain;
+  if (mode === 'time') {
+    const values = niceTimeTicks(from, to, count);
+    // Ticks 5 s apart an hour into a run need the seconds (`1h 14m 50s`) to tell them apart.
+    for (let units = 2; units <= 4; units++) {
+      const labels = values.map((value) => formatDuration(value, units));
+      if (distinct(labels)) return withLabels(values, labels);
+    }
+    // Only a sub-second range gets here: its fractional ticks read as plain seconds.
+    return withLabels(
+      values,
+      formatTicks(values).map((text) => `${text}s`),
+    );
+  }
+  const values = niceTicks(from, to, count, { integer: mode === 'step' });
+  return withLabels(values, formatTicks(values));
+}
+
+/**
+ * Round y ticks for a domain, powers of ten on a log scale.
+ *
+ * @param domain - visible y range
+ * @param count - about how many ticks fit
+ * @param scale - linear or log
+ * @returns the ticks and their labels
+ *
+ * @example
+ * ```ts
+ * yAxisTicks([1.01, 2.62], 3, 'linear').values; // [1.5, 2, 2.5]
+ * ```
+ */
+export function yAxisTicks(
+  domain: readonly [number, number],
+  count: number,
+  scale: YScale,
+): AxisTicks {
+  const values = niceTicks(domain[0], domain[1], count, { scale });
+  return withLabels(values, formatTicks(values));
+}

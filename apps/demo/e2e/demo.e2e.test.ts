@@ -343,6 +343,32 @@ describe('the demo page', () => {
     await page.screenshot({ path: join(artifacts, '11-phone-compare.png') });
   });
 
+  it('asks at most twice for a run that does not exist, shows the 404 once, and stops', async () => {
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/runs/deleted-run/metrics')) requests.push(request.url());
+    });
+    await page.goto(`${baseUrl}/?run=deleted-run`);
+    const alert = chart().getByRole('alert');
+    await expect.poll(() => alert.count(), { timeout: 20_000 }).toBe(1);
+    expect(await alert.textContent()).toMatch(/not found|404/i);
+    // Three poll intervals (3 s each) with the error shown: no new request, no flicker back.
+    for (let i = 0; i < 9; i += 1) {
+      await page.waitForTimeout(1000);
+      expect(await alert.count()).toBe(1);
+      expect(await chart().locator('[aria-busy="true"]').count()).toBe(0);
+    }
+    // The demo's QueryClient retries a failed request once: 2 requests at most, then none.
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    expect(requests.length).toBeLessThanOrEqual(2);
+    await shot('12-run-not-found');
+    // The 404s are what this test expects, not a problem of the page.
+    problems = problems.filter(
+      (problem) =>
+        !problem.includes('/runs/deleted-run/metrics') && !problem.includes('status of 404'),
+    );
+  });
+
   it('charts a log file given with --log', async () => {
     await page.goto(baseUrl);
     await runButton('hf-trainer__alignment-handbook-issue-55').click();

@@ -36,7 +36,7 @@ export function EndpointMetricsChart(
   const { experimentId, runIds, runLabels, height = chartDefaults.height } = props;
   const enabled = (props.enabled ?? true) && experimentId !== '' && runIds.length > 0;
   const results = useRunComparison(experimentId, runIds, {
-    isLive: props.isLive ?? false,
+    isLive: props.isLive ?? true,
     enabled,
     ...(props.pollIntervalMs !== undefined ? { pollIntervalMs: props.pollIntervalMs } : {}),
   });

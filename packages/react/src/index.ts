@@ -23,6 +23,9 @@ export { RunComparisonTable } from './components/RunComparisonTable';
 export { TrainingMetricsChart } from './components/TrainingMetricsChart';
 export type { TrainvizProviderProps } from './components/TrainvizProvider';
 export { TrainvizProvider } from './components/TrainvizProvider';
+export type { GroupBand, RunGroupSeries } from './data/aggregateRunGroup';
+export { aggregateRunGroup } from './data/aggregateRunGroup';
+export { assignRunColors } from './data/assignRunColors';
 export type { BuildSeriesViewOptions, SeriesViewRow } from './data/buildSeriesView';
 export { buildSeriesView } from './data/buildSeriesView';
 export type { ChartThemeColors, ChartThemeName } from './data/chartTheme';
@@ -31,6 +34,10 @@ export type { ChartViewSettings } from './data/chartViewSettings';
 export { chartDefaults } from './data/chartViewSettings';
 export type { ComputeYDomainOptions } from './data/computeYDomain';
 export { computeYDomain } from './data/computeYDomain';
+export type { EpochInterpolator } from './data/createEpochInterpolator';
+export { createEpochInterpolator } from './data/createEpochInterpolator';
+export type { RunColorRegistry } from './data/createRunColorRegistry';
+export { createRunColorRegistry } from './data/createRunColorRegistry';
 export type {
   SeriesModel,
   SeriesModelCache,
@@ -43,6 +50,10 @@ export { findNearestIndex } from './data/findNearestIndex';
 export type { NonFinitePoint } from './data/findNonFinite';
 export { findNonFinite } from './data/findNonFinite';
 export { formatNumber } from './data/formatNumber';
+export type { MetricPreset } from './data/metricPresets';
+export { metricPresets } from './data/metricPresets';
+export type { OrderedMetrics } from './data/orderMetrics';
+export { orderMetrics } from './data/orderMetrics';
 export { percentile } from './data/percentile';
 export { runColors } from './data/runColors';
 export type { CsvSeries } from './data/seriesToCsv';

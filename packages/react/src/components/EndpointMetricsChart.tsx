@@ -11,6 +11,7 @@ import type {
 } from '../data/trainingMetricsChartProps';
 import { viewSettings } from '../data/trainingMetricsChartProps';
 import { useChartRuns } from '../hooks/useChartRuns';
+import { useRunColors } from '../hooks/useRunColors';
 import { useRunComparison } from '../hooks/useRunComparison';
 import { ChartEmpty } from './ChartEmpty';
 import { ChartError } from './ChartError';
@@ -40,7 +41,9 @@ export function EndpointMetricsChart(
     enabled,
     ...(props.pollIntervalMs !== undefined ? { pollIntervalMs: props.pollIntervalMs } : {}),
   });
-  const runs = useChartRuns(results, runIds, runLabels);
+  const colors = useRunColors(experimentId, runIds, props.runColorMap);
+  const runs = useChartRuns(results, runIds, runLabels, colors);
+  const notices = runNotices(results, runIds, runLabels);
   const frame = (children: ReactNode) => (
     <StateFrame theme={props.theme} className={props.className}>
       {children}
@@ -52,11 +55,7 @@ export function EndpointMetricsChart(
       return frame(props.renderEmpty ? props.renderEmpty() : <ChartEmpty height={height} />);
     }
     return (
-      <MetricsChartView
-        {...viewSettings(props)}
-        runs={runs}
-        notices={<RunNotices results={results} runIds={runIds} labels={runLabels} />}
-      />
+      <MetricsChartView {...viewSettings(props)} runs={runs} {...(notices ? { notices } : {})} />
     );
   }
   const failed = results.filter((result) => result.isError);
@@ -79,17 +78,20 @@ export function EndpointMetricsChart(
   return frame(props.renderEmpty ? props.renderEmpty() : <ChartEmpty height={height} />);
 }
 
-/** Per-run failures next to a chart that has data: a badge, or an alert with Retry. */
-function RunNotices(props: {
-  results: readonly UseQueryResult<RunMetrics, TrainvizError>[];
-  runIds: readonly string[];
-  labels: Readonly<Record<string, string>> | undefined;
-}) {
+/**
+ * Per-run failures next to a chart that has data: a badge, or an alert with Retry; `null` when
+ * every run is fine, so the notes list gets no empty item.
+ */
+function runNotices(
+  results: readonly UseQueryResult<RunMetrics, TrainvizError>[],
+  runIds: readonly string[],
+  labels: Readonly<Record<string, string>> | undefined,
+): ReactNode {
   const items: ReactNode[] = [];
-  props.results.forEach((result, index) => {
+  results.forEach((result, index) => {
     if (!result.isError) return;
-    const runId = props.runIds[index] ?? String(index);
-    const label = props.labels?.[runId] ?? runId;
+    const runId = runIds[index] ?? String(index);
+    const label = labels?.[runId] ?? runId;
     const message = result.error.message || 'request failed';
     if (result.data) {
       items.push(

@@ -1,3 +1,4 @@
+export { appendRunMetrics } from './appendRunMetrics';
 export { buildRunMetricsUrl } from './buildRunMetricsUrl';
 export type { TrainvizClient } from './createTrainvizClient';
 export { createTrainvizClient } from './createTrainvizClient';

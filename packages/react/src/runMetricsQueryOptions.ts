@@ -1,7 +1,13 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { queryOptions } from '@tanstack/react-query';
 import type { GetRunMetricsOptions, RunMetrics, TrainvizClient } from '@trainviz/client';
-import { isTrainvizError, mergeRunMetrics, newRestartStep, TrainvizError } from '@trainviz/client';
+import {
+  appendRunMetrics,
+  isTrainvizError,
+  mergeRunMetrics,
+  newRestartStep,
+  TrainvizError,
+} from '@trainviz/client';
 import { trainvizKeys } from './queryKeys';
 
 /**
@@ -134,8 +140,10 @@ async function fetchRunMetrics(
     previous.lastStep > 0 ? { ...base, sinceStep: previous.lastStep - 1 } : base,
   );
   const resumedAt = newRestartStep(previous, increment);
+  // The cache owns its runs' arrays: a poll grows them in place (cost of the new points only) and
+  // one that brings nothing returns `previous` itself, so no observer re-renders.
+  if (resumedAt === null) return appendRunMetrics(previous, increment);
   const merged = mergeRunMetrics(previous, increment);
-  if (resumedAt === null) return merged;
   // The resume rewrote points between its step and our old last step: fetch them again.
   const rewritten = await client.getRunMetrics(experimentId, runId, {
     ...base,

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { appendRunMetrics } from '../appendRunMetrics';
 import { hasNewRestart } from '../hasNewRestart';
 import { mergeRunMetrics } from '../mergeRunMetrics';
 import { newRestartStep } from '../newRestartStep';
@@ -241,5 +242,101 @@ describe('mergeRunMetrics (properties)', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('appendRunMetrics', () => {
+  it('grows the held columns in place and shares them with the result', () => {
+    const before = run({ loss: { steps: [1, 2], values: [3, 2.5], times: [10, 20] } });
+    const steps = before.metrics.loss?.steps;
+    const increment = run({ loss: { steps: [2, 3], values: [2.5, 2.2], times: [20, 30] } });
+    const merged = appendRunMetrics(before, increment);
+    expect(merged).not.toBe(before);
+    expect(merged.metrics.loss).toEqual({
+      steps: [1, 2, 3],
+      values: [3, 2.5, 2.2],
+      times: [10, 20, 30],
+    });
+    expect(merged.metrics.loss?.steps).toBe(steps);
+    expect(merged.lastStep).toBe(3);
+  });
+
+  it('returns the held run itself when a poll brings only the repeated boundary point', () => {
+    const before = run({ loss: { steps: [1, 2], values: [3, Number.NaN] } });
+    const increment = run({
+      loss: { steps: [2], values: [Number.NaN] },
+      lr: { steps: [], values: [] },
+    });
+    expect(appendRunMetrics(before, increment)).toEqual(mergeRunMetrics(before, increment));
+    const same = run({ loss: { steps: [2], values: [Number.NaN] } }, { lastStep: 2 });
+    expect(appendRunMetrics(before, same)).toBe(before);
+  });
+
+  it('copies instead of growing when the overlap rewrites a point', () => {
+    const before = run({ loss: { steps: [1, 2], values: [3, 2.5] } });
+    const steps = before.metrics.loss?.steps;
+    const merged = appendRunMetrics(before, run({ loss: { steps: [2, 3], values: [2.4, 2.2] } }));
+    expect(merged.metrics.loss).toEqual({ steps: [1, 2, 3], values: [3, 2.4, 2.2] });
+    expect(before.metrics.loss).toEqual({ steps: [1, 2], values: [3, 2.5] });
+    expect(merged.metrics.loss?.steps).not.toBe(steps);
+  });
+
+  it('polling with it ends with what one full fetch returns, as mergeRunMetrics does', () => {
+    fc.assert(
+      fc.property(
+        fc.array(eventArbitrary, { maxLength: 80 }),
+        fc.boolean(),
+        (events, withEmpty) => {
+          const server = new FakeRun(withEmpty);
+          let data: RunMetrics | null = null;
+          let copied: RunMetrics | null = null;
+          const poll = () => {
+            if (data === null || copied === null || data.lastStep === null) {
+              const full = server.fetch();
+              data = data === null ? full : appendRunMetrics(data, full);
+              copied = copied === null ? server.fetch() : mergeRunMetrics(copied, server.fetch());
+              return;
+            }
+            const since = { sinceStep: data.lastStep - 1 };
+            const increment = server.fetch(since);
+            const restartStep = newRestartStep(data, increment);
+            data = appendRunMetrics(data, increment);
+            copied = mergeRunMetrics(copied, server.fetch(since));
+            if (restartStep !== null) {
+              const again = { sinceStep: restartStep - 1 };
+              data = appendRunMetrics(data, server.fetch(again));
+              copied = mergeRunMetrics(copied, server.fetch(again));
+            }
+            expect(data).toEqual(copied);
+          };
+          for (const event of events) {
+            if (event.kind === 'poll') poll();
+            else server.apply(event);
+          }
+          poll();
+          expect(data).toEqual(server.fetch());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('appends 100 points to a million-point series without copying it', () => {
+    const n = 1_000_000;
+    const steps = Array.from({ length: n }, (_, i) => i + 1);
+    const before = {
+      ...run({}),
+      lastStep: n,
+      metrics: { loss: { steps, values: steps.map((s) => 1 / s) } },
+    };
+    const added = Array.from({ length: 101 }, (_, i) => n + i);
+    const increment = run(
+      { loss: { steps: added, values: added.map((s) => 1 / s) } },
+      { lastStep: n + 100 },
+    );
+    const merged = appendRunMetrics(before, increment);
+    expect(merged.metrics.loss?.steps).toBe(steps);
+    expect(steps.length).toBe(n + 100);
+    expect(steps[n]).toBe(n + 1);
   });
 });

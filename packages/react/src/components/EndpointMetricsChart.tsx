@@ -1,7 +1,9 @@
 'use client';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import type { RunMetrics, TrainvizError } from '@trainviz/client';
 import type { ReactNode } from 'react';
+import { memo, useMemo } from 'react';
 import { chartDefaults } from '../data/chartViewSettings';
 import { hasPoints } from '../data/hasPoints';
 import type {
@@ -11,8 +13,10 @@ import type {
 } from '../data/trainingMetricsChartProps';
 import { viewSettings } from '../data/trainingMetricsChartProps';
 import { useChartRuns } from '../hooks/useChartRuns';
+import { useFrameBatchedValue } from '../hooks/useFrameBatchedValue';
 import { useRunColors } from '../hooks/useRunColors';
-import { useRunComparison } from '../hooks/useRunComparison';
+import { useTrainvizClient } from '../hooks/useTrainvizClient';
+import { runMetricsQueryOptions } from '../runMetricsQueryOptions';
 import { ChartEmpty } from './ChartEmpty';
 import { ChartError } from './ChartError';
 import { ChartSkeleton } from './ChartSkeleton';
@@ -36,14 +40,35 @@ export function EndpointMetricsChart(
 ) {
   const { experimentId, runIds, runLabels, height = chartDefaults.height } = props;
   const enabled = (props.enabled ?? true) && experimentId !== '' && runIds.length > 0;
-  const results = useRunComparison(experimentId, runIds, {
+  const client = useTrainvizClient();
+  const options = {
     isLive: props.isLive ?? true,
     enabled,
     ...(props.pollIntervalMs !== undefined ? { pollIntervalMs: props.pollIntervalMs } : {}),
+  };
+  const results = useQueries({
+    queries: runIds.map((runId) => ({
+      ...runMetricsQueryOptions(client, experimentId, runId, options),
+      // A poll's fetch status is not shown: only what it brought (or its error) re-renders.
+      notifyOnChangeProps: CHART_PROPS,
+    })),
   });
   const colors = useRunColors(experimentId, runIds, props.runColorMap);
-  const runs = useChartRuns(results, runIds, runLabels, colors);
-  const notices = runNotices(results, runIds, runLabels);
+  const latestRuns = useChartRuns(results, runIds, runLabels, colors);
+  const batchedRuns = useFrameBatchedValue(latestRuns);
+  // Polls are batched per frame; the first data is shown at once, with the states it decides.
+  const runs = batchedRuns.length > 0 ? batchedRuns : latestRuns;
+  // The notices change only with the runs' failures: a successful poll must not redraw the chart
+  // through a new `notices` element.
+  const failures = results
+    .map((result) => (result.isError ? `${result.data ? 1 : 0}${result.error.message}` : ''))
+    .join('\u0000');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `failures` stands for `results`' errors
+  const notices = useMemo(
+    () =>
+      failures.replaceAll('\u0000', '') === '' ? null : runNotices(results, runIds, runLabels),
+    [failures, runIds, runLabels],
+  );
   const frame = (children: ReactNode) => (
     <StateFrame theme={props.theme} className={props.className}>
       {children}
@@ -54,9 +79,7 @@ export function EndpointMetricsChart(
     if (!hasPoints(runs)) {
       return frame(props.renderEmpty ? props.renderEmpty() : <ChartEmpty height={height} />);
     }
-    return (
-      <MetricsChartView {...viewSettings(props)} runs={runs} {...(notices ? { notices } : {})} />
-    );
+    return <MemoChartView {...viewSettings(props)} runs={runs} {...(notices ? { notices } : {})} />;
   }
   const failed = results.filter((result) => result.isError);
   const error = failed[0]?.error;
@@ -77,6 +100,11 @@ export function EndpointMetricsChart(
   }
   return frame(props.renderEmpty ? props.renderEmpty() : <ChartEmpty height={height} />);
 }
+
+const CHART_PROPS: ('data' | 'error' | 'status')[] = ['data', 'error', 'status'];
+
+/** Re-renders only when its props change, not on every query notification of the container. */
+const MemoChartView = memo(MetricsChartView);
 
 /**
  * Per-run failures next to a chart that has data: a badge, or an alert with Retry; `null` when

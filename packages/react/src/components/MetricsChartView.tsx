@@ -80,7 +80,10 @@ export function MetricsChartView(props: MetricsChartViewProps) {
   } = props;
   const scheme = useColorScheme(props.theme);
   const [measureRef, measuredWidth] = useElementWidth<HTMLDivElement>();
-  const width = props.width ?? (measuredWidth > 0 ? measuredWidth : FALLBACK_WIDTH);
+  // Until the container is measured the plot is not drawn: drawing it at a guessed width and again
+  // at the real one would cost a first render twice.
+  const measuring = props.width === undefined && measuredWidth === null;
+  const width = props.width ?? (measuredWidth ? measuredWidth : FALLBACK_WIDTH);
 
   const controls = useChartControls(props, runs);
   const { metric, xAxis, yScale } = controls;
@@ -225,7 +228,9 @@ export function MetricsChartView(props: MetricsChartViewProps) {
         </div>
       ) : null}
       <div ref={measureRef} style={{ width: props.width ?? '100%', minWidth: 0 }}>
-        {panels ? (
+        {measuring ? (
+          <div style={{ height: panels ? panelHeight : height }} />
+        ) : panels ? (
           panels.length === 0 ? (
             <p role="status" className="tvz-empty" style={{ lineHeight: `${panelHeight}px` }}>
               {`None of ${shown.join(', ') || 'the chosen metrics'} is recorded by these runs`}

@@ -2,19 +2,20 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /**
- * Width in CSS pixels of an element, kept up to date with a `ResizeObserver`. 0 until measured (and
- * always in environments without layout, such as jsdom).
+ * Width in CSS pixels of an element, kept up to date with a `ResizeObserver`: `null` until the
+ * element is attached and measured (in the commit, before the browser paints), then its width (0 in
+ * environments without layout, such as jsdom).
  *
  * @returns a ref callback for the element and its width
  *
  * @example
  * ```tsx
  * const [ref, width] = useElementWidth<HTMLDivElement>();
- * return <div ref={ref}>{width}px</div>;
+ * return <div ref={ref}>{width ?? '…'}px</div>;
  * ```
  */
-export function useElementWidth<T extends Element>(): [(node: T | null) => void, number] {
-  const [width, setWidth] = useState(0);
+export function useElementWidth<T extends Element>(): [(node: T | null) => void, number | null] {
+  const [width, setWidth] = useState<number | null>(null);
   const observer = useRef<ResizeObserver | null>(null);
   const ref = useCallback((node: T | null) => {
     observer.current?.disconnect();

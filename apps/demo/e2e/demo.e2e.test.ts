@@ -343,6 +343,47 @@ describe('the demo page', () => {
     await page.screenshot({ path: join(artifacts, '11-phone-compare.png') });
   });
 
+  it('shows a DPO run as panels of its loss and rewards, one hover step in all of them', async () => {
+    await page.goto(`${baseUrl}/?run=dpo-qwen7b-beta0.1`);
+    await expect.poll(drawnPoints).toBeGreaterThan(10);
+    await page.getByRole('button', { name: 'Panels' }).click();
+    const titles = chart().locator('.tvz-panel-title');
+    await expect
+      .poll(() => titles.allTextContents())
+      .toEqual([
+        'loss',
+        'rewards/chosen',
+        'rewards/rejected',
+        'rewards/margins',
+        'rewards/accuracies',
+      ]);
+    const grid = await chart().locator('.recharts-cartesian-grid').first().boundingBox();
+    if (!grid) throw new Error('no plot');
+    await page.mouse.move(grid.x + grid.width * 0.6, grid.y + grid.height / 2);
+    await expect.poll(() => chart().locator('.tvz-tip').count()).toBe(5);
+    const headers = await chart().locator('.tvz-tip-x').allTextContents();
+    expect(new Set(headers).size).toBe(1);
+    await page.screenshot({ path: join(artifacts, '13-panels.png'), fullPage: true });
+  });
+
+  it('keeps a run colour from its page to the comparison', async () => {
+    await page.goto(`${baseUrl}/?run=sft-qwen7b-lora-r64`);
+    const swatch = (scope: Locator) =>
+      scope
+        .getByRole('button', { name: 'sft-qwen7b-lora-r64' })
+        .locator('span')
+        .evaluate((node) => (node as HTMLElement).style.background);
+    await expect.poll(drawnPoints).toBeGreaterThan(10);
+    const own = await swatch(chart());
+    for (const run of ['sft-qwen7b-baseline', 'sft-qwen7b-lr2e-5', 'sft-qwen7b-lora-r64']) {
+      await page.getByLabel(`Compare ${run}`).check();
+    }
+    await page.getByRole('button', { name: 'Compare (3)' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.locator('path.recharts-line-curve').count()).toBe(3);
+    expect(await swatch(dialog)).toBe(own);
+  });
+
   it('asks at most twice for a run that does not exist, shows the 404 once, and stops', async () => {
     const requests: string[] = [];
     page.on('request', (request) => {

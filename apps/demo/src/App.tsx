@@ -1,4 +1,5 @@
-import { RunComparison, TrainingMetricsChart } from '@trainviz/react';
+import type { MetricPreset } from '@trainviz/react';
+import { assignRunColors, RunComparison, TrainingMetricsChart } from '@trainviz/react';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { CompareDialog } from './CompareDialog';
 import { LogTerminal } from './LogTerminal';
@@ -45,6 +46,11 @@ interface RunChartProps {
   metric: string;
   onMetricChange: (metric: string) => void;
   theme: DemoTheme;
+  /** Colour of every run of the experiment, so a run looks the same here and in a comparison. */
+  colors: Readonly<Record<string, string>>;
+  /** Panels of this preset instead of one metric with a selector. @defaultValue undefined */
+  panels?: MetricPreset | undefined;
+  onPanelsChange: (panels: boolean) => void;
   /** A `--log` file that does not exist yet: no request until it does. @defaultValue null */
   waitingFor?: string | null;
 }
@@ -58,6 +64,25 @@ const RunChart = memo(function RunChart(props: RunChartProps) {
   const runIds = useMemo(() => [props.runId], [props.runId]);
   return (
     <section className="card chart-card" aria-label="Metrics">
+      <fieldset className="chart-view">
+        <legend className="visually-hidden">Chart view</legend>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={!props.panels}
+          onClick={() => props.onPanelsChange(false)}
+        >
+          One metric
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={!!props.panels}
+          onClick={() => props.onPanelsChange(true)}
+        >
+          Panels
+        </button>
+      </fieldset>
       <TrainingMetricsChart
         experimentId={props.experimentId}
         runIds={runIds}
@@ -66,6 +91,8 @@ const RunChart = memo(function RunChart(props: RunChartProps) {
         onMetricChange={props.onMetricChange}
         height={340}
         theme={props.theme}
+        runColorMap={props.colors}
+        {...(props.panels ? { metrics: props.panels } : {})}
         enabled={!props.waitingFor}
         {...(props.waitingFor
           ? { renderEmpty: () => <WaitingForFile file={props.waitingFor} /> }
@@ -91,6 +118,12 @@ export function App({ experimentId }: AppProps) {
   const [compareIds, setCompareIds] = useState<string[]>([]);
   const [comparing, setComparing] = useState(false);
   const [metric, setMetric] = useState('loss');
+  const [panels, setPanels] = useState(false);
+  // One colour per run of the experiment, from its run list: the same in the chart, the sidebar's
+  // comparison and the table.
+  const runIdsKey = runs.map((run) => run.runId).join('\u0000');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `runIdsKey` stands for the run ids
+  const colors = useMemo(() => assignRunColors(runs.map((run) => run.runId)), [runIdsKey]);
   const [theme, setTheme] = useTheme();
   const compareButton = useRef<HTMLButtonElement>(null);
 
@@ -179,6 +212,8 @@ export function App({ experimentId }: AppProps) {
                 metric={metric}
                 onMetricChange={setMetric}
                 theme={theme}
+                colors={colors}
+                onPanelsChange={setPanels}
               />
             </>
           ) : selected ? (
@@ -200,6 +235,9 @@ export function App({ experimentId }: AppProps) {
                 metric={metric}
                 onMetricChange={setMetric}
                 theme={theme}
+                colors={colors}
+                panels={panels ? (selected.kind === 'dpo' ? 'dpo' : 'sft') : undefined}
+                onPanelsChange={setPanels}
               />
             </>
           ) : runList.isPending ? (
@@ -212,7 +250,13 @@ export function App({ experimentId }: AppProps) {
           title={`Compare ${compareIds.length} runs`}
           onClose={() => setComparing(false)}
         >
-          <RunComparison experimentId={experimentId} runIds={compareIds} theme={theme} isLive />
+          <RunComparison
+            experimentId={experimentId}
+            runIds={compareIds}
+            theme={theme}
+            runColorMap={colors}
+            isLive
+          />
         </CompareDialog>
       ) : null}
     </div>

@@ -15,6 +15,12 @@ declare function App(): import('react').ReactElement;
 declare function showNotFound(): void;
 declare function showBadFilter(parameter: string, message: string): void;
 declare const chartWidth: number;
+/** Run ids of an experiment: all of them, the ones picked for a comparison, seed replicas. */
+declare const allRunIds: readonly string[];
+declare const picked: readonly string[];
+declare const seeds: readonly string[];
+/** Group (config) of each seed replica, by run id. */
+declare const groupOf: Readonly<Record<string, string>>;
 /** A run's data already in memory, updated in place by a polling loop. */
 declare let data: import('@trainviz/client').RunMetrics;
 

@@ -21,6 +21,8 @@ export interface BenchRequest {
   runs?: number;
   /** Points appended by the update (a poll). @defaultValue 100 */
   append?: number;
+  /** Metrics per run drawn as panels (`metrics` prop); 0 draws one metric. @defaultValue 0 */
+  panels?: number;
 }
 
 /**
@@ -129,9 +131,10 @@ let prepared: {
 
 window.prepareBench = async (request) => {
   prepared?.root.unmount();
-  const runCount = request.runs ?? 3;
+  const panelCount = request.chart === 'trainviz' ? (request.panels ?? 0) : 0;
+  const runCount = (request.runs ?? 3) * Math.max(1, panelCount);
   const append = request.append ?? 100;
-  const base = Array.from({ length: runCount }, (_, i) => series(request.points, i + 1));
+  const base = Array.from({ length: request.runs ?? 3 }, (_, i) => series(request.points, i + 1));
   const grown = base.map((data) => appended(data, append));
   const container = document.createElement('div');
   container.style.width = `${WIDTH}px`;
@@ -139,6 +142,19 @@ window.prepareBench = async (request) => {
   const element = (data: { steps: number[]; values: number[] }[]) => {
     if (request.chart === 'recharts') {
       return <PlainRecharts runs={data.map((d, i) => ({ id: `run-${i}`, rows: toRows(d) }))} />;
+    }
+    if (panelCount > 0) {
+      // Each run records `panels` metrics of the same length: a Trainer's loss, lr, grad norm, ...
+      const names = Array.from({ length: panelCount }, (_, k) =>
+        k === 0 ? 'loss' : `metric_${k}`,
+      );
+      const runs: ChartRun[] = data.map((d, i) => ({
+        id: `run-${i}`,
+        metrics: Object.fromEntries(names.map((name) => [name, d])),
+      }));
+      return (
+        <MetricsChartView runs={runs} metrics={names} width={WIDTH} height={HEIGHT} theme="light" />
+      );
     }
     const runs: ChartRun[] = data.map((d, i) => ({ id: `run-${i}`, metrics: { loss: d } }));
     return <MetricsChartView runs={runs} width={WIDTH} height={HEIGHT} theme="light" />;

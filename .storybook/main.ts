@@ -17,6 +17,10 @@ const config: StorybookConfig = {
     viteConfig.resolve.alias = [
       ...(Array.isArray(viteConfig.resolve.alias) ? viteConfig.resolve.alias : []),
       { find: '@trainviz/parser', replacement: resolve(root, 'packages/parser/src/index.ts') },
+      {
+        find: '@trainviz/client/series',
+        replacement: resolve(root, 'packages/client/src/series/index.ts'),
+      },
       { find: '@trainviz/client', replacement: resolve(root, 'packages/client/src/index.ts') },
     ];
     return viteConfig;

@@ -82,18 +82,38 @@ const foreignTypes = {
   'node:http': ['IncomingMessage', 'ServerResponse'],
 };
 
-/** The names each built @trainviz package exports (from the `export { ... }` of its types). */
+/**
+ * The names each built @trainviz entry point exports (from the `export { ... }` of its types), each
+ * marked when it is a type only, so an auto-import can say `type`.
+ */
 function packageExports() {
+  const entries = {
+    '@trainviz/parser': 'packages/parser/dist/index.d.ts',
+    '@trainviz/client': 'packages/client/dist/index.d.ts',
+    '@trainviz/client/series': 'packages/client/dist/series.d.ts',
+    '@trainviz/server': 'packages/server/dist/index.d.ts',
+    '@trainviz/react': 'packages/react/dist/index.d.ts',
+    '@trainviz/react/log': 'packages/react/dist/log/index.d.ts',
+  };
   const result = {};
-  for (const name of ['parser', 'client', 'server', 'react']) {
-    const dts = readFileSync(join(root, 'packages', name, 'dist', 'index.d.ts'), 'utf8');
+  for (const [module, file] of Object.entries(entries)) {
+    let dts = '';
+    try {
+      dts = readFileSync(join(root, file), 'utf8');
+    } catch {
+      continue; // an entry point this version of the package does not have
+    }
     const list = /export \{([^}]*)\};\s*$/.exec(dts)?.[1] ?? '';
-    result[`@trainviz/${name}`] = list
+    result[module] = list
       .split(',')
-      .map((item) => item.trim().replace(/^type\s+/, ''))
-      .filter(Boolean);
+      .map((item) => item.trim())
+      .filter(Boolean)
+      .map((item) => ({ name: item.replace(/^type\s+/, ''), type: item.startsWith('type ') }));
   }
-  return { ...result, ...foreignTypes };
+  for (const [module, names] of Object.entries(foreignTypes)) {
+    result[module] = names.map((name) => ({ name, type: true }));
+  }
+  return result;
 }
 
 /**
@@ -103,13 +123,31 @@ function packageExports() {
  */
 export function toModule(snippet, exportsByModule) {
   const code = snippet.code.trim();
-  const importsFor = (text, except = '') =>
+  // Names the snippet declares itself are its own, not the package's.
+  const declared = new Set(
+    [
+      ...code.matchAll(
+        /\b(?:interface|type|class|function|const|let|var|enum)\s+([A-Za-z_$][\w$]*)/g,
+      ),
+    ].map((m) => m[1]),
+  );
+  const taken = new Set();
+  const importsFor = (text, except = '', typesOnly = false) =>
     Object.entries(exportsByModule)
       .map(([module, names]) => {
         const used = names.filter(
-          (n) => n !== except && new RegExp(`(^|[^\\w$.])${n.replace(/\$/g, '\\$')}\\b`).test(text),
+          ({ name }) =>
+            name !== except &&
+            !declared.has(name) &&
+            !taken.has(name) &&
+            new RegExp(`(^|[^\\w$.])${name.replace(/\$/g, '\\$')}\\b`).test(text),
         );
-        return used.length > 0 ? `import { ${used.join(', ')} } from '${module}';` : '';
+        for (const { name } of used) taken.add(name);
+        if (used.length === 0) return '';
+        const specifiers = used.map(({ name, type }) =>
+          type && !typesOnly ? `type ${name}` : name,
+        );
+        return `import ${typesOnly ? 'type ' : ''}{ ${specifiers.join(', ')} } from '${module}';`;
       })
       .filter(Boolean)
       .join(' ');
@@ -120,8 +158,8 @@ export function toModule(snippet, exportsByModule) {
     /\(\s*\w+\??\s*:|\)\s*:\s*\S/.test(code)
   ) {
     const [, name, params, returns] = signature;
-    const declared = name.replace(/\./g, '_');
-    return `${importsFor(code, declared).replace(/import \{/g, 'import type {')}declare function ${declared}${params}${returns ?? ': unknown'};\nexport {};\n`;
+    const fn = name.replace(/\./g, '_');
+    return `${importsFor(code, fn, true)}declare function ${fn}${params}${returns ?? ': unknown'};\nexport {};\n`;
   }
   // A snippet without imports shows an API of these packages in use: import what it names, on the
   // first line so reported line numbers stay right.

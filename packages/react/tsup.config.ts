@@ -28,7 +28,7 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   outExtension: ({ format }) => ({ js: format === 'cjs' ? '.cjs' : '.js' }),
   esbuildPlugins: [keepRelativeImports],
-  dts: { entry: 'src/index.ts' },
+  dts: { entry: { index: 'src/index.ts', 'log/index': 'src/log/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'es2022',

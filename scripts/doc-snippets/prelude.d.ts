@@ -15,6 +15,9 @@ declare function App(): import('react').ReactElement;
 declare function showNotFound(): void;
 declare function showBadFilter(parameter: string, message: string): void;
 declare const chartWidth: number;
+/** One series' columns, as a reader has them from a run's metrics. */
+declare const steps: number[];
+declare const values: number[];
 /** Run ids of an experiment: all of them, the ones picked for a comparison, seed replicas. */
 declare const allRunIds: readonly string[];
 declare const picked: readonly string[];

@@ -1,18 +1,7 @@
 import { mergeRunMetrics } from './mergeRunMetrics';
 import { newRestartStep } from './newRestartStep';
+import { lowerBound } from './series/sortedSearch';
 import type { RunMetricSeries, RunMetrics } from './types';
-
-/** Index of the first step not below `step` in ascending `steps`. */
-function lowerBound(steps: readonly number[], step: number): number {
-  let lo = 0;
-  let hi = steps.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((steps[mid] as number) < step) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * How many leading points of `added` repeat the tail of `kept` exactly, or -1 when the overlap

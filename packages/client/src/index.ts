@@ -11,6 +11,7 @@ export { mergeRunMetrics } from './mergeRunMetrics';
 export { newRestartStep } from './newRestartStep';
 export type { OpenApiDocument } from './runMetricsOpenApi';
 export { runMetricsOpenApi } from './runMetricsOpenApi';
+export type { MetricSeries, ReadonlyMetricSeries } from './series/MetricSeries';
 export type { TrainvizErrorKind, TrainvizErrorOptions } from './TrainvizError';
 export { isTrainvizError, TrainvizError } from './TrainvizError';
 export type {

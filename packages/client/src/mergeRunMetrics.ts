@@ -1,4 +1,5 @@
 import { newRestartStep } from './newRestartStep';
+import { lowerBound } from './series/sortedSearch';
 import type { RunMetricSeries, RunMetrics } from './types';
 
 /**
@@ -71,7 +72,7 @@ function copy(series: RunMetricSeries): RunMetricSeries {
 }
 
 function truncate(series: RunMetricSeries, cut: number): RunMetricSeries {
-  const end = firstIndexAtOrAfter(series.steps, cut);
+  const end = lowerBound(series.steps, cut);
   if (end === series.steps.length) return series;
   const result: RunMetricSeries = {
     steps: series.steps.slice(0, end),
@@ -79,17 +80,6 @@ function truncate(series: RunMetricSeries, cut: number): RunMetricSeries {
   };
   if (series.times !== undefined) result.times = series.times.slice(0, end);
   return result;
-}
-
-function firstIndexAtOrAfter(steps: readonly number[], step: number): number {
-  let low = 0;
-  let high = steps.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((steps[middle] as number) < step) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }
 
 function merge(kept: RunMetricSeries, added: RunMetricSeries): RunMetricSeries {

@@ -1,3 +1,5 @@
+import type { MetricSeries } from './series/MetricSeries';
+
 /**
  * Lifecycle of a training run as the metrics endpoint reports it.
  *
@@ -19,44 +21,16 @@ export type RunStatus = 'pending' | 'running' | 'completed' | 'failed';
 export type WireValue = number | 'NaN' | 'Infinity' | '-Infinity';
 
 /**
- * One metric on the wire: parallel columns, ascending steps. Columns rather than one object per
- * point: `{"step":123456,"value":2.345678}` costs ~33 bytes a point, the columns ~16.
+ * One metric on the wire: a `MetricSeries` whose non-finite values are coded as strings (see
+ * `encodeWireValue`). Columns rather than one object per point: `{"step":123456,"value":2.345678}`
+ * costs ~33 bytes a point, the columns ~16.
  *
  * @example
  * ```json
  * { "steps": [10, 20], "values": [2.31, "NaN"], "times": [12.5, 25.1] }
  * ```
  */
-export interface WireMetricSeries {
-  /**
-   * Non-negative integer steps, strictly ascending.
-   *
-   * @example
-   * ```json
-   * [10, 20, 30]
-   * ```
-   */
-  steps: number[];
-  /**
-   * `values[i]` is the metric at `steps[i]`.
-   *
-   * @example
-   * ```json
-   * [2.31, "NaN", 2.12]
-   * ```
-   */
-  values: WireValue[];
-  /**
-   * Seconds since the run's `started_at` when each point was recorded, when the server knows it.
-   *
-   * @defaultValue absent
-   * @example
-   * ```json
-   * [12.5, 25.1, 37.8]
-   * ```
-   */
-  times?: number[];
-}
+export type WireMetricSeries = Omit<MetricSeries, 'values'> & { values: WireValue[] };
 
 /**
  * The JSON body of `GET /experiments/{experiment_id}/runs/{run_id}/metrics` (snake_case, as served).
@@ -72,95 +46,32 @@ export interface WireMetricSeries {
  * ```
  */
 export interface RunMetricsWire {
-  /**
-   * Experiment id, as in the path (decoded).
-   *
-   * @example
-   * ```json
-   * "exp-1"
-   * ```
-   */
+  /** Experiment id, as in the path (decoded). */
   experiment_id: string;
-  /**
-   * Run id, as in the path (decoded).
-   *
-   * @example
-   * ```json
-   * "sft-7"
-   * ```
-   */
+  /** Run id, as in the path (decoded). */
   run_id: string;
-  /**
-   * Lifecycle of the run.
-   *
-   * @example
-   * ```json
-   * "running"
-   * ```
-   */
+  /** Lifecycle of the run. */
   status: RunStatus;
   /**
    * Highest step recorded for any metric of the run (whatever the query), or `null` when none is.
-   *
-   * @example
-   * ```json
-   * 1200
-   * ```
    */
   last_step: number | null;
-  /**
-   * ISO 8601 time of the last change to the run.
-   *
-   * @example
-   * ```json
-   * "2026-11-27T10:00:00.000Z"
-   * ```
-   */
+  /** ISO 8601 time of the last change to the run. */
   updated_at: string;
-  /**
-   * ISO 8601 time the run started, or `null` if unknown.
-   *
-   * @example
-   * ```json
-   * "2026-11-27T09:58:00.000Z"
-   * ```
-   */
+  /** ISO 8601 time the run started, or `null` if unknown. */
   started_at: string | null;
-  /**
-   * Where steps come from: printed in the log, progress-bar position or record count.
-   *
-   * @example
-   * ```json
-   * "explicit"
-   * ```
-   */
+  /** Where steps come from: printed in the log, progress-bar position or record count. */
   step_source: 'explicit' | 'progress' | 'count' | null;
   /**
    * Every resume of the run so far (not filtered by the query): the client compares counts to see a new one.
-   *
-   * @example
-   * ```json
-   * [{ "step": 2000 }]
-   * ```
    */
   restarts: { step: number }[];
-  /**
-   * Metric name to its columns; a series may be empty.
-   *
-   * @example
-   * ```json
-   * { "loss": { "steps": [10], "values": [2.31] } }
-   * ```
-   */
+  /** Metric name to its columns; a series may be empty. */
   metrics: Record<string, WireMetricSeries>;
   /**
    * Present when `max_points` downsampled a series: the number of points each had before.
    *
    * @defaultValue absent
-   * @example
-   * ```json
-   * { "loss": 48000 }
-   * ```
    */
   total_points?: Record<string, number>;
 }
@@ -173,36 +84,7 @@ export interface RunMetricsWire {
  * const last = series.values[series.values.length - 1];
  * ```
  */
-export interface RunMetricSeries {
-  /**
-   * Non-negative integer steps, strictly ascending.
-   *
-   * @example
-   * ```ts
-   * series.steps.at(-1); // the latest step of this metric
-   * ```
-   */
-  steps: number[];
-  /**
-   * `values[i]` is the metric at `steps[i]`; `NaN` and the infinities are plain JS numbers here.
-   *
-   * @example
-   * ```ts
-   * const diverged = series.values.some((v) => !Number.isFinite(v));
-   * ```
-   */
-  values: number[];
-  /**
-   * Seconds since `startedAt` at which each point was recorded, when the server knows it.
-   *
-   * @defaultValue absent
-   * @example
-   * ```ts
-   * const wallClock = series.times?.map((t) => new Date(Date.parse(run.startedAt ?? '') + t * 1000));
-   * ```
-   */
-  times?: number[];
-}
+export type RunMetricSeries = MetricSeries;
 
 /**
  * A decoded metrics response, camelCase.
@@ -214,95 +96,26 @@ export interface RunMetricSeries {
  * ```
  */
 export interface RunMetrics {
-  /**
-   * Experiment id.
-   *
-   * @example
-   * ```ts
-   * run.experimentId; // 'exp-1'
-   * ```
-   */
   experimentId: string;
-  /**
-   * Run id.
-   *
-   * @example
-   * ```ts
-   * run.runId; // 'sft-7'
-   * ```
-   */
   runId: string;
-  /**
-   * Lifecycle of the run: stop polling once it is `completed` or `failed`.
-   *
-   * @example
-   * ```ts
-   * const live = run.status === 'pending' || run.status === 'running';
-   * ```
-   */
+  /** Lifecycle of the run: stop polling once it is `completed` or `failed`. */
   status: RunStatus;
-  /**
-   * Highest step recorded for any metric of the run, or `null` before the first point.
-   *
-   * @example
-   * ```ts
-   * client.getRunMetrics(e, r, { sinceStep: (run.lastStep ?? 0) - 1 });
-   * ```
-   */
+  /** Highest step recorded for any metric of the run, or `null` before the first point. */
   lastStep: number | null;
-  /**
-   * ISO 8601 time of the last change to the run.
-   *
-   * @example
-   * ```ts
-   * new Date(run.updatedAt).toLocaleTimeString();
-   * ```
-   */
+  /** ISO 8601 time of the last change to the run. */
   updatedAt: string;
-  /**
-   * ISO 8601 time the run started, or `null` if unknown.
-   *
-   * @example
-   * ```ts
-   * run.startedAt ?? 'unknown start';
-   * ```
-   */
+  /** ISO 8601 time the run started, or `null` if unknown. */
   startedAt: string | null;
-  /**
-   * Where steps come from; label the x-axis `log record #` for `count`.
-   *
-   * @example
-   * ```ts
-   * const axis = run.stepSource === 'count' ? 'log record #' : 'step';
-   * ```
-   */
+  /** Where steps come from; label the x-axis `log record #` for `count`. */
   stepSource: 'explicit' | 'progress' | 'count' | null;
-  /**
-   * Every resume of the run from a checkpoint, in order.
-   *
-   * @example
-   * ```ts
-   * run.restarts.map((r) => r.step); // [2000]
-   * ```
-   */
+  /** Every resume of the run from a checkpoint, in order. */
   restarts: { step: number }[];
-  /**
-   * Metric name to its series.
-   *
-   * @example
-   * ```ts
-   * run.metrics['rewards/chosen']?.values;
-   * ```
-   */
+  /** Metric name to its series. */
   metrics: Record<string, RunMetricSeries>;
   /**
    * Present when `maxPoints` downsampled a series: its number of points before.
    *
    * @defaultValue absent
-   * @example
-   * ```ts
-   * `${run.metrics.loss?.steps.length} of ${run.totalPoints?.loss} points`;
-   * ```
    */
   totalPoints?: Record<string, number>;
 }
@@ -320,60 +133,36 @@ export interface GetRunMetricsOptions {
    * Metric names (`loss`, `learning_rate`, `rewards/chosen`, ...); empty means all.
    *
    * @defaultValue all metrics
-   * @example
-   * ```ts
-   * { metricTypes: ['loss', 'eval_loss'] }
-   * ```
    */
   metricTypes?: readonly string[];
   /**
    * Inclusive lower bound on step (an integer).
    *
    * @defaultValue no lower bound
-   * @example
-   * ```ts
-   * { stepMin: 100 }
-   * ```
    */
   stepMin?: number;
   /**
    * Inclusive upper bound on step (an integer, not less than `stepMin`).
    *
    * @defaultValue no upper bound
-   * @example
-   * ```ts
-   * { stepMax: 5000 }
-   * ```
    */
   stepMax?: number;
   /**
    * Exclusive: only points with `step > sinceStep` (what a live chart polls with).
    *
    * @defaultValue all steps
-   * @example
-   * ```ts
-   * { sinceStep: (data.lastStep ?? 0) - 1 }
-   * ```
    */
   sinceStep?: number;
   /**
    * The server downsamples each series to about this many points (>= 2), keeping spikes.
    *
    * @defaultValue no downsampling
-   * @example
-   * ```ts
-   * { maxPoints: 2000 }
-   * ```
    */
   maxPoints?: number;
   /**
    * Cancels the request; the promise rejects with a `TrainvizError` of kind `aborted`.
    *
    * @defaultValue not cancellable
-   * @example
-   * ```ts
-   * { signal: AbortSignal.timeout(5000) }
-   * ```
    */
   signal?: AbortSignal;
 }

@@ -1,81 +1,159 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { RunMetrics } from '@trainviz/client';
+import { createTrainvizClient, encodeRunMetrics } from '@trainviz/client';
+import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { Line, LineChart, XAxis, YAxis } from 'recharts';
-import { MetricsChartView } from '../src/components/MetricsChartView';
-import type { ChartRun } from '../src/data/types';
+import { TrainingMetricsChart } from '../src/components/TrainingMetricsChart';
+import { TrainvizProvider } from '../src/components/TrainvizProvider';
+import { runMetricsQueryOptions } from '../src/runMetricsQueryOptions';
 
 /**
- * One measurement asked for by `render.bench.mjs`.
+ * One first-render measurement asked for by `render.bench.mjs`.
  *
  * @example
  * ```ts
- * await window.runBench({ chart: 'trainviz', points: 100_000, runs: 3, append: 100 });
+ * await window.measureFirst({ chart: 'trainviz', points: 1_000_000, runs: 3 });
  * ```
  */
-export interface BenchRequest {
-  /** `trainviz`: MetricsChartView; `recharts`: a plain LineChart given every point. */
+export interface FirstRequest {
+  /** `trainviz`: TrainingMetricsChart on a filled cache; `recharts`: a LineChart given every point. */
   chart: 'trainviz' | 'recharts';
-  /** Points per run. */
   points: number;
-  /** Runs (lines) drawn. @defaultValue 3 */
-  runs?: number;
-  /** Points appended by the update (a poll). @defaultValue 100 */
-  append?: number;
-  /** Metrics per run drawn as panels (`metrics` prop); 0 draws one metric. @defaultValue 0 */
-  panels?: number;
+  runs: number;
 }
 
 /**
- * Milliseconds from `root.render` to the painted lines.
+ * A live measurement: `TrainingMetricsChart isLive` polling the mocked endpoint, which grows every
+ * run by `append` points on each poll.
  *
  * @example
  * ```ts
- * const { firstMs, updateMs } = await window.runBench(request);
+ * await window.measurePolls({ points: 1_000_000, runs: 3, append: 100, intervalMs: 1000, durationMs: 10_000 });
  * ```
  */
-export interface BenchResult {
-  firstMs: number;
-  updateMs: number;
+export interface PollRequest {
+  points: number;
+  runs: number;
+  append: number;
+  intervalMs: number;
+  durationMs: number;
+}
+
+/**
+ * What a live measurement saw: per poll of a run, ms from its request to the paint showing its new
+ * points; long tasks (over 50 ms) while polling.
+ *
+ * @example
+ * ```ts
+ * const { repaintMs, longTasks } = await window.measurePolls(request);
+ * ```
+ */
+export interface PollResult {
+  repaintMs: number[];
+  longTasks: number[];
+  polls: number;
+  /** Per poll, ms from its request to its merged data in the query cache (in arrival order). */
+  toCacheMs: number[];
+  /** Requests without `since_step` while polling: each one refetches the whole series. */
+  fullFetches: number;
 }
 
 declare global {
   interface Window {
-    runBench: (request: BenchRequest) => Promise<BenchResult>;
-    prepareBench: (request: BenchRequest) => Promise<void>;
-    measureFirst: () => Promise<number>;
-    measureUpdate: () => Promise<number>;
+    measureFirst: (request: FirstRequest) => Promise<number>;
+    measurePolls: (request: PollRequest) => Promise<PollResult>;
+    /** `measurePolls` in two halves, so a profiler can record the polling alone. */
+    startPolls: (request: PollRequest) => Promise<void>;
+    runPolls: () => Promise<PollResult>;
     benchReady: boolean;
   }
 }
 
 const WIDTH = 800;
 const HEIGHT = 320;
+const EXPERIMENT = 'bench';
 
-function series(points: number, seed: number): { steps: number[]; values: number[] } {
+function series(points: number, seed: number, from = 0): { steps: number[]; values: number[] } {
   const steps: number[] = [];
   const values: number[] = [];
   let state = (seed * 2654435761) >>> 0 || 1;
-  for (let i = 0; i < points; i++) {
+  for (let i = from; i < from + points; i++) {
     state ^= state << 13;
     state ^= state >>> 17;
     state ^= state << 5;
     const noise = ((state >>> 0) / 4294967296 - 0.5) * 0.3;
     steps.push(i);
-    values.push(0.4 + 2.2 * Math.exp((-5 * i) / points) + noise * Math.exp((-2 * i) / points));
+    values.push(0.4 + 2.2 * Math.exp(-i / 200_000) + noise * Math.exp(-i / 500_000));
   }
   return { steps, values };
 }
 
-function appended(
-  base: { steps: number[]; values: number[] },
-  count: number,
-): { steps: number[]; values: number[] } {
-  const last = base.steps[base.steps.length - 1] ?? 0;
-  const extra = series(count, 99);
-  // A new array, as the client's mergeRunMetrics produces on a poll.
+function lowerBound(sorted: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The mocked metrics endpoint: runs held in memory, answered through the client's own encoder as
+ * JSON, with `since_step` honoured. With `grow`, each incremental request first appends that many
+ * points to its run, as a training run does between two polls.
+ */
+function mockEndpoint(runIds: readonly string[], points: number) {
+  const runs = new Map(runIds.map((id, i) => [id, series(points, i + 1)]));
+  let grow = 0;
+  let full = 0;
+  const requests: { at: number; runId: string }[] = [];
+  const fetch = async (input: string | URL | Request): Promise<Response> => {
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input : input.url,
+    );
+    // /api/experiments/{experiment}/runs/{run}/metrics
+    const runId = decodeURIComponent(url.pathname.split('/')[5] ?? '');
+    const data = runs.get(runId);
+    if (!data) return new Response('{"error":"not_found","message":"no run"}', { status: 404 });
+    const since = url.searchParams.get('since_step');
+    if (since === null) full++;
+    if (since !== null) {
+      requests.push({ at: performance.now(), runId });
+      if (grow > 0) {
+        const more = series(grow, 7, data.steps.length);
+        for (let i = 0; i < grow; i++) {
+          data.steps.push(more.steps[i] as number);
+          data.values.push(more.values[i] as number);
+        }
+      }
+    }
+    const from = since === null ? 0 : lowerBound(data.steps, Number(since) + 1);
+    const body: RunMetrics = {
+      experimentId: EXPERIMENT,
+      runId,
+      status: 'running',
+      lastStep: data.steps[data.steps.length - 1] ?? null,
+      updatedAt: new Date(0).toISOString(),
+      startedAt: null,
+      stepSource: 'explicit',
+      restarts: [],
+      metrics: { loss: { steps: data.steps.slice(from), values: data.values.slice(from) } },
+    };
+    return new Response(JSON.stringify(encodeRunMetrics(body)), {
+      headers: { 'content-type': 'application/json' },
+    });
+  };
   return {
-    steps: base.steps.concat(extra.steps.map((step) => last + 1 + step)),
-    values: base.values.concat(extra.values.map((value) => value * 0.2)),
+    client: createTrainvizClient({ baseUrl: 'http://bench.invalid/api', fetch }),
+    requests,
+    fullFetches: () => full,
+    setGrowth: (count: number) => {
+      grow = count;
+    },
   };
 }
 
@@ -100,102 +178,174 @@ function PlainRecharts(props: { runs: { id: string; rows: { x: number; y: number
 
 const nextPaint = () =>
   new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())));
-
 const tick = () => new Promise<void>((done) => setTimeout(done, 0));
 
-/** Waits until every run's path exists with a `d` different from `before`, then for the paint. */
-async function drawn(container: HTMLElement, runs: number, before: string | null): Promise<string> {
-  for (;;) {
-    const paths = container.querySelectorAll('.recharts-line path.recharts-curve');
-    const first = paths[0]?.getAttribute('d') ?? null;
-    if (paths.length >= runs && first && first !== before) {
-      await nextPaint();
-      return first;
-    }
+/** Waits until `ready()` holds, checking after every task, then for the paint. */
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) {
+    const alert = document.querySelector('[role="alert"]');
+    if (alert) throw new Error(`the chart shows an error: ${alert.textContent}`);
     await tick();
   }
+  await nextPaint();
 }
 
-function toRows(data: { steps: number[]; values: number[] }) {
-  return data.steps.map((x, i) => ({ x, y: data.values[i] as number }));
+function pathsDrawn(container: HTMLElement, runs: number): boolean {
+  return container.querySelectorAll('.recharts-line path.recharts-curve').length >= runs;
 }
 
-let prepared: {
-  runCount: number;
-  container: HTMLElement;
-  root: ReturnType<typeof createRoot>;
-  firstElement: ReturnType<typeof PlainRecharts>;
-  updateElement: ReturnType<typeof PlainRecharts>;
-  firstPath: string | null;
-} | null = null;
+/** Point counts per run from the chart's screen-reader summary (`run-0 1000100 points, ...`). */
+function pointCounts(container: HTMLElement): number[] {
+  const label = container.querySelector('[role="img"]')?.getAttribute('aria-label') ?? '';
+  return [...label.matchAll(/ (\d+) points/g)].map((match) => Number(match[1]));
+}
 
-window.prepareBench = async (request) => {
-  prepared?.root.unmount();
-  const panelCount = request.chart === 'trainviz' ? (request.panels ?? 0) : 0;
-  const runCount = (request.runs ?? 3) * Math.max(1, panelCount);
-  const append = request.append ?? 100;
-  const base = Array.from({ length: request.runs ?? 3 }, (_, i) => series(request.points, i + 1));
-  const grown = base.map((data) => appended(data, append));
+function mount(): { container: HTMLElement; root: ReturnType<typeof createRoot> } {
   const container = document.createElement('div');
   container.style.width = `${WIDTH}px`;
   document.body.replaceChildren(container);
-  const element = (data: { steps: number[]; values: number[] }[]) => {
-    if (request.chart === 'recharts') {
-      return <PlainRecharts runs={data.map((d, i) => ({ id: `run-${i}`, rows: toRows(d) }))} />;
-    }
-    if (panelCount > 0) {
-      // Each run records `panels` metrics of the same length: a Trainer's loss, lr, grad norm, ...
-      const names = Array.from({ length: panelCount }, (_, k) =>
-        k === 0 ? 'loss' : `metric_${k}`,
-      );
-      const runs: ChartRun[] = data.map((d, i) => ({
-        id: `run-${i}`,
-        metrics: Object.fromEntries(names.map((name) => [name, d])),
-      }));
-      return (
-        <MetricsChartView runs={runs} metrics={names} width={WIDTH} height={HEIGHT} theme="light" />
-      );
-    }
-    const runs: ChartRun[] = data.map((d, i) => ({ id: `run-${i}`, metrics: { loss: d } }));
-    return <MetricsChartView runs={runs} width={WIDTH} height={HEIGHT} theme="light" />;
-  };
-  // Data and Recharts rows are made before the clock starts: that is the host's work, not the chart's.
-  prepared = {
-    runCount,
-    container,
-    root: createRoot(container),
-    firstElement: element(base),
-    updateElement: element(grown),
-    firstPath: null,
-  };
+  return { container, root: createRoot(container) };
+}
+
+function providers(client: ReturnType<typeof mockEndpoint>['client'], queryClient: QueryClient) {
+  return (children: ReactNode) => (
+    <QueryClientProvider client={queryClient}>
+      <TrainvizProvider client={client}>{children}</TrainvizProvider>
+    </QueryClientProvider>
+  );
+}
+
+/**
+ * Fetches every run through the real query function (client, decoder, cache), as a host's
+ * `prefetchQuery` or an earlier page would: the first render then starts from a filled cache.
+ */
+async function filledCache(endpoint: ReturnType<typeof mockEndpoint>, runIds: readonly string[]) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  await Promise.all(
+    runIds.map((runId) =>
+      queryClient.prefetchQuery(runMetricsQueryOptions(endpoint.client, EXPERIMENT, runId)),
+    ),
+  );
+  return queryClient;
+}
+
+const runIdsOf = (runs: number) => Array.from({ length: runs }, (_, i) => `run-${i}`);
+
+window.measureFirst = async ({ chart, points, runs }) => {
+  const runIds = runIdsOf(runs);
+  const { container, root } = mount();
+  let element: ReactNode;
+  if (chart === 'recharts') {
+    // Rows made before the clock starts: shaping data is the host's work there.
+    const rows = runIds.map((id, i) => {
+      const data = series(points, i + 1);
+      return { id, rows: data.steps.map((x, j) => ({ x, y: data.values[j] as number })) };
+    });
+    element = <PlainRecharts runs={rows} />;
+  } else {
+    const endpoint = mockEndpoint(runIds, points);
+    const queryClient = await filledCache(endpoint, runIds);
+    element = providers(
+      endpoint.client,
+      queryClient,
+    )(<TrainingMetricsChart experimentId={EXPERIMENT} runIds={runIds} height={HEIGHT} />);
+  }
   await nextPaint();
-};
-
-window.measureFirst = async () => {
-  const bench = prepared!;
   const t0 = performance.now();
-  flushSync(() => bench.root.render(bench.firstElement));
-  bench.firstPath = await drawn(bench.container, bench.runCount, null);
-  return performance.now() - t0;
-};
-
-window.measureUpdate = async () => {
-  const bench = prepared!;
-  const t0 = performance.now();
-  flushSync(() => bench.root.render(bench.updateElement));
-  await drawn(bench.container, bench.runCount, bench.firstPath);
+  flushSync(() => root.render(element));
+  await until(() => pathsDrawn(container, runs));
   const ms = performance.now() - t0;
-  bench.root.unmount();
-  bench.container.remove();
-  prepared = null;
+  root.unmount();
   return ms;
 };
 
-window.runBench = async (request) => {
-  await window.prepareBench(request);
-  const firstMs = await window.measureFirst();
-  const updateMs = await window.measureUpdate();
-  return { firstMs, updateMs };
+let live: (() => Promise<PollResult>) | null = null;
+
+window.measurePolls = async (request) => {
+  await window.startPolls(request);
+  return window.runPolls();
+};
+
+window.runPolls = () => (live as () => Promise<PollResult>)();
+
+window.startPolls = async ({ points, runs, append, intervalMs, durationMs }) => {
+  const runIds = runIdsOf(runs);
+  const endpoint = mockEndpoint(runIds, points);
+  const queryClient = await filledCache(endpoint, runIds);
+  const { container, root } = mount();
+  root.render(
+    providers(
+      endpoint.client,
+      queryClient,
+    )(
+      <TrainingMetricsChart
+        experimentId={EXPERIMENT}
+        runIds={runIds}
+        height={HEIGHT}
+        isLive
+        pollIntervalMs={intervalMs}
+      />,
+    ),
+  );
+  await until(() => pathsDrawn(container, runs));
+  live = async () => {
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longTasks.push(entry.duration);
+    });
+    observer.observe({ type: 'longtask', buffered: false });
+    endpoint.setGrowth(append);
+    const fullBefore = endpoint.fullFetches();
+    const start = performance.now();
+    const repaintMs: number[] = [];
+    // Per run: the oldest request not yet seen drawn, and the count it must reach. Checked once a
+    // frame; a run drawn in one frame is painted by the next.
+    const counts = pointCounts(container);
+    // When each poll's merged data reached the cache: splits a repaint into fetch + merge and draw.
+    const cached: number[] = [];
+    const stopCache = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'success')
+        cached.push(performance.now());
+    });
+    const requestsBefore = endpoint.requests.length;
+    let seen = endpoint.requests.length;
+    const waiting = new Map<number, { at: number; count: number }>();
+    while (performance.now() - start < durationMs || waiting.size > 0) {
+      await new Promise<void>((done) => requestAnimationFrame(() => done()));
+      for (; seen < endpoint.requests.length; seen++) {
+        const request = endpoint.requests[seen] as { at: number; runId: string };
+        const index = runIds.indexOf(request.runId);
+        const pending = waiting.get(index);
+        const count = (pending?.count ?? counts[index] ?? points) + append;
+        waiting.set(index, { at: pending?.at ?? request.at, count });
+      }
+      const now = pointCounts(container);
+      const drawn = [...waiting].filter(([index, { count }]) => (now[index] ?? 0) >= count);
+      if (drawn.length > 0) {
+        await nextPaint();
+        const painted = performance.now();
+        for (const [index, { at }] of drawn) {
+          repaintMs.push(painted - at);
+          counts[index] = now[index] as number;
+          waiting.delete(index);
+        }
+      }
+      if (performance.now() - start > durationMs + 30_000) break;
+    }
+    stopCache();
+    const toCacheMs = cached.map((at, i) => at - (endpoint.requests[requestsBefore + i]?.at ?? at));
+    observer.disconnect();
+    endpoint.setGrowth(0);
+    root.unmount();
+    queryClient.clear();
+    return {
+      repaintMs,
+      longTasks,
+      polls: repaintMs.length,
+      toCacheMs,
+      fullFetches: endpoint.fullFetches() - fullBefore,
+    };
+  };
 };
 
 window.benchReady = true;

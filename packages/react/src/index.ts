@@ -26,38 +26,17 @@ export { TrainvizProvider } from './components/TrainvizProvider';
 export type { GroupBand, RunGroupSeries } from './data/aggregateRunGroup';
 export { aggregateRunGroup } from './data/aggregateRunGroup';
 export { assignRunColors } from './data/assignRunColors';
-export type { BuildSeriesViewOptions, SeriesViewRow } from './data/buildSeriesView';
-export { buildSeriesView } from './data/buildSeriesView';
 export type { ChartThemeColors, ChartThemeName } from './data/chartTheme';
-export { chartTheme } from './data/chartTheme';
 export type { ChartViewSettings } from './data/chartViewSettings';
 export { chartDefaults } from './data/chartViewSettings';
-export type { ComputeYDomainOptions } from './data/computeYDomain';
-export { computeYDomain } from './data/computeYDomain';
 export type { EpochInterpolator } from './data/createEpochInterpolator';
 export { createEpochInterpolator } from './data/createEpochInterpolator';
 export type { RunColorRegistry } from './data/createRunColorRegistry';
 export { createRunColorRegistry } from './data/createRunColorRegistry';
-export type {
-  SeriesModel,
-  SeriesModelCache,
-  SeriesModelInput,
-} from './data/createSeriesModelCache';
-export { createSeriesModelCache } from './data/createSeriesModelCache';
-export type { SeriesViewCache } from './data/createSeriesViewCache';
-export { createSeriesViewCache } from './data/createSeriesViewCache';
-export { findNearestIndex } from './data/findNearestIndex';
-export type { NonFinitePoint } from './data/findNonFinite';
-export { findNonFinite } from './data/findNonFinite';
-export { formatNumber } from './data/formatNumber';
 export type { MetricPreset } from './data/metricPresets';
 export { metricPresets } from './data/metricPresets';
 export type { OrderedMetrics } from './data/orderMetrics';
 export { orderMetrics } from './data/orderMetrics';
-export { percentile } from './data/percentile';
-export { runColors } from './data/runColors';
-export type { CsvSeries } from './data/seriesToCsv';
-export { seriesToCsv } from './data/seriesToCsv';
 export type { RunSummary } from './data/summarizeRun';
 export { summarizeRun } from './data/summarizeRun';
 export type {
@@ -68,15 +47,15 @@ export type {
   TrainingMetricsChartProps,
 } from './data/trainingMetricsChartProps';
 export type { ChartRun, ChartSeriesData, XAxisMode, YScale } from './data/types';
-export type { ExportChartRequest, ExportFormat } from './dom/exportChart';
+export type { ExportFormat } from './dom/exportChart';
+export type { ChartControls } from './hooks/useChartControls';
+export { useChartControls } from './hooks/useChartControls';
+export type { ChartZoom } from './hooks/useChartZoom';
+export { useChartZoom } from './hooks/useChartZoom';
 export { useRunComparison } from './hooks/useRunComparison';
 export { useRunMetrics } from './hooks/useRunMetrics';
 export type { MissingProviderError } from './hooks/useTrainvizClient';
 export { useTrainvizClient } from './hooks/useTrainvizClient';
-export type { IncrementalLogParser } from './log/createIncrementalLogParser';
-export { createIncrementalLogParser } from './log/createIncrementalLogParser';
-export type { UseLogTextMetricsOptions } from './log/useLogTextMetrics';
-export { useLogTextMetrics } from './log/useLogTextMetrics';
 export { trainvizKeys } from './queryKeys';
 export type { RunMetricsQueryOptions } from './runMetricsQueryOptions';
 export { runMetricsQueryOptions } from './runMetricsQueryOptions';

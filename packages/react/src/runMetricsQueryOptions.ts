@@ -41,9 +41,10 @@ export const DEFAULT_POLL_INTERVAL_MS = 3000;
 /**
  * React Query options for one run's metrics: use them with `useQuery`, or `prefetchQuery` on a server
  * (this module has no `'use client'`). When the cache already holds the run, the query function asks
- * only for points after the last recorded step (`sinceStep`) and merges them in; if the increment
- * reports a new resume, it fetches again from just before the resume step so the rewritten points
- * replace the old ones.
+ * only for points after the last recorded step (`sinceStep`) and appends them to the cached run in
+ * place (`appendRunMetrics`): the cached arrays grow between polls, a poll that brings nothing leaves
+ * `data` as it is, and a changed run is a new `data` object. If the increment reports a new resume,
+ * it fetches again from just before the resume step so the rewritten points replace the old ones.
  *
  * @param client - a `TrainvizClient` (only `getRunMetrics` is used)
  * @param experimentId - experiment id
@@ -130,7 +131,7 @@ async function fetchRunMetrics(
   const base: GetRunMetricsOptions = metricTypes ? { metricTypes, signal } : { signal };
   const previous = queryClient.getQueryData<RunMetrics>(queryKey);
   if (!previous || previous.lastStep === null) {
-    return client.getRunMetrics(experimentId, runId, base);
+    return withRoomToGrow(await client.getRunMetrics(experimentId, runId, base));
   }
   // Ask again for the last step itself: a metric logged at that step after the previous poll (an
   // eval loss printed after the train loss) would otherwise never arrive. Merging dedupes it.
@@ -143,11 +144,27 @@ async function fetchRunMetrics(
   // The cache owns its runs' arrays: a poll grows them in place (cost of the new points only) and
   // one that brings nothing returns `previous` itself, so no observer re-renders.
   if (resumedAt === null) return appendRunMetrics(previous, increment);
-  const merged = mergeRunMetrics(previous, increment);
+  const merged = withRoomToGrow(mergeRunMetrics(previous, increment));
   // The resume rewrote points between its step and our old last step: fetch them again.
   const rewritten = await client.getRunMetrics(experimentId, runId, {
     ...base,
     sinceStep: resumedAt - 1,
   });
-  return mergeRunMetrics(merged, rewritten);
+  return withRoomToGrow(mergeRunMetrics(merged, rewritten));
+}
+
+/**
+ * Makes V8 give each column spare capacity now. A decoded or copied array is allocated at its exact
+ * length, so the first push of a poll onto a million-point column would copy it, a long task in the
+ * middle of live polling; done here, the copy joins a full fetch that already costs that much.
+ */
+function withRoomToGrow(run: RunMetrics): RunMetrics {
+  for (const series of Object.values(run.metrics)) {
+    for (const column of [series.steps, series.values, series.times]) {
+      if (column === undefined || column.length === 0) continue;
+      column.push(0);
+      column.pop();
+    }
+  }
+  return run;
 }

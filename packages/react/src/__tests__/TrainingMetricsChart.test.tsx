@@ -211,8 +211,9 @@ describe('TrainingMetricsChart', () => {
       '',
     ].join('\n');
     render(<TrainingMetricsChart logText={text} />);
-    expect(screen.getByRole('img')).toHaveAccessibleName(
-      'loss for 1 run: log 2 points, last 2.2 at step 20',
-    );
+    // The parser is loaded on first use: a skeleton first, then the chart.
+    expect(
+      await screen.findByRole('img', { name: 'loss for 1 run: log 2 points, last 2.2 at step 20' }),
+    ).toBeInTheDocument();
   });
 });

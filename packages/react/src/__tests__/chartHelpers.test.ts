@@ -1,3 +1,4 @@
+import { lowerBound, upperBound } from '@trainviz/client/series';
 import { describe, expect, it } from 'vitest';
 import { availableMetrics, availableXAxisModes } from '../data/availableMetrics';
 import { formatX, xAxisTicks, yAxisTicks } from '../data/axisTicks';
@@ -8,7 +9,6 @@ import { createSeriesModelCache } from '../data/createSeriesModelCache';
 import { chartNotes, describeChart } from '../data/describeChart';
 import type { DrawSelection } from '../data/drawRuns';
 import { drawRuns } from '../data/drawRuns';
-import { lowerBound, upperBound } from '../data/sortedSearch';
 import type { ChartRun } from '../data/types';
 import { sampleRange, visibleRange } from '../data/visibleRange';
 import { xAccessor } from '../data/xAccessor';

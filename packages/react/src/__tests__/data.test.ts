@@ -1,10 +1,10 @@
+import { nearestIndex as findNearestIndex } from '@trainviz/client/series';
 import { smoothEma } from '@trainviz/parser';
 import { describe, expect, it } from 'vitest';
 import { buildSeriesView } from '../data/buildSeriesView';
 import { computeYDomain } from '../data/computeYDomain';
 import { createSeriesModelCache } from '../data/createSeriesModelCache';
 import { createSeriesViewCache } from '../data/createSeriesViewCache';
-import { findNearestIndex } from '../data/findNearestIndex';
 import { findNonFinite } from '../data/findNonFinite';
 import { formatNumber } from '../data/formatNumber';
 import { percentile } from '../data/percentile';

@@ -1,8 +1,8 @@
 'use client';
+import { nearestIndex } from '@trainviz/client/series';
 import { formatX, xAxisTitles } from '../data/axisTicks';
 import type { DrawnRun } from '../data/drawRuns';
 import { visibleRuns } from '../data/drawRuns';
-import { findNearestIndex } from '../data/findNearestIndex';
 import { formatNumber } from '../data/formatNumber';
 import type { DrawnGroup } from '../data/groupRows';
 import type { XAxisMode } from '../data/types';
@@ -31,7 +31,7 @@ export interface ChartTooltipProps {
 function valueAt(item: DrawnRun, x: number) {
   const model = item.model;
   if (!model || model.length === 0) return null;
-  const index = findNearestIndex(model.xs, x);
+  const index = nearestIndex(model.xs, x);
   const raw = model.values[index];
   if (raw === undefined) return null;
   return { raw, smoothed: model.smoothed?.[index], step: model.steps[index] };
@@ -67,7 +67,7 @@ export function ChartTooltip({
         {axisTitle ?? xAxisTitles[xAxis]} {formatX(x, xAxis)}
       </div>
       {groups.map((group) => {
-        const at = findNearestIndex(
+        const at = nearestIndex(
           group.rows.map((row) => row.x),
           x,
         );

@@ -1,4 +1,5 @@
 'use client';
+import { lowerBound } from '@trainviz/client/series';
 import type { ReactNode } from 'react';
 import { useMemo } from 'react';
 import {
@@ -22,7 +23,6 @@ import { formatNumber } from '../data/formatNumber';
 import type { RunGroupRow } from '../data/groupRows';
 import { groupRows } from '../data/groupRows';
 import { runStretches } from '../data/runStretches';
-import { lowerBound } from '../data/sortedSearch';
 import type { ChartRun, XAxisMode, YScale } from '../data/types';
 import type { XRange } from '../data/visibleRange';
 import { useDrawnSeries } from '../hooks/useDrawnSeries';

@@ -12,7 +12,6 @@ import { runColors } from '../data/runColors';
 import { runsXRange } from '../data/runsXRange';
 import type { ChartRun } from '../data/types';
 import type { ExportFormat } from '../dom/exportChart';
-import { exportMetricsChart } from '../dom/exportMetricsChart';
 import { useChartControls } from '../hooks/useChartControls';
 import { useChartZoom } from '../hooks/useChartZoom';
 import { useColorScheme } from '../hooks/useColorScheme';
@@ -113,19 +112,18 @@ export function MetricsChartView(props: MetricsChartViewProps) {
       const entries = shown
         .map((name) => exports.current.get(name))
         .filter((entry): entry is ExportEntry => entry !== undefined);
-      exportMetricsChart({
-        format,
-        panels: entries.map((entry) => ({
-          metric: entry.metric,
-          drawn: entry.drawn,
-          groups: entry.groups,
-          svg: entry.anchor?.ownerSVGElement ?? null,
-        })),
-        zoom,
-        scheme,
-      }).catch(() => {
-        // A failed export (no canvas, a tainted image) leaves the chart as it is; nothing to undo.
-      });
+      const panels = entries.map((entry) => ({
+        metric: entry.metric,
+        drawn: entry.drawn,
+        groups: entry.groups,
+        svg: entry.anchor?.ownerSVGElement ?? null,
+      }));
+      // Loaded on the first export: most charts are never exported, so their bundle does not carry it.
+      import('../dom/exportMetricsChart')
+        .then(({ exportMetricsChart }) => exportMetricsChart({ format, panels, zoom, scheme }))
+        .catch(() => {
+          // A failed export (no canvas, a tainted image) leaves the chart as it is; nothing to undo.
+        });
     },
     [shown, zoom, scheme],
   );

@@ -1,4 +1,4 @@
-import { downsampleM4 } from '@trainviz/parser';
+import { downsampleM4 } from '@trainviz/client/series';
 import type { SeriesModel } from './createSeriesModelCache';
 import { seriesViewRow } from './seriesViewRow';
 

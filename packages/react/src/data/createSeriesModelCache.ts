@@ -1,4 +1,4 @@
-import { smoothEma } from '@trainviz/parser';
+import { smoothEma } from '@trainviz/client/series';
 import type { NonFinitePoint } from './findNonFinite';
 import { findNonFinite } from './findNonFinite';
 

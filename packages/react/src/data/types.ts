@@ -1,19 +1,16 @@
 import type { RunStatus } from '@trainviz/client';
+import type { ReadonlyMetricSeries } from '@trainviz/client/series';
 
 /**
- * One metric of one run as the chart reads it: ascending steps, parallel values (non-finite values kept
- * as JS numbers), optional seconds since the run started.
+ * One metric of one run as the chart reads it: the shared `ReadonlyMetricSeries` of
+ * `@trainviz/client/series`.
  *
  * @example
  * ```ts
  * const loss: ChartSeriesData = { steps: [10, 20], values: [2.31, Number.NaN], times: [12, 25] };
  * ```
  */
-export interface ChartSeriesData {
-  steps: readonly number[];
-  values: readonly number[];
-  times?: readonly number[];
-}
+export type ChartSeriesData = ReadonlyMetricSeries;
 
 /**
  * One run handed to {@link MetricsChartView}: what `useRunMetrics` returns, or a parsed log.

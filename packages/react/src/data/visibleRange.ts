@@ -1,5 +1,5 @@
+import { lowerBound, upperBound } from '@trainviz/client/series';
 import type { SeriesModel } from './createSeriesModelCache';
-import { lowerBound, upperBound } from './sortedSearch';
 
 /**
  * An x range the user zoomed into.

@@ -1,8 +1,8 @@
 /**
  * First index whose value is not below `target` in an ascending column (its length when every value
- * is below): binary search, so a lookup on a million-point series costs about 20 reads.
+ * is below). Binary search: about 20 reads on a million points.
  *
- * @param sorted - ascending numbers
+ * @param sorted - ascending numbers (a series' `steps`, a chart's x column)
  * @param target - value looked for
  * @returns an index in `0..sorted.length`
  *
@@ -45,4 +45,25 @@ export function upperBound(sorted: ArrayLike<number>, target: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Index of the value nearest to `target` in an ascending column (the earlier one on a tie), -1 when
+ * the column is empty.
+ *
+ * @param sorted - ascending numbers
+ * @param target - value looked for
+ * @returns an index, or -1
+ *
+ * @example
+ * ```ts
+ * nearestIndex([10, 20, 30], 24); // 1
+ * ```
+ */
+export function nearestIndex(sorted: ArrayLike<number>, target: number): number {
+  const n = sorted.length;
+  if (n === 0) return -1;
+  const i = Math.min(lowerBound(sorted, target), n - 1);
+  if (i > 0 && target - (sorted[i - 1] as number) <= (sorted[i] as number) - target) return i - 1;
+  return i;
 }

@@ -163,6 +163,10 @@ export const RunGroups: Story = {
     await expect(band).toHaveValue('std');
     await userEvent.click(legend.getByRole('button', { name: 'lr1e-4' }));
     await waitFor(() => expect(canvasElement.querySelectorAll('.tvz-group-band').length).toBe(1));
+    // Shown again, with the min-max band: the state the screenshot keeps.
+    await userEvent.click(legend.getByRole('button', { name: 'lr1e-4' }));
+    await userEvent.selectOptions(band, 'minmax');
+    await waitFor(() => expect(canvasElement.querySelectorAll('.tvz-group-band').length).toBe(2));
   },
 };
 

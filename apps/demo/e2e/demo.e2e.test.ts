@@ -1,7 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +16,12 @@ const logFile = join(
   repoRoot,
   'packages/parser/src/__tests__/fixtures/corpus/hf-trainer__alignment-handbook-issue-55.log',
 );
+
+const require = createRequire(import.meta.url);
+const tsxLoader = join(dirname(require.resolve('tsx/package.json')), 'dist', 'loader.mjs');
+/** The directory the user "typed the command in": --log paths are relative to it. */
+const userDir = mkdtempSync(join(tmpdir(), 'trainviz-demo-e2e-'));
+const logName = basename(logFile);
 
 let server: ChildProcess | undefined;
 let serverOutput = '';
@@ -36,12 +44,14 @@ function freePort(): Promise<number> {
 
 function startDemo(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
+    // As `npm run demo -- --log runs/x.log` typed in another directory starts it: npm runs the
+    // script from the repository root and says where the user was in INIT_CWD.
     const child = spawn(
       process.execPath,
       [
         '--import',
-        'tsx',
-        'server/main.ts',
+        tsxLoader,
+        'apps/demo/server/main.ts',
         '--port',
         String(port),
         '--interval-ms',
@@ -49,9 +59,15 @@ function startDemo(port: number): Promise<string> {
         '--poll-ms',
         '100',
         '--log',
-        logFile,
+        join('runs', logName),
+        '--log',
+        join('runs', 'late.log'),
       ],
-      { cwd: appDir, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: repoRoot,
+        env: { ...process.env, INIT_CWD: userDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     server = child;
     const timer = setTimeout(
@@ -116,6 +132,11 @@ async function selectRun(runId: string): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(artifacts, { recursive: true });
+  mkdirSync(join(userDir, 'runs'));
+  copyFileSync(logFile, join(userDir, 'runs', logName));
+  // A log last written two hours ago: a finished run, not one being written now.
+  const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+  utimesSync(join(userDir, 'runs', logName), twoHoursAgo, twoHoursAgo);
   baseUrl = await startDemo(await freePort());
   browser = await launchChromium();
 });
@@ -127,6 +148,7 @@ afterAll(async () => {
     server.kill('SIGTERM');
     await exited;
   }
+  rmSync(userDir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
@@ -150,7 +172,7 @@ afterEach(async () => {
 describe('the demo page', () => {
   it('loads the experiment with every kind of run and no console errors', async () => {
     await page.goto(baseUrl);
-    await expect.poll(() => page.locator('.run-select').count()).toBe(8);
+    await expect.poll(() => page.locator('.run-select').count()).toBe(9);
     const names = await page.locator('.run-name').allTextContents();
     expect(names).toEqual(
       expect.arrayContaining([
@@ -162,6 +184,7 @@ describe('the demo page', () => {
         'dpo-qwen7b-beta0.05',
         'sft-llama2-7b-2024',
         'hf-trainer__alignment-handbook-issue-55.log',
+        'late.log',
       ]),
     );
     await expect
@@ -222,7 +245,7 @@ describe('the demo page', () => {
 
   it('compares three runs in a modal dialog', async () => {
     await page.goto(baseUrl);
-    await expect.poll(() => page.locator('.run-select').count()).toBe(8);
+    await expect.poll(() => page.locator('.run-select').count()).toBe(9);
     const compare = page.getByRole('button', { name: /^Compare \(\d\)$/ });
     expect(await compare.isDisabled()).toBe(true);
     for (const run of ['sft-qwen7b-lr2e-5', 'sft-qwen7b-lora-r64', 'sft-qwen7b-baseline']) {
@@ -268,6 +291,125 @@ describe('the demo page', () => {
     await shot('07-no-metrics');
   });
 
+  it('keeps comparing live: three running runs gain points in the dialog', async () => {
+    await page.goto(baseUrl);
+    const live = ['sft-qwen7b-lr2e-5', 'sft-qwen7b-lora-r64', 'dpo-qwen7b-beta0.1'];
+    for (const run of live) await page.getByLabel(`Compare ${run}`).check();
+    await page.getByRole('button', { name: 'Compare (3)' }).click();
+    const dialog = page.getByRole('dialog');
+    const lines = dialog.locator('path.recharts-line-curve');
+    await expect.poll(() => lines.count(), { timeout: 20_000 }).toBe(3);
+    const pointsPerLine = () =>
+      lines.evaluateAll((paths) =>
+        paths.map((path) => (path.getAttribute('d')?.match(/[ML]/g) ?? []).length),
+      );
+    const before = await pointsPerLine();
+    // Each of the three lines grows: the comparison polls every run while it is running.
+    await expect
+      .poll(
+        async () => {
+          const now = await pointsPerLine();
+          return now.every((count, i) => count > (before[i] ?? 0));
+        },
+        { timeout: 60_000, interval: 500 },
+      )
+      .toBe(true);
+    await shot('09-compare-live');
+  });
+
+  it('fits a 360 px phone: no sideways scrolling on the page or in the comparison', async () => {
+    await page.setViewportSize({ width: 360, height: 760 });
+    await page.goto(baseUrl);
+    await expect.poll(drawnPoints).toBeGreaterThan(10);
+    const overflow = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // The theme toggle and the breadcrumb are on screen, not pushed off it.
+    const toggle = await page.getByRole('button', { name: /mode/ }).boundingBox();
+    expect((toggle?.x ?? 999) + (toggle?.width ?? 0)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(artifacts, '10-phone.png'), fullPage: true });
+
+    for (const run of ['sft-qwen7b-lr2e-5', 'sft-qwen7b-baseline']) {
+      await page.getByLabel(`Compare ${run}`).check();
+    }
+    await page.getByRole('button', { name: 'Compare (2)' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect
+      .poll(() => dialog.locator('path.recharts-line-curve').count(), { timeout: 20_000 })
+      .toBeGreaterThanOrEqual(2);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const box = await dialog.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 999)).toBeLessThanOrEqual(360);
+    await page.screenshot({ path: join(artifacts, '11-phone-compare.png') });
+  });
+
+  it('shows a DPO run as panels of its loss and rewards, one hover step in all of them', async () => {
+    await page.goto(`${baseUrl}/?run=dpo-qwen7b-beta0.1`);
+    await expect.poll(drawnPoints).toBeGreaterThan(10);
+    await page.getByRole('button', { name: 'Panels' }).click();
+    const titles = chart().locator('.tvz-panel-title');
+    await expect
+      .poll(() => titles.allTextContents())
+      .toEqual([
+        'loss',
+        'rewards/chosen',
+        'rewards/rejected',
+        'rewards/margins',
+        'rewards/accuracies',
+      ]);
+    const grid = await chart().locator('.recharts-cartesian-grid').first().boundingBox();
+    if (!grid) throw new Error('no plot');
+    await page.mouse.move(grid.x + grid.width * 0.6, grid.y + grid.height / 2);
+    await expect.poll(() => chart().locator('.tvz-tip').count()).toBe(5);
+    const headers = await chart().locator('.tvz-tip-x').allTextContents();
+    expect(new Set(headers).size).toBe(1);
+    await page.screenshot({ path: join(artifacts, '13-panels.png'), fullPage: true });
+  });
+
+  it('keeps a run colour from its page to the comparison', async () => {
+    await page.goto(`${baseUrl}/?run=sft-qwen7b-lora-r64`);
+    const swatch = (scope: Locator) =>
+      scope
+        .getByRole('button', { name: 'sft-qwen7b-lora-r64' })
+        .locator('span')
+        .evaluate((node) => (node as HTMLElement).style.background);
+    await expect.poll(drawnPoints).toBeGreaterThan(10);
+    const own = await swatch(chart());
+    for (const run of ['sft-qwen7b-baseline', 'sft-qwen7b-lr2e-5', 'sft-qwen7b-lora-r64']) {
+      await page.getByLabel(`Compare ${run}`).check();
+    }
+    await page.getByRole('button', { name: 'Compare (3)' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect.poll(() => dialog.locator('path.recharts-line-curve').count()).toBe(3);
+    expect(await swatch(dialog)).toBe(own);
+  });
+
+  it('asks at most twice for a run that does not exist, shows the 404 once, and stops', async () => {
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes('/runs/deleted-run/metrics')) requests.push(request.url());
+    });
+    await page.goto(`${baseUrl}/?run=deleted-run`);
+    const alert = chart().getByRole('alert');
+    await expect.poll(() => alert.count(), { timeout: 20_000 }).toBe(1);
+    expect(await alert.textContent()).toMatch(/not found|404/i);
+    // Three poll intervals (3 s each) with the error shown: no new request, no flicker back.
+    for (let i = 0; i < 9; i += 1) {
+      await page.waitForTimeout(1000);
+      expect(await alert.count()).toBe(1);
+      expect(await chart().locator('[aria-busy="true"]').count()).toBe(0);
+    }
+    // The demo's QueryClient retries a failed request once: 2 requests at most, then none.
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    expect(requests.length).toBeLessThanOrEqual(2);
+    await shot('12-run-not-found');
+    // The 404s are what this test expects, not a problem of the page.
+    problems = problems.filter(
+      (problem) =>
+        !problem.includes('/runs/deleted-run/metrics') && !problem.includes('status of 404'),
+    );
+  });
+
   it('charts a log file given with --log', async () => {
     await page.goto(baseUrl);
     await runButton('hf-trainer__alignment-handbook-issue-55').click();
@@ -280,5 +422,16 @@ describe('the demo page', () => {
       .poll(() => page.getByTestId('terminal').textContent())
       .toContain("{'loss': 1.0238, 'learning_rate': 1.2462789068320016e-05, 'epoch': 0.42}");
     await shot('08-log-file');
+  });
+
+  it('lists a --log file that does not exist yet as waiting, and charts it once it appears', async () => {
+    await page.goto(`${baseUrl}/?run=late`);
+    await expect.poll(() => page.locator('.run-title h1').textContent()).toBe('late.log');
+    const pill = runButton('late').locator('.pill');
+    expect(await pill.textContent()).toBe('Waiting for file');
+    expect(await page.locator('.run-title .pill').textContent()).toBe('Waiting for file');
+    copyFileSync(logFile, join(userDir, 'runs', 'late.log'));
+    await expect.poll(() => pill.textContent(), { timeout: 30_000 }).toBe('Running');
+    await expect.poll(drawnPoints, { timeout: 30_000 }).toBe(11);
   });
 });

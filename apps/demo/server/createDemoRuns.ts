@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { fileURLToPath } from 'node:url';
-import { createRunCapture, type MetricStore } from '@trainviz/server';
+import { createRunCapture, type MetricStore, type RunCapture } from '@trainviz/server';
 import type { DemoRunKind } from '../src/types';
 import { createLogBuffer, type LogBuffer } from './createLogBuffer';
 import { tailLogFile } from './tailLogFile';
@@ -27,6 +27,8 @@ export interface DemoRunEntry {
   log: LogBuffer;
   /** ISO 8601 time the run ended, `null` while it runs. */
   endedAt: string | null;
+  /** A `--log` file that does not exist (yet): the run is listed but not started. */
+  waitingForFile: boolean;
 }
 
 /**
@@ -80,13 +82,19 @@ interface SimulatedRunSpec {
   seed: number;
   nanAt?: number;
   failAt?: number;
-  /** How long ago the run started, in simulated seconds of training. */
-  startedSecondsAgo: number;
+  /** For a run printed at once: how long ago it started, in seconds. */
+  startedSecondsAgo?: number;
 }
 
 const simulator = fileURLToPath(new URL('./simulate.mjs', import.meta.url));
-const sftSecondsPerStep = 1.87;
-const dpoSecondsPerStep = 3.42;
+/** What a step of a 7B model takes on the pretend GPU: the pace of the history printed at once. */
+const secondsPerStep = { sft: 1.87, dpo: 3.42 } as const;
+
+/** Steps that make a live run last about `hours` at `intervalMs` per step. */
+function stepsFor(hours: number, intervalMs: number, fastForward: number): number {
+  const perStep = Math.max(1, intervalMs);
+  return fastForward + Math.ceil((hours * 3600 * 1000) / perStep / 1000) * 1000;
+}
 
 function simulatedRuns(intervalMs: number): SimulatedRunSpec[] {
   return [
@@ -94,54 +102,54 @@ function simulatedRuns(intervalMs: number): SimulatedRunSpec[] {
       runId: 'sft-qwen7b-lr2e-5',
       kind: 'sft',
       description: 'Qwen2.5-7B · full SFT · lr 2e-5 cosine · bs 64 · UltraChat-200k',
-      steps: 30000,
+      // Live runs last hours at the default pace, so a visitor always finds one training.
+      steps: stepsFor(4, intervalMs, 2400),
       intervalMs,
       fastForward: 2400,
       evalSteps: 500,
       learningRate: 2e-5,
       finalLoss: 0.92,
       seed: 11,
-      startedSecondsAgo: 2400 * sftSecondsPerStep,
     },
     {
       runId: 'sft-qwen7b-lora-r64',
       kind: 'sft',
       description: 'Qwen2.5-7B · LoRA r=64 · lr 1e-4 cosine · bs 64 · UltraChat-200k',
-      steps: 24000,
+      steps: stepsFor(3, intervalMs, 1300),
       intervalMs,
       fastForward: 1300,
       evalSteps: 500,
       learningRate: 1e-4,
       finalLoss: 1.01,
       seed: 23,
-      startedSecondsAgo: 1300 * sftSecondsPerStep,
     },
     {
       runId: 'dpo-qwen7b-beta0.1',
       kind: 'dpo',
       description: 'Qwen2.5-7B-SFT · DPO β=0.1 · lr 5e-7 · UltraFeedback binarized',
-      steps: 12000,
+      steps: stepsFor(3, intervalMs * 2, 700),
       intervalMs: intervalMs * 2,
       fastForward: 700,
       evalSteps: 300,
       learningRate: 5e-7,
       finalLoss: 0.21,
       seed: 5,
-      startedSecondsAgo: 700 * dpoSecondsPerStep,
     },
     {
       runId: 'sft-qwen7b-lr5e-5',
       kind: 'sft',
       description: 'Qwen2.5-7B · full SFT · lr 5e-5 (too high: diverges) · bs 64',
-      steps: 8000,
+      steps: 30000,
       intervalMs,
-      fastForward: 2560,
+      // The loss starts climbing in the history and turns NaN a few hundred live steps later; the
+      // trainer then dies on the NaN, as one run with anomaly detection does.
+      fastForward: 2400,
       evalSteps: 500,
       learningRate: 5e-5,
       finalLoss: 0.97,
       seed: 17,
-      nanAt: 2650,
-      startedSecondsAgo: 2560 * sftSecondsPerStep,
+      nanAt: 2700,
+      failAt: 2790,
     },
     {
       runId: 'sft-qwen7b-baseline',
@@ -171,7 +179,7 @@ function simulatedRuns(intervalMs: number): SimulatedRunSpec[] {
   ];
 }
 
-function simulatorArgs(spec: SimulatedRunSpec): string[] {
+function simulatorArgs(spec: SimulatedRunSpec, startedAt: Date): string[] {
   const args = [
     simulator,
     '--kind',
@@ -188,11 +196,35 @@ function simulatorArgs(spec: SimulatedRunSpec): string[] {
     String(spec.finalLoss),
     '--seed',
     String(spec.seed),
+    '--seconds-per-step',
+    String(secondsPerStep[spec.kind]),
+    '--started-at',
+    startedAt.toISOString(),
   ];
   if (spec.fastForward !== undefined) args.push('--fast-forward', String(spec.fastForward));
   if (spec.nanAt !== undefined) args.push('--nan-at', String(spec.nanAt));
   if (spec.failAt !== undefined) args.push('--fail-at', String(spec.failAt));
   return args;
+}
+
+/**
+ * The store as a capture of a simulated run sees it: the points of the history the simulator
+ * prints at once get the times the steps would have taken (`step × secondsPerStep`), not all the
+ * instant they were printed; live points keep the capture's wall-clock times.
+ */
+function withHistoryTimes(store: MetricStore, historySteps: number, perStep: number): MetricStore {
+  return {
+    ...store,
+    appendPoints(experimentId, runId, points) {
+      return store.appendPoints(
+        experimentId,
+        runId,
+        points.map((point) =>
+          point.step <= historySteps ? { ...point, time: point.step * perStep } : point,
+        ),
+      );
+    },
+  };
 }
 
 function pipeToLog(stream: Readable | null, log: LogBuffer): void {
@@ -254,43 +286,64 @@ export async function createDemoRuns(options: DemoRunsOptions): Promise<DemoRuns
       totalSteps: null,
       log,
       endedAt: null,
+      waitingForFile: !existsSync(file),
     };
     entries.push(entry);
-    const capture = createRunCapture({
-      store,
-      experimentId,
-      runId,
-      startedAt: fileCreatedAt(file),
-      logger: quietLogger,
-    });
-    capture.done.catch(() => {});
+    if (entry.waitingForFile) {
+      log.write(`[trainviz demo] ${file} does not exist yet; waiting for it to appear.\n`);
+    }
+    // The run enters the store with the file: until then it is "waiting for file", not "running".
+    let capture: RunCapture | null = null;
+    const ensureCapture = (): RunCapture => {
+      if (capture) return capture;
+      entry.waitingForFile = false;
+      capture = createRunCapture({
+        store,
+        experimentId,
+        runId,
+        startedAt: fileCreatedAt(file),
+        logger: quietLogger,
+      });
+      capture.done.catch(() => {});
+      return capture;
+    };
     const tail = tailLogFile({
       path: file,
       pollMs: options.pollMs ?? 500,
       onData: (chunk, text) => {
-        capture.write(chunk);
+        ensureCapture().write(chunk);
         log.write(text);
       },
       onActivityChange: (active, modifiedAt) => {
         entry.endedAt = active ? null : modifiedAt.toISOString();
+        const running = ensureCapture();
         // After the flush, so the capture's own "running" upsert cannot land after this status.
-        capture
+        running
           .flush()
           .then(() => store.setRunStatus(experimentId, runId, active ? 'running' : 'completed'))
           .catch(() => {});
       },
-      onError: (error) => log.write(`[trainviz demo] ${error.message}\n`),
+      onError: (error) => {
+        if (!entry.waitingForFile) log.write(`[trainviz demo] ${error.message}\n`);
+      },
     });
     stoppers.push(async () => {
       tail.stop();
-      await capture.flush().catch(() => {});
+      await capture?.flush().catch(() => {});
     });
   }
 
   if (options.simulate ?? true) {
     for (const spec of simulatedRuns(intervalMs)) {
       const log = createLogBuffer();
-      const startedAt = new Date(now - spec.startedSecondsAgo * 1000);
+      const perStep = secondsPerStep[spec.kind];
+      const printedAtOnce = spec.intervalMs === 0;
+      const historySteps = printedAtOnce ? spec.steps : (spec.fastForward ?? 0);
+      const startedAt = new Date(
+        printedAtOnce
+          ? now - (spec.startedSecondsAgo ?? 0) * 1000
+          : now - historySteps * perStep * 1000,
+      );
       const entry: DemoRunEntry = {
         runId: spec.runId,
         name: spec.runId,
@@ -299,31 +352,30 @@ export async function createDemoRuns(options: DemoRunsOptions): Promise<DemoRuns
         totalSteps: spec.steps,
         log,
         endedAt: null,
+        waitingForFile: false,
       };
       entries.push(entry);
       const capture = createRunCapture({
-        store,
+        store: withHistoryTimes(store, historySteps, perStep),
         experimentId,
         runId: spec.runId,
         startedAt,
         logger: quietLogger,
       });
       capture.done.catch(() => {});
-      const child = spawn(process.execPath, simulatorArgs(spec), {
+      const child = spawn(process.execPath, simulatorArgs(spec, startedAt), {
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       pipeToLog(child.stdout, log);
       pipeToLog(child.stderr, log);
       capture.attach(child);
       child.on('exit', () => {
-        const secondsPerStep = spec.kind === 'dpo' ? dpoSecondsPerStep : sftSecondsPerStep;
         // A run printed at once stands for one that finished long ago: give it a plausible end.
-        entry.endedAt =
-          spec.intervalMs === 0
-            ? new Date(
-                startedAt.getTime() + (spec.failAt ?? spec.steps) * secondsPerStep * 1000,
-              ).toISOString()
-            : new Date().toISOString();
+        entry.endedAt = printedAtOnce
+          ? new Date(
+              startedAt.getTime() + (spec.failAt ?? spec.steps) * perStep * 1000,
+            ).toISOString()
+          : new Date().toISOString();
       });
       stoppers.push(() => {
         if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
@@ -349,6 +401,7 @@ export async function createDemoRuns(options: DemoRunsOptions): Promise<DemoRuns
       totalSteps: null,
       log: legacyLog,
       endedAt: new Date(legacyStart.getTime() + 9.5 * 3600 * 1000).toISOString(),
+      waitingForFile: false,
     });
   }
 

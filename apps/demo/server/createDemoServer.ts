@@ -24,6 +24,11 @@ export interface DemoServerOptions {
   distDir: string;
   /** The OpenAPI document of the metrics endpoint, served at `/api/openapi.json`. */
   openapiPath: string;
+  /**
+   * The built Storybook of `@trainviz/react` (`npm run build-storybook`), served at `/storybook/`.
+   * @defaultValue undefined (no `/storybook`)
+   */
+  storybookDir?: string;
 }
 
 const contentTypes: Record<string, string> = {
@@ -35,6 +40,9 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
 };
 
@@ -46,6 +54,15 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
     'content-length': Buffer.byteLength(text),
   });
   res.end(text);
+}
+
+/** `decodeURIComponent` that answers `null` for a malformed escape (`%E0%A4%A`) instead of throwing. */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 function problem(res: ServerResponse, status: number, kind: string, message: string): void {
@@ -66,6 +83,39 @@ export function createDemoServer(options: DemoServerOptions): Server {
   const { store, experimentId } = options;
   const metrics = toNodeHandler(createMetricsHandler({ store, basePath: '/api' }));
   const distRoot = normalize(options.distDir);
+  const storybookRoot = options.storybookDir === undefined ? null : normalize(options.storybookDir);
+
+  /** A file of the built Storybook; its pages and assets use relative URLs, so a prefix works. */
+  async function serveStorybook(root: string, pathname: string, res: ServerResponse) {
+    const decoded = decodePath(pathname.slice('/storybook'.length).replace(/^$/, '/'));
+    if (decoded === null || decoded.includes('\0')) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Bad path');
+      return;
+    }
+    const candidate = normalize(
+      join(root, decoded.endsWith('/') ? `${decoded}index.html` : decoded),
+    );
+    const inside = candidate.startsWith(root + sep);
+    const info = inside ? await stat(candidate).catch(() => null) : null;
+    if (!info?.isFile()) {
+      const built = await stat(join(root, 'index.html')).catch(() => null);
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(
+        built
+          ? 'Not found'
+          : 'Storybook is not built: run `npm run build-storybook` at the repository root.',
+      );
+      return;
+    }
+    const body = await readFile(candidate);
+    res.writeHead(200, {
+      'content-type': contentTypes[extname(candidate)] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-cache',
+    });
+    res.end(body);
+  }
 
   async function runList(): Promise<DemoRunList> {
     const records = new Map(
@@ -84,13 +134,19 @@ export function createDemoServer(options: DemoServerOptions): Server {
         totalSteps: entry.totalSteps,
         hasMetrics: record?.lastStep !== null && record?.lastStep !== undefined,
         description: entry.description,
+        waitingForFile: entry.waitingForFile,
       };
     });
     return { experimentId, title: options.title, runs };
   }
 
   async function serveStatic(pathname: string, res: ServerResponse): Promise<void> {
-    const decoded = decodeURIComponent(pathname);
+    const decoded = decodePath(pathname);
+    if (decoded === null || decoded.includes('\0')) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Bad path');
+      return;
+    }
     const candidate = normalize(join(distRoot, decoded));
     const inside = candidate === distRoot || candidate.startsWith(distRoot + sep);
     let file = inside ? candidate : join(distRoot, 'index.html');
@@ -161,6 +217,15 @@ export function createDemoServer(options: DemoServerOptions): Server {
     }
     if (path.startsWith('/api/')) {
       await metrics(req, res);
+      return;
+    }
+    if (storybookRoot !== null && (path === '/storybook' || path.startsWith('/storybook/'))) {
+      if (path === '/storybook') {
+        res.writeHead(308, { location: `/storybook/${url.search}` });
+        res.end();
+        return;
+      }
+      await serveStorybook(storybookRoot, path, res);
       return;
     }
     await serveStatic(path, res);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -28,6 +28,13 @@ async function main(): Promise<void> {
     console.log(demoUsage);
     return;
   }
+  for (const file of args.logs) {
+    if (!existsSync(file)) {
+      console.warn(
+        `trainviz demo: --log ${file}: no such file; listed as "waiting for file" until it appears`,
+      );
+    }
+  }
   const tempDir = args.db === null ? mkdtempSync(join(tmpdir(), 'trainviz-demo-')) : null;
   const store = createSqliteMetricStore({
     filename: args.db ?? join(tempDir ?? '.', 'metrics.db'),
@@ -51,6 +58,7 @@ async function main(): Promise<void> {
     runs: () => runs.entries,
     distDir: join(appDir, 'dist'),
     openapiPath,
+    storybookDir: join(appDir, '..', '..', 'packages', 'react', 'storybook-static'),
   });
 
   let closing = false;
@@ -83,6 +91,7 @@ async function main(): Promise<void> {
       `  metrics endpoint: http://${args.host}:${port}/api/experiments/${experimentId}/runs/{runId}/metrics`,
     );
     console.log(`  OpenAPI document: http://${args.host}:${port}/api/openapi.json`);
+    console.log(`  Storybook:        http://${args.host}:${port}/storybook/`);
   });
 }
 

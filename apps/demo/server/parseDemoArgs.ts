@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 /**
@@ -15,7 +16,11 @@ export interface DemoArgs {
   host: string;
   /** SQLite file; `null` creates one in a temporary directory. @defaultValue null */
   db: string | null;
-  /** Log files to chart, one run each, followed while they grow. @defaultValue [] */
+  /**
+   * Log files to chart, one run each, followed while they grow; absolute paths, a relative `--log`
+   * resolved against the directory the command was typed in.
+   * @defaultValue []
+   */
   logs: string[];
   /** Time per simulated training step of the live runs, in milliseconds. @defaultValue 30 */
   intervalMs: number;
@@ -72,7 +77,13 @@ function positiveInt(name: string, raw: string | undefined, fallback: number, mi
 }
 
 /**
- * Reads the demo server's command line.
+ * Reads the demo server's command line. A relative `--log` path is resolved against the directory
+ * the user typed the command in: `INIT_CWD` when npm started the demo (npm runs scripts from the
+ * package's directory, not the user's), else `cwd`.
+ *
+ * @param argv - the arguments after the script name
+ * @param env - the environment (`PORT`, `INIT_CWD`). @defaultValue `{}`
+ * @param cwd - the working directory when `INIT_CWD` is not set. @defaultValue `process.cwd()`
  *
  * @example
  * ```ts
@@ -82,6 +93,7 @@ function positiveInt(name: string, raw: string | undefined, fallback: number, mi
 export function parseDemoArgs(
   argv: readonly string[],
   env: Readonly<Record<string, string | undefined>> = {},
+  cwd: string = process.cwd(),
 ): DemoArgs {
   let values: ReturnType<typeof parse>['values'];
   try {
@@ -89,11 +101,12 @@ export function parseDemoArgs(
   } catch (error) {
     throw argsError('invalid_option', (error as Error).message);
   }
+  const base = env.INIT_CWD && isAbsolute(env.INIT_CWD) ? env.INIT_CWD : cwd;
   return {
     port: positiveInt('port', values.port ?? env.PORT, 5173),
     host: values.host ?? '127.0.0.1',
     db: values.db ?? null,
-    logs: values.log ?? [],
+    logs: (values.log ?? []).map((file) => (isAbsolute(file) ? file : resolve(base, file))),
     intervalMs: positiveInt('interval-ms', values['interval-ms'], 30),
     pollMs: positiveInt('poll-ms', values['poll-ms'], 500, 10),
     simulate: !values['no-simulate'],

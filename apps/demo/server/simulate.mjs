@@ -8,9 +8,15 @@
  * node apps/demo/server/simulate.mjs --kind dpo --steps 900 --fail-at 420 --seed 7
  *
  * Options: --steps, --interval-ms (per step), --logging-steps, --eval-steps, --warmup-ratio,
- * --learning-rate, --final-loss, --fast-forward (steps printed at once before the live pace),
- * --nan-at (loss and grad_norm are nan from this step on), --fail-at (exit 1 with a CUDA OOM
- * traceback at this step), --seed.
+ * --learning-rate, --final-loss, --fast-forward (steps printed at once before the live pace, as if
+ * they had taken --seconds-per-step each), --seconds-per-step (pace of the printed history and of a
+ * run printed at once; default 1.87 for sft, 3.42 for dpo), --nan-at (the loss climbs over the 300
+ * steps before, then loss and grad_norm are nan from this step on), --fail-at (exit 1 at this step:
+ * a "returned nan values" error once the loss is nan, else a CUDA OOM traceback), --seed.
+ *
+ * The progress bar's elapsed time is what a real trainer would show: the pretend history, then the
+ * wall clock since --started-at (default: now - fast-forward * seconds-per-step), so it agrees with
+ * the start time the host shows.
  */
 import { parseArgs } from 'node:util';
 
@@ -27,6 +33,8 @@ const { values: args } = parseArgs({
     'nan-at': { type: 'string' },
     'fail-at': { type: 'string' },
     'final-loss': { type: 'string' },
+    'seconds-per-step': { type: 'string' },
+    'started-at': { type: 'string' },
     seed: { type: 'string', default: '1' },
   },
 });
@@ -36,12 +44,17 @@ const totalSteps = Math.max(1, Number.parseInt(args.steps, 10) || 1000);
 const intervalMs = Math.max(0, Number(args['interval-ms']) || 0);
 const loggingSteps = Math.max(1, Number.parseInt(args['logging-steps'], 10) || 10);
 const evalSteps = Math.max(0, Number.parseInt(args['eval-steps'], 10) || 0);
-const warmupSteps = Math.round(totalSteps * (Number(args['warmup-ratio']) || 0));
+// The loss settles over the first ~30k steps whatever the length of the run, like a real one: a
+// run of hundreds of thousands of steps still shows its early drop within the demo's first minutes.
+const shapeSteps = Math.min(totalSteps, 30000);
+const warmupSteps = Math.round(shapeSteps * (Number(args['warmup-ratio']) || 0));
 const peakLr = Number(args['learning-rate']) || (kind === 'dpo' ? 5e-7 : 2e-5);
 const fastForward = Math.max(0, Number.parseInt(args['fast-forward'], 10) || 0);
 const nanAt = args['nan-at'] === undefined ? Number.POSITIVE_INFINITY : Number(args['nan-at']);
 const finalLoss = Number(args['final-loss']) || (kind === 'dpo' ? 0.18 : 0.92);
 const failAt = args['fail-at'] === undefined ? Number.POSITIVE_INFINITY : Number(args['fail-at']);
+/** Steps over which the loss climbs before it turns NaN. */
+const climbSteps = 300;
 
 // mulberry32: a seeded generator so that a run looks the same every time the demo starts.
 let seed = (Number.parseInt(args.seed, 10) || 1) >>> 0;
@@ -82,8 +95,25 @@ function clock(seconds) {
   return h > 0 ? `${h}:${pad(m)}:${pad(s % 60)}` : `${pad(m)}:${pad(s % 60)}`;
 }
 
-// Pretend each step takes ~1.9 s on the GPU, so the bar reads like a real multi-hour run.
-const secondsPerStep = kind === 'dpo' ? 3.42 : 1.87;
+// The printed history pretends each step took ~1.9 s on the GPU, like a real multi-hour run.
+const secondsPerStep =
+  Number(args['seconds-per-step']) > 0
+    ? Number(args['seconds-per-step'])
+    : kind === 'dpo'
+      ? 3.42
+      : 1.87;
+/** When the run started (ms): --started-at, else as long before now as the pretend history took. */
+const runStartedAt = Number.isFinite(Date.parse(args['started-at'] ?? ''))
+  ? Date.parse(args['started-at'] ?? '')
+  : Date.now() - fastForward * secondsPerStep * 1000;
+/** When the live (wall-clock paced) part began. */
+let liveStartedAt = Date.now();
+
+/** Seconds of training at `step`: pretend history, then the wall clock since the run's start. */
+function elapsedAt(step) {
+  if (step <= fastForward || intervalMs === 0) return step * secondsPerStep;
+  return Math.max(fastForward * secondsPerStep, (Date.now() - runStartedAt) / 1000);
+}
 
 function bar(step) {
   const ratio = step / totalSteps;
@@ -91,9 +121,14 @@ function bar(step) {
   const cells = 40;
   const filled = Math.floor(ratio * cells);
   const body = '█'.repeat(filled) + (filled < cells ? ' '.repeat(cells - filled) : '');
-  const elapsed = clock(step * secondsPerStep);
-  const remaining = clock((totalSteps - step) * secondsPerStep);
-  const rate = `${secondsPerStep.toFixed(2)}s/it`;
+  const live = step > fastForward && intervalMs > 0;
+  const perStep = live
+    ? Math.max(1e-3, (Date.now() - liveStartedAt) / 1000 / Math.max(1, step - fastForward))
+    : secondsPerStep;
+  const elapsed = clock(elapsedAt(step));
+  const remaining = clock((totalSteps - step) * perStep);
+  // tqdm switches from s/it to it/s when a step takes less than a second.
+  const rate = perStep >= 1 ? `${perStep.toFixed(2)}s/it` : `${(1 / perStep).toFixed(2)}it/s`;
   return `${percent}|${body}| ${step}/${totalSteps} [${elapsed}<${remaining}, ${rate}]`;
 }
 
@@ -127,17 +162,27 @@ function dict(entries) {
 
 let smoothed = kind === 'dpo' ? Math.LN2 : 2.45;
 
+/** Factor by which the loss (and grad norm) is blown up on the way to NaN: 1, then up to ~3.7. */
+function climb(step) {
+  if (!Number.isFinite(nanAt) || step < nanAt - climbSteps) return 1;
+  const x = (step - (nanAt - climbSteps)) / climbSteps;
+  return Math.exp(1.3 * x * x);
+}
+
 function trainRecord(step) {
-  const progress = step / totalSteps;
+  const progress = step / shapeSteps;
   const lr = learningRate(step);
   const diverged = step >= nanAt;
   if (kind === 'sft') {
     const target = finalLoss + 1.55 * Math.exp(-progress * 6.5);
     smoothed += (target - smoothed) * 0.35;
-    const loss = diverged ? Number.NaN : Math.max(0.05, smoothed + gaussian() * 0.045);
+    const spike = climb(step);
+    const loss = diverged
+      ? Number.NaN
+      : Math.max(0.05, smoothed * spike + gaussian() * 0.045 * spike);
     const gradNorm = diverged
       ? Number.NaN
-      : Math.abs(1.1 + 2.4 * Math.exp(-progress * 9) + gaussian() * 0.18);
+      : Math.abs(1.1 + 2.4 * Math.exp(-progress * 9) + gaussian() * 0.18) * spike ** 2;
     return dict([
       ['loss', py(loss)],
       ['grad_norm', py(gradNorm)],
@@ -174,7 +219,7 @@ function trainRecord(step) {
 }
 
 function evalRecord(step) {
-  const progress = step / totalSteps;
+  const progress = step / shapeSteps;
   const diverged = step >= nanAt;
   const runtime = 41.2 + gaussian();
   const common = [
@@ -186,7 +231,7 @@ function evalRecord(step) {
   if (kind === 'sft') {
     const loss = diverged
       ? Number.NaN
-      : finalLoss + 0.1 + 1.4 * Math.exp(-progress * 5.5) + gaussian() * 0.01;
+      : (finalLoss + 0.1 + 1.4 * Math.exp(-progress * 5.5) + gaussian() * 0.01) * climb(step);
     return dict([['eval_loss', py(loss)], ...common]);
   }
   const loss = diverged ? Number.NaN : 0.26 + 0.43 * Math.exp(-progress * 3.6) + gaussian() * 0.01;
@@ -241,8 +286,30 @@ function sleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function fail() {
-  out.write(`\n`);
+/** Prints the traceback and exits 1, once stdout and stderr are flushed (pipes are asynchronous). */
+async function fail(step) {
+  // The callback runs once this write, and every write queued before it, reached the pipe.
+  await new Promise((resolve) => out.write(`\n`, resolve));
+  const exit = () => process.exit(1);
+  if (step >= nanAt) {
+    process.stderr.write(
+      [
+        'Traceback (most recent call last):',
+        `  File "/workspace/${kind}.py", line 214, in <module>`,
+        '    trainer.train()',
+        '  File "/usr/local/lib/python3.11/site-packages/transformers/trainer.py", line 2123, in train',
+        '    return inner_training_loop(',
+        '  File "/usr/local/lib/python3.11/site-packages/transformers/trainer.py", line 2548, in _inner_training_loop',
+        '    self.accelerator.backward(loss, **kwargs)',
+        '  File "/usr/local/lib/python3.11/site-packages/torch/autograd/__init__.py", line 347, in backward',
+        '    _engine_run_backward(',
+        `RuntimeError: Function 'LogSoftmaxBackward0' returned nan values in its 0th output.`,
+        '',
+      ].join('\n'),
+      exit,
+    );
+    return new Promise(() => {});
+  }
   process.stderr.write(
     [
       'Traceback (most recent call last):',
@@ -257,16 +324,18 @@ function fail() {
       `torch.OutOfMemoryError: CUDA out of memory. Tried to allocate 3.91 GiB. GPU 0 has a total capacity of 79.15 GiB of which 2.12 GiB is free. Process has 77.02 GiB memory in use.`,
       '',
     ].join('\n'),
+    exit,
   );
-  process.exit(1);
+  return new Promise(() => {});
 }
 
 async function main() {
   preamble();
   await write(`\r${bar(0)}`);
   for (let step = 1; step <= totalSteps; step += 1) {
+    if (step === fastForward + 1) liveStartedAt = Date.now();
     if (step > fastForward && intervalMs > 0) await sleep(intervalMs);
-    if (step >= failAt) fail();
+    if (step >= failAt) await fail(step);
     let text = `\r${bar(step)}`;
     if (step % loggingSteps === 0) {
       // tqdm.write(): clear the bar, print the record on its own line, redraw the bar.
@@ -277,7 +346,7 @@ async function main() {
     }
     await write(text);
   }
-  const runtime = totalSteps * secondsPerStep;
+  const runtime = elapsedAt(totalSteps);
   await write(
     `\r${' '.repeat(barWidth)}\r${dict([
       ['train_runtime', py(runtime)],

@@ -1,5 +1,6 @@
-import { RunComparison, TrainingMetricsChart } from '@trainviz/react';
-import { useEffect, useRef, useState } from 'react';
+import type { MetricPreset } from '@trainviz/react';
+import { assignRunColors, RunComparison, TrainingMetricsChart } from '@trainviz/react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { CompareDialog } from './CompareDialog';
 import { LogTerminal } from './LogTerminal';
 import { RunHeader } from './RunHeader';
@@ -7,7 +8,7 @@ import { RunSidebar } from './RunSidebar';
 import { ThemeToggle } from './ThemeToggle';
 import type { DemoRunSummary } from './types';
 import { useRunList } from './useRunList';
-import { useTheme } from './useTheme';
+import { type DemoTheme, useTheme } from './useTheme';
 
 /**
  * Props of {@link App}.
@@ -30,6 +31,77 @@ function defaultRun(runs: readonly DemoRunSummary[]): DemoRunSummary | undefined
   return runs.find((run) => run.status === 'running') ?? runs[0];
 }
 
+function WaitingForFile({ file }: { file: string | null | undefined }) {
+  return (
+    <div className="chart-waiting" role="status">
+      <strong>Waiting for the log file</strong>
+      <span>{file} does not exist yet. The chart starts when it appears.</span>
+    </div>
+  );
+}
+
+interface RunChartProps {
+  experimentId: string;
+  runId: string;
+  metric: string;
+  onMetricChange: (metric: string) => void;
+  theme: DemoTheme;
+  /** Colour of every run of the experiment, so a run looks the same here and in a comparison. */
+  colors: Readonly<Record<string, string>>;
+  /** Panels of this preset instead of one metric with a selector. @defaultValue undefined */
+  panels?: MetricPreset | undefined;
+  onPanelsChange: (panels: boolean) => void;
+  /** A `--log` file that does not exist yet: no request until it does. @defaultValue null */
+  waitingFor?: string | null;
+}
+
+/**
+ * The selected run's chart. Memoised on its props: the run list is polled every second for the
+ * sidebar, and a new list must not redraw a chart whose inputs did not change. The chart follows
+ * the run's status by itself (`isLive` polls while it is pending or running, then stops).
+ */
+const RunChart = memo(function RunChart(props: RunChartProps) {
+  const runIds = useMemo(() => [props.runId], [props.runId]);
+  return (
+    <section className="card chart-card" aria-label="Metrics">
+      <fieldset className="chart-view">
+        <legend className="visually-hidden">Chart view</legend>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={!props.panels}
+          onClick={() => props.onPanelsChange(false)}
+        >
+          One metric
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-pressed={!!props.panels}
+          onClick={() => props.onPanelsChange(true)}
+        >
+          Panels
+        </button>
+      </fieldset>
+      <TrainingMetricsChart
+        experimentId={props.experimentId}
+        runIds={runIds}
+        isLive
+        metric={props.metric}
+        onMetricChange={props.onMetricChange}
+        height={340}
+        theme={props.theme}
+        runColorMap={props.colors}
+        {...(props.panels ? { metrics: props.panels } : {})}
+        enabled={!props.waitingFor}
+        {...(props.waitingFor
+          ? { renderEmpty: () => <WaitingForFile file={props.waitingFor} /> }
+          : {})}
+      />
+    </section>
+  );
+});
+
 /**
  * The experiment page: run list, log terminal and live chart of the selected run, and a comparison
  * of 2 or 3 runs in a dialog.
@@ -46,10 +118,20 @@ export function App({ experimentId }: AppProps) {
   const [compareIds, setCompareIds] = useState<string[]>([]);
   const [comparing, setComparing] = useState(false);
   const [metric, setMetric] = useState('loss');
+  const [panels, setPanels] = useState(false);
+  // One colour per run of the experiment, from its run list: the same in the chart, the sidebar's
+  // comparison and the table.
+  const runIdsKey = runs.map((run) => run.runId).join('\u0000');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `runIdsKey` stands for the run ids
+  const colors = useMemo(() => assignRunColors(runs.map((run) => run.runId)), [runIdsKey]);
   const [theme, setTheme] = useTheme();
   const compareButton = useRef<HTMLButtonElement>(null);
 
-  const selected = runs.find((run) => run.runId === selectedRunId) ?? defaultRun(runs);
+  const linked = runs.find((run) => run.runId === selectedRunId);
+  // A link to a run the experiment does not list (deleted, mistyped): say so, and let the chart
+  // show what the metrics endpoint answers (a 404, once) rather than quietly opening another run.
+  const unknownRunId = runList.data && selectedRunId !== null && !linked ? selectedRunId : null;
+  const selected = unknownRunId === null ? (linked ?? defaultRun(runs)) : undefined;
 
   useEffect(() => {
     if (!selected) return;
@@ -98,7 +180,7 @@ export function App({ experimentId }: AppProps) {
         <RunSidebar
           ref={compareButton}
           runs={runs}
-          selectedRunId={selected?.runId ?? null}
+          selectedRunId={selected?.runId ?? unknownRunId}
           onSelect={setSelectedRunId}
           compareIds={compareIds}
           onToggleCompare={toggleCompare}
@@ -113,7 +195,28 @@ export function App({ experimentId }: AppProps) {
               </button>
             </div>
           ) : null}
-          {selected ? (
+          {unknownRunId !== null ? (
+            <>
+              <header className="run-header">
+                <div className="run-title">
+                  <h1>{unknownRunId}</h1>
+                </div>
+                <p className="run-description">
+                  This experiment lists no run with this id. Pick one on the left.
+                </p>
+              </header>
+              <RunChart
+                key={unknownRunId}
+                experimentId={experimentId}
+                runId={unknownRunId}
+                metric={metric}
+                onMetricChange={setMetric}
+                theme={theme}
+                colors={colors}
+                onPanelsChange={setPanels}
+              />
+            </>
+          ) : selected ? (
             <>
               <RunHeader run={selected} />
               <LogTerminal
@@ -122,18 +225,20 @@ export function App({ experimentId }: AppProps) {
                 runId={selected.runId}
                 isLive={selected.status === 'running'}
               />
-              <section className="card chart-card" aria-label="Metrics">
-                <TrainingMetricsChart
-                  key={selected.runId}
-                  experimentId={experimentId}
-                  runIds={[selected.runId]}
-                  isLive={selected.status === 'running'}
-                  metric={metric}
-                  onMetricChange={setMetric}
-                  height={340}
-                  theme={theme}
-                />
-              </section>
+              <RunChart
+                key={`chart:${selected.runId}`}
+                experimentId={experimentId}
+                runId={selected.runId}
+                waitingFor={
+                  selected.waitingForFile ? selected.description.replace(/^Following /, '') : null
+                }
+                metric={metric}
+                onMetricChange={setMetric}
+                theme={theme}
+                colors={colors}
+                panels={panels ? (selected.kind === 'dpo' ? 'dpo' : 'sft') : undefined}
+                onPanelsChange={setPanels}
+              />
             </>
           ) : runList.isPending ? (
             <div className="skeleton" aria-busy="true" />
@@ -145,7 +250,13 @@ export function App({ experimentId }: AppProps) {
           title={`Compare ${compareIds.length} runs`}
           onClose={() => setComparing(false)}
         >
-          <RunComparison experimentId={experimentId} runIds={compareIds} theme={theme} />
+          <RunComparison
+            experimentId={experimentId}
+            runIds={compareIds}
+            theme={theme}
+            runColorMap={colors}
+            isLive
+          />
         </CompareDialog>
       ) : null}
     </div>

@@ -30,6 +30,7 @@ export interface RunSidebarProps {
 }
 
 function progress(run: DemoRunSummary): string {
+  if (run.waitingForFile) return 'file not found yet';
   if (run.lastStep === null) return run.kind === 'log' ? 'waiting for metrics' : 'no steps logged';
   const step = run.lastStep.toLocaleString('en-US');
   return run.totalSteps === null

@@ -10,7 +10,8 @@ import type { DemoRunSummary } from './types';
  */
 export interface StatusPillProps {
   /** The run whose status is shown. */
-  run: Pick<DemoRunSummary, 'status' | 'hasMetrics'>;
+  run: Pick<DemoRunSummary, 'status' | 'hasMetrics'> &
+    Partial<Pick<DemoRunSummary, 'waitingForFile'>>;
 }
 
 const labels = {
@@ -19,11 +20,12 @@ const labels = {
   failed: 'Failed',
   pending: 'Pending',
   empty: 'No metrics',
+  waiting: 'Waiting for file',
 } as const;
 
 /**
  * A run's status as a coloured pill; a running run pulses, a finished run without points says
- * "No metrics".
+ * "No metrics", a `--log` file that does not exist yet says "Waiting for file".
  *
  * @example
  * ```tsx
@@ -31,7 +33,11 @@ const labels = {
  * ```
  */
 export function StatusPill({ run }: StatusPillProps) {
-  const state = run.status !== 'running' && !run.hasMetrics ? 'empty' : run.status;
+  const state = run.waitingForFile
+    ? 'waiting'
+    : run.status !== 'running' && !run.hasMetrics
+      ? 'empty'
+      : run.status;
   return (
     <span className={`pill pill-${state}`} data-status={state}>
       {state === 'running' ? <span className="pulse" aria-hidden="true" /> : null}

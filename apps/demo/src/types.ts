@@ -18,7 +18,7 @@ export type DemoRunKind = 'sft' | 'dpo' | 'log';
  * ```json
  * { "runId": "sft-lr2e-5", "name": "sft-lr2e-5", "kind": "sft", "status": "running",
  *   "startedAt": "2026-11-27T05:00:00.000Z", "endedAt": null, "lastStep": 1230,
- *   "totalSteps": 12000, "hasMetrics": true, "description": "..." }
+ *   "totalSteps": 12000, "hasMetrics": true, "description": "...", "waitingForFile": false }
  * ```
  */
 export interface DemoRunSummary {
@@ -40,6 +40,8 @@ export interface DemoRunSummary {
   hasMetrics: boolean;
   /** One line on what the run is (model, hyper-parameters, or the file it follows). */
   description: string;
+  /** A `--log` file that does not exist yet: the run starts when it appears. */
+  waitingForFile: boolean;
 }
 
 /**

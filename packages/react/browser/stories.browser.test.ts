@@ -266,6 +266,67 @@ describe('the chart in Chromium', () => {
     }
   });
 
+  it('follows one hover step in every panel, and zooms every panel with one drag', async () => {
+    const { page, problems } = await openStory('charts-metric-panels--sft-preset');
+    try {
+      const grids = page.locator('.recharts-cartesian-grid');
+      await expect.poll(() => grids.count()).toBe(4);
+      const first = await grids.first().boundingBox();
+      if (!first) throw new Error('no plot');
+      await page.mouse.move(first.x + first.width * 0.5, first.y + first.height / 2);
+      const tips = page.locator('.tvz-tip');
+      await expect.poll(() => tips.count()).toBe(4);
+      const headers = await page.locator('.tvz-tip-x').allTextContents();
+      // The same step in all four panels.
+      expect(new Set(headers).size).toBe(1);
+      expect(headers[0]).toMatch(/^step \d/);
+      // Smoothing off: the raw value alone; the eval loss gives its nearest recorded point.
+      const evalTip = await tips.nth(1).textContent();
+      expect(evalTip).toMatch(/sft-lr2e-5: [\d.]+ \(step \d+00\)/);
+      await page.screenshot({ path: `${artifacts}/panels-shared-hover.png`, fullPage: true });
+
+      const reset = page.getByRole('button', { name: 'Reset zoom' });
+      const y = first.y + first.height / 2;
+      await page.mouse.move(first.x + first.width * 0.3, y);
+      await page.mouse.down();
+      await page.mouse.move(first.x + first.width * 0.6, y, { steps: 10 });
+      await page.mouse.up();
+      await expect.poll(() => reset.isDisabled()).toBe(false);
+      // Every panel shows the same, zoomed, x ticks.
+      const ticksOf = (i: number) =>
+        page
+          .locator('.recharts-wrapper')
+          .nth(i)
+          .locator('.recharts-cartesian-axis-tick-value[text-anchor="middle"]')
+          .allTextContents();
+      const zoomed = await ticksOf(0);
+      for (const i of [1, 2, 3]) expect(await ticksOf(i)).toEqual(zoomed);
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('keeps the tooltip inside a phone-width chart at its right edge', async () => {
+    const { page, problems } = await openStory('charts-metric-panels--phone');
+    try {
+      const grid = await page.locator('.recharts-cartesian-grid').first().boundingBox();
+      if (!grid) throw new Error('no plot');
+      await page.mouse.move(grid.x + grid.width - 2, grid.y + grid.height / 2);
+      const tip = page.locator('.tvz-tip').first();
+      await tip.waitFor({ state: 'visible', timeout: 5000 });
+      const tipBox = await tip.boundingBox();
+      const plot = await page.locator('.tvz-plot').first().boundingBox();
+      if (!tipBox || !plot) throw new Error('no boxes');
+      expect(tipBox.x).toBeGreaterThanOrEqual(plot.x);
+      expect(tipBox.x + tipBox.width).toBeLessThanOrEqual(plot.x + plot.width + 0.5);
+      await page.screenshot({ path: `${artifacts}/phone-tooltip.png`, fullPage: true });
+      expect(problems).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   it('marks the NaN at the top of the plot and says where the loss became NaN', async () => {
     const { page, problems } = await openStory('charts-trainingmetricschart--na-n-markers');
     try {

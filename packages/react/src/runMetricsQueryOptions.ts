@@ -22,8 +22,10 @@ export interface RunMetricsQueryOptions {
   /** Metric names to fetch. @defaultValue undefined (every metric) */
   metricTypes?: readonly string[];
   /**
-   * Poll for new points while the run is `pending` or `running`; polling stops by itself once the
-   * status is `completed` or `failed`, and pauses while the tab is hidden.
+   * Follow the run's status: poll for new points while it is `pending` or `running`. Polling stops
+   * by itself at any other status (`completed`, `failed`, `interrupted`, ...), when the run does not
+   * exist (a 404 is shown once, `refetch` tries again), and after a failed request that left no
+   * data; it pauses while the tab is hidden.
    * @defaultValue false
    */
   isLive?: boolean;
@@ -68,16 +70,44 @@ export function runMetricsQueryOptions(
     queryKey,
     queryFn: (context) =>
       fetchRunMetrics(client, experimentId, runId, metricTypes, context).catch(asTrainvizError),
-    refetchInterval: (query) => {
-      if (!isLive) return false;
-      const status = query.state.data?.status;
-      return status === 'completed' || status === 'failed' ? false : pollIntervalMs;
-    },
+    refetchInterval: (query) =>
+      isLive && shouldPoll(query.state.data, query.state.error) ? pollIntervalMs : false,
     refetchIntervalInBackground: false,
     // Deep-comparing a million-point series on every poll would cost more than the poll itself.
     structuralSharing: false,
     enabled: options.enabled ?? true,
   });
+}
+
+/**
+ * Whether a live query polls again: while the run is `pending` or `running` (any other status,
+ * including ones added after this version such as `interrupted`, is final), and not once a request
+ * failed with nothing to show: a run that does not exist (404) or an endpoint that refuses the
+ * request would otherwise be asked again every interval, the chart flickering between its skeleton
+ * and its error. With data, a failed poll keeps polling: the chart stays and shows a badge.
+ *
+ * @param data - the cached run, if any
+ * @param error - the last error, if any
+ * @returns true to poll again
+ *
+ * @example
+ * ```ts
+ * shouldPoll({ ...run, status: 'running' }, null); // true
+ * shouldPoll(undefined, notFoundError); // false
+ * ```
+ */
+export function shouldPoll(
+  data: Pick<RunMetrics, 'status'> | undefined,
+  error: TrainvizError | null,
+): boolean {
+  if (!data) {
+    if (!error) return true;
+    // No data yet and a failure: only a server error or a dropped connection may heal by itself.
+    return error.kind === 'http' ? (error.status ?? 0) >= 500 : error.kind !== 'invalid-response';
+  }
+  if (error && error.kind === 'http' && error.status === 404) return false;
+  const status: string = data.status;
+  return status === 'pending' || status === 'running';
 }
 
 /**

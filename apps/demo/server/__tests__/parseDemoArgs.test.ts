@@ -20,10 +20,32 @@ describe('parseDemoArgs', () => {
     expect(parseDemoArgs(['--port', '9000'], { PORT: '8080' }).port).toBe(9000);
   });
 
-  it('keeps every --log file, in order', () => {
-    const args = parseDemoArgs(['--log', 'a.log', '--log', 'runs/b.log', '--no-simulate']);
-    expect(args.logs).toEqual(['a.log', 'runs/b.log']);
+  it('keeps every --log file, in order, relative paths resolved against the working directory', () => {
+    const args = parseDemoArgs(
+      ['--log', 'a.log', '--log', 'runs/b.log', '--log', '/var/log/c.log', '--no-simulate'],
+      {},
+      '/home/me/project',
+    );
+    expect(args.logs).toEqual([
+      '/home/me/project/a.log',
+      '/home/me/project/runs/b.log',
+      '/var/log/c.log',
+    ]);
     expect(args.simulate).toBe(false);
+  });
+
+  it('resolves --log against INIT_CWD, where the user typed `npm run demo`, not where npm runs it', () => {
+    const env = { INIT_CWD: '/home/me/experiments' };
+    expect(parseDemoArgs(['--log', '../train.log'], env, '/repo/apps/demo').logs).toEqual([
+      '/home/me/train.log',
+    ]);
+    // An empty or relative INIT_CWD is not a directory to trust.
+    expect(parseDemoArgs(['--log', 'x.log'], { INIT_CWD: '' }, '/repo').logs).toEqual([
+      '/repo/x.log',
+    ]);
+    expect(parseDemoArgs(['--log', 'x.log'], { INIT_CWD: 'rel' }, '/repo').logs).toEqual([
+      '/repo/x.log',
+    ]);
   });
 
   it('rejects an unknown option or a bad number with a typed error', () => {

@@ -56,6 +56,52 @@ describe('simulate.mjs', () => {
     expect(values).toHaveLength(6);
   });
 
+  it('climbs before the NaN, then dies on it with a "returned nan values" error and exit code 1', () => {
+    const { status, stderr, parsed } = simulate([
+      '--steps',
+      '2000',
+      '--eval-steps',
+      '0',
+      '--nan-at',
+      '1500',
+      '--fail-at',
+      '1550',
+    ]);
+    expect(status).toBe(1);
+    expect(stderr).toContain("RuntimeError: Function 'LogSoftmaxBackward0' returned nan values");
+    expect(stderr).not.toContain('OutOfMemoryError');
+    const loss = parsed.series.loss;
+    const at = (step: number) => loss?.values[loss.steps.indexOf(step)] ?? Number.NaN;
+    // Settled well before the climb, more than twice as high just before the NaN.
+    expect(at(1490)).toBeGreaterThan(2 * at(1100));
+    expect(at(1500)).toBeNaN();
+    expect(loss?.steps.at(-1)).toBe(1540);
+  });
+
+  it('prints the elapsed time of the pretend history, then of the wall clock since --started-at', () => {
+    const startedAt = new Date(Date.now() - 3 * 3600 * 1000).toISOString();
+    const run = spawnSync(
+      process.execPath,
+      [
+        simulator,
+        '--steps',
+        '30',
+        '--interval-ms',
+        '1',
+        '--fast-forward',
+        '20',
+        '--seconds-per-step',
+        '2',
+        '--started-at',
+        startedAt,
+      ],
+      { encoding: 'utf8' },
+    );
+    // Step 20 of the history took 20 × 2 s; the live steps are 3 hours after --started-at.
+    expect(run.stdout).toContain('| 20/30 [00:40<');
+    expect(run.stdout).toMatch(/\| 25\/30 \[3:00:\d\d</);
+  });
+
   it('exits with 1 and a CUDA out-of-memory traceback at --fail-at', () => {
     const { status, stderr, parsed } = simulate([
       '--kind',

@@ -1,5 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
 import type { RunMetrics } from '@trainviz/client';
+import { TrainvizError } from '@trainviz/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useRunComparison } from '../hooks/useRunComparison';
 import { useRunMetrics } from '../hooks/useRunMetrics';
@@ -61,6 +62,64 @@ describe('useRunMetrics live polling', () => {
 
     await advance(10_000);
     expect(client.calls).toHaveLength(3);
+  });
+
+  it('follows the status: stops at interrupted (or any status but pending and running)', async () => {
+    let status = 'running';
+    const client = fakeClient(() => makeRun({ status: status as RunMetrics['status'] }));
+    renderHook(() => useRunMetrics('exp-1', 'run-a', { isLive: true, pollIntervalMs: 1000 }), {
+      wrapper: providers(client),
+    });
+    await flush();
+    await advance(1000);
+    expect(client.calls).toHaveLength(2);
+    status = 'interrupted';
+    await advance(1000);
+    expect(client.calls).toHaveLength(3);
+    await advance(10_000);
+    expect(client.calls).toHaveLength(3);
+  });
+
+  it('asks once for a run that does not exist, shows the 404, and polls no more until refetch', async () => {
+    const client = fakeClient(() => {
+      throw new TrainvizError({ kind: 'http', status: 404, message: 'run not found' });
+    });
+    const { result } = renderHook(
+      () => useRunMetrics('exp-1', 'nope', { isLive: true, pollIntervalMs: 1000 }),
+      { wrapper: providers(client) },
+    );
+    await flush();
+    expect(result.current.error?.kind).toBe('http');
+    expect(result.current.error?.status).toBe(404);
+    await advance(30_000);
+    expect(client.calls).toHaveLength(1);
+    expect(result.current.isError).toBe(true);
+    // Retry is the user's call, and it asks once more.
+    await act(async () => {
+      await result.current.refetch();
+    });
+    await advance(30_000);
+    expect(client.calls).toHaveLength(2);
+  });
+
+  it('keeps polling after a server error (it may heal), and with data after any failed poll', async () => {
+    let calls = 0;
+    const client = fakeClient(() => {
+      calls += 1;
+      if (calls === 1) throw new TrainvizError({ kind: 'http', status: 503, message: 'busy' });
+      if (calls === 3) throw new TrainvizError({ kind: 'network', message: 'offline' });
+      return makeRun({ status: 'running' });
+    });
+    const { result } = renderHook(
+      () => useRunMetrics('exp-1', 'run-a', { isLive: true, pollIntervalMs: 1000 }),
+      { wrapper: providers(client) },
+    );
+    await flush();
+    await advance(1000);
+    expect(result.current.data?.status).toBe('running');
+    await advance(1000);
+    await advance(1000);
+    expect(client.calls.length).toBeGreaterThanOrEqual(4);
   });
 
   it('polls every 3 seconds by default', async () => {

@@ -1,5 +1,6 @@
 'use client';
 import { useId } from 'react';
+import type { GroupBand } from '../data/aggregateRunGroup';
 import type { XAxisMode, YScale } from '../data/types';
 import type { ExportFormat } from '../dom/exportChart';
 
@@ -28,6 +29,9 @@ export interface ChartToolbarProps {
   onResetZoom: () => void;
   /** Called with the export format chosen. */
   onExport: (format: ExportFormat) => void;
+  /** Band drawn around a run group's mean; the selector shows only with groups. @defaultValue undefined */
+  groupBand?: GroupBand;
+  onGroupBandChange?: (band: GroupBand) => void;
 }
 
 const X_AXIS_LABELS: Record<XAxisMode, string> = {
@@ -99,7 +103,25 @@ export function ChartToolbar(props: ChartToolbarProps) {
           ))}
         </select>
       </label>
-      <button type="button" disabled={!props.zoomed} onClick={props.onResetZoom}>
+      {props.groupBand && props.onGroupBandChange ? (
+        <label htmlFor={`${id}-band`}>
+          Group band
+          <select
+            id={`${id}-band`}
+            value={props.groupBand}
+            onChange={(event) => props.onGroupBandChange?.(event.target.value as GroupBand)}
+          >
+            <option value="minmax">min – max</option>
+            <option value="std">± 1 std</option>
+          </select>
+        </label>
+      ) : null}
+      <button
+        type="button"
+        disabled={!props.zoomed}
+        onClick={props.onResetZoom}
+        title={props.zoomed ? 'Show the whole range' : 'Drag across the chart to zoom'}
+      >
         Reset zoom
       </button>
       <fieldset style={{ display: 'inline-flex', gap: 4, border: 0, margin: 0, padding: 0 }}>

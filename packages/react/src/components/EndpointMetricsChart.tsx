@@ -14,6 +14,7 @@ import type {
 import { viewSettings } from '../data/trainingMetricsChartProps';
 import { useChartRuns } from '../hooks/useChartRuns';
 import { useFrameBatchedValue } from '../hooks/useFrameBatchedValue';
+import { useRunColors } from '../hooks/useRunColors';
 import { useTrainvizClient } from '../hooks/useTrainvizClient';
 import { runMetricsQueryOptions } from '../runMetricsQueryOptions';
 import { ChartEmpty } from './ChartEmpty';
@@ -41,7 +42,7 @@ export function EndpointMetricsChart(
   const enabled = (props.enabled ?? true) && experimentId !== '' && runIds.length > 0;
   const client = useTrainvizClient();
   const options = {
-    isLive: props.isLive ?? false,
+    isLive: props.isLive ?? true,
     enabled,
     ...(props.pollIntervalMs !== undefined ? { pollIntervalMs: props.pollIntervalMs } : {}),
   };
@@ -52,7 +53,8 @@ export function EndpointMetricsChart(
       notifyOnChangeProps: CHART_PROPS,
     })),
   });
-  const latestRuns = useChartRuns(results, runIds, runLabels);
+  const colors = useRunColors(experimentId, runIds, props.runColorMap);
+  const latestRuns = useChartRuns(results, runIds, runLabels, colors);
   const batchedRuns = useFrameBatchedValue(latestRuns);
   // Polls are batched per frame; the first data is shown at once, with the states it decides.
   const runs = batchedRuns.length > 0 ? batchedRuns : latestRuns;
@@ -63,7 +65,8 @@ export function EndpointMetricsChart(
     .join('\u0000');
   // biome-ignore lint/correctness/useExhaustiveDependencies: `failures` stands for `results`' errors
   const notices = useMemo(
-    () => <RunNotices results={results} runIds={runIds} labels={runLabels} />,
+    () =>
+      failures.replaceAll('\u0000', '') === '' ? null : runNotices(results, runIds, runLabels),
     [failures, runIds, runLabels],
   );
   const frame = (children: ReactNode) => (
@@ -76,7 +79,7 @@ export function EndpointMetricsChart(
     if (!hasPoints(runs)) {
       return frame(props.renderEmpty ? props.renderEmpty() : <ChartEmpty height={height} />);
     }
-    return <MemoChartView {...viewSettings(props)} runs={runs} notices={notices} />;
+    return <MemoChartView {...viewSettings(props)} runs={runs} {...(notices ? { notices } : {})} />;
   }
   const failed = results.filter((result) => result.isError);
   const error = failed[0]?.error;
@@ -103,17 +106,20 @@ const CHART_PROPS: ('data' | 'error' | 'status')[] = ['data', 'error', 'status']
 /** Re-renders only when its props change, not on every query notification of the container. */
 const MemoChartView = memo(MetricsChartView);
 
-/** Per-run failures next to a chart that has data: a badge, or an alert with Retry. */
-function RunNotices(props: {
-  results: readonly UseQueryResult<RunMetrics, TrainvizError>[];
-  runIds: readonly string[];
-  labels: Readonly<Record<string, string>> | undefined;
-}) {
+/**
+ * Per-run failures next to a chart that has data: a badge, or an alert with Retry; `null` when
+ * every run is fine, so the notes list gets no empty item.
+ */
+function runNotices(
+  results: readonly UseQueryResult<RunMetrics, TrainvizError>[],
+  runIds: readonly string[],
+  labels: Readonly<Record<string, string>> | undefined,
+): ReactNode {
   const items: ReactNode[] = [];
-  props.results.forEach((result, index) => {
+  results.forEach((result, index) => {
     if (!result.isError) return;
-    const runId = props.runIds[index] ?? String(index);
-    const label = props.labels?.[runId] ?? runId;
+    const runId = runIds[index] ?? String(index);
+    const label = labels?.[runId] ?? runId;
     const message = result.error.message || 'request failed';
     if (result.data) {
       items.push(

@@ -1,5 +1,6 @@
 'use client';
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
+import { orderMetrics } from '../data/orderMetrics';
 
 /**
  * Props of {@link MetricSelector}.
@@ -21,7 +22,9 @@ export interface MetricSelectorProps {
 }
 
 /**
- * A native, keyboard-accessible `<select>` of the metrics the runs recorded.
+ * A native, keyboard-accessible `<select>` of the metrics the runs recorded: training signals first
+ * (loss, eval_loss, learning_rate, grad_norm, rewards), then epoch, runtimes and throughput in a
+ * "More" group.
  *
  * @param props - {@link MetricSelectorProps}
  * @returns the labelled select
@@ -38,15 +41,18 @@ export function MetricSelector({
   label = 'Metric',
 }: MetricSelectorProps) {
   const id = useId();
+  const { main, more } = useMemo(() => orderMetrics(metrics), [metrics]);
+  const option = (metric: string) => (
+    <option key={metric} value={metric}>
+      {metric}
+    </option>
+  );
   return (
     <label htmlFor={id}>
       {label}
       <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        {metrics.map((metric) => (
-          <option key={metric} value={metric}>
-            {metric}
-          </option>
-        ))}
+        {main.map(option)}
+        {more.length > 0 ? <optgroup label="More">{more.map(option)}</optgroup> : null}
       </select>
     </label>
   );

@@ -1,39 +1,26 @@
 'use client';
-import { lowerBound } from '@trainviz/client/series';
 import type { ReactNode } from 'react';
-import { useCallback, useMemo, useRef } from 'react';
-import {
-  CartesianGrid,
-  Line,
-  LineChart,
-  ReferenceArea,
-  ReferenceLine,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
-import { formatX, xAxisTicks, xAxisTitles, yAxisTicks } from '../data/axisTicks';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { GroupBand } from '../data/aggregateRunGroup';
+import { availableMetrics } from '../data/availableMetrics';
 import { chartTheme } from '../data/chartTheme';
 import type { ChartViewSettings } from '../data/chartViewSettings';
 import { chartDefaults } from '../data/chartViewSettings';
-import { chartYDomain } from '../data/chartYDomain';
-import { computeXDomain } from '../data/computeXDomain';
-import { chartNotes, describeChart } from '../data/describeChart';
-import { visibleRuns } from '../data/drawRuns';
-import { formatNumber } from '../data/formatNumber';
-import { runStretches } from '../data/runStretches';
+import type { DrawnRun } from '../data/drawRuns';
+import { panelMetrics } from '../data/metricPresets';
+import { runColors } from '../data/runColors';
+import { runsXRange } from '../data/runsXRange';
 import type { ChartRun } from '../data/types';
 import type { ExportFormat } from '../dom/exportChart';
 import { useChartControls } from '../hooks/useChartControls';
 import { useChartZoom } from '../hooks/useChartZoom';
 import { useColorScheme } from '../hooks/useColorScheme';
-import { useDrawnSeries } from '../hooks/useDrawnSeries';
+import { useControllableState } from '../hooks/useControllableState';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { ChartLegend } from './ChartLegend';
 import { ChartToolbar } from './ChartToolbar';
-import { ChartTooltip } from './ChartTooltip';
+import { MetricPlot } from './MetricPlot';
 import { MetricSelector } from './MetricSelector';
-import { nonFiniteMarkers } from './nonFiniteMarkers';
 
 /**
  * Props of {@link MetricsChartView}: the runs to draw and the chart's settings.
@@ -50,20 +37,26 @@ export interface MetricsChartViewProps extends ChartViewSettings {
   notices?: ReactNode;
 }
 
-/** Room taken by the y axis and margins, subtracted from the width to get the plot's pixels. */
-const AXIS_ROOM = 80;
 /** Width before the container is measured (and always in jsdom, which has no layout). */
 const FALLBACK_WIDTH = 800;
-/** Vertical room the plot loses to the x axis and margins. */
-const X_AXIS_ROOM = 66;
-/** Least horizontal room per x tick label (`1h 30m`, `1.25k`) and vertical room per y tick. */
-const X_TICK_SPACING = 120;
-const Y_TICK_SPACING = 44;
+/** Panels narrower than this stack in one column. */
+const MIN_PANEL_WIDTH = 340;
+const PANEL_GAP = 16;
+
+interface ExportEntry {
+  metric: string;
+  drawn: DrawnRun[];
+  groups: { id: string; label: string; color: string }[];
+  anchor: SVGGElement | null;
+}
 
 /**
  * The pure chart: draws the runs it is given (no fetching), with metric selector, toolbar, legend,
  * tooltip, drag-to-zoom, non-finite markers, resume lines and a screen-reader summary. Each series is
  * smoothed in full, then downsampled to about two points per horizontal pixel of the visible range.
+ * With `metrics`, several metrics are drawn as small multiples in a responsive grid that share the
+ * toolbar, the legend, the hover step, the zoom and the x range. With `runGroups`, seed replicas
+ * draw as one mean line with a band.
  *
  * @param props - {@link MetricsChartViewProps}
  * @returns the chart
@@ -72,6 +65,7 @@ const Y_TICK_SPACING = 44;
  * ```tsx
  * <MetricsChartView
  *   runs={[{ id: 'sft-7', status: 'running', metrics: { loss: { steps, values } } }]}
+ *   metrics="sft"
  *   defaultSmoothing={0.6}
  *   theme="dark"
  * />
@@ -89,150 +83,114 @@ export function MetricsChartView(props: MetricsChartViewProps) {
   // at the real one would cost a first render twice.
   const measuring = props.width === undefined && measuredWidth === null;
   const width = props.width ?? (measuredWidth ? measuredWidth : FALLBACK_WIDTH);
-  const plotWidth = Math.max(50, width - AXIS_ROOM);
 
   const controls = useChartControls(props, runs);
   const { metric, xAxis, yScale } = controls;
-  const { zoom, drag, handlers, reset } = useChartZoom(`${metric}\u0000${xAxis}`);
-  const { drawn, views } = useDrawnSeries(
-    runs,
-    { metric, xAxis, smoothing: controls.smoothing, hiddenRunIds: controls.hiddenRunIds },
-    { plotWidth, zoom, log: yScale === 'log' },
+  const panels = useMemo(
+    () => (props.metrics ? panelMetrics(props.metrics, availableMetrics(runs)) : null),
+    [props.metrics, runs],
   );
-  const visible = visibleRuns(drawn);
-  const ignoreOutliers = controls.ignoreOutliers;
-  const yDomain = useMemo(
-    () => chartYDomain(drawn, views, { zoom, yScale, ignoreOutliers }),
-    [drawn, views, zoom, yScale, ignoreOutliers],
+  const zoomKey = panels ? `panels\u0000${xAxis}` : `${metric}\u0000${xAxis}`;
+  const { zoom, drag, handlers, reset } = useChartZoom(zoomKey);
+  const [hoverX, setHoverX] = useState<number | null>(null);
+  const [groupBand, setGroupBand] = useControllableState<GroupBand>(
+    props.groupBand,
+    props.defaultGroupBand ?? chartDefaults.defaultGroupBand,
+    props.onGroupBandChange,
   );
-  const xDomain = useMemo(
-    () => (zoom ? ([zoom.from, zoom.to] as [number, number]) : computeXDomain(drawn)),
-    [drawn, zoom],
-  );
-  const xTickCount = Math.max(2, Math.floor(plotWidth / X_TICK_SPACING));
-  const yTickCount = Math.max(2, Math.round((height - X_AXIS_ROOM) / Y_TICK_SPACING));
-  const xTicks = useMemo(
-    () => (xDomain ? xAxisTicks(xDomain, xAxis, xTickCount) : null),
-    [xDomain, xAxis, xTickCount],
-  );
-  const yTicks = useMemo(
-    () => (yDomain ? yAxisTicks(yDomain, yTickCount, yScale) : null),
-    [yDomain, yTickCount, yScale],
-  );
-  const stretches = useMemo(
-    () => runStretches(drawn, xDomain, plotWidth, zoom),
-    [drawn, xDomain, plotWidth, zoom],
-  );
-  const summary = describeChart(metric, drawn);
-  const notes = chartNotes(metric, drawn, xAxis);
+  // On the step axis, every panel and every metric spans its runs' whole range: an eval loss
+  // logged from step 400 on starts where the run does, and panels line up.
+  const xRange = useMemo(() => (xAxis === 'step' ? runsXRange(runs) : null), [runs, xAxis]);
 
-  // The export reads the drawn <svg> through an element rendered inside it, not by querying the DOM.
-  const anchor = useRef<SVGGElement | null>(null);
+  const exports = useRef(new Map<string, ExportEntry>());
+  const exportRef = useCallback((entry: ExportEntry) => {
+    exports.current.set(entry.metric, entry);
+  }, []);
+  const shown = panels ?? [metric];
   const onExport = useCallback(
     (format: ExportFormat) => {
-      const svg = anchor.current?.ownerSVGElement ?? null;
+      const entries = shown
+        .map((name) => exports.current.get(name))
+        .filter((entry): entry is ExportEntry => entry !== undefined);
+      const panels = entries.map((entry) => ({
+        metric: entry.metric,
+        drawn: entry.drawn,
+        groups: entry.groups,
+        svg: entry.anchor?.ownerSVGElement ?? null,
+      }));
       // Loaded on the first export: most charts are never exported, so their bundle does not carry it.
       import('../dom/exportMetricsChart')
-        .then(({ exportMetricsChart }) =>
-          exportMetricsChart({
-            format,
-            metric,
-            drawn,
-            zoom,
-            svg,
-            background: scheme === 'dark' ? '#0d1117' : '#ffffff',
-          }),
-        )
+        .then(({ exportMetricsChart }) => exportMetricsChart({ format, panels, zoom, scheme }))
         .catch(() => {
           // A failed export (no canvas, a tainted image) leaves the chart as it is; nothing to undo.
         });
     },
-    [metric, drawn, zoom, scheme],
+    [shown, zoom, scheme],
   );
 
-  const chart = measuring ? null : yDomain === null ? (
-    <p role="status" style={{ margin: 0, lineHeight: `${height}px`, textAlign: 'center' }}>
-      {`No finite ${metric} values to draw`}
-    </p>
-  ) : (
-    <LineChart
-      width={width}
-      height={height}
-      margin={{ top: 12, right: 28, bottom: 24, left: 8 }}
-      {...handlers}
-    >
-      <g ref={anchor} />
-      <CartesianGrid strokeDasharray="3 3" />
-      <XAxis
-        type="number"
-        dataKey="x"
-        domain={xDomain ?? ['dataMin', 'dataMax']}
-        allowDataOverflow
-        {...(xTicks ? { ticks: xTicks.values } : {})}
-        interval="preserveStartEnd"
-        minTickGap={8}
-        tickFormatter={(value: number) => xTicks?.labels.get(value) ?? formatX(value, xAxis)}
-        stroke="currentColor"
-        label={{ value: xAxisTitles[xAxis], position: 'insideBottom', offset: -14 }}
-      />
-      <YAxis
-        type="number"
-        scale={yScale === 'log' ? 'log' : 'linear'}
-        domain={yDomain}
-        allowDataOverflow
-        {...(yTicks ? { ticks: yTicks.values } : {})}
-        interval="preserveStartEnd"
-        tickFormatter={(value: number) => yTicks?.labels.get(value) ?? formatNumber(value)}
-        stroke="currentColor"
-        width={AXIS_ROOM - 16}
-        label={{ value: metric, angle: -90, position: 'insideLeft' }}
-      />
-      <Tooltip
-        content={(state) => (
-          <ChartTooltip active={state.active} label={state.label} drawn={drawn} xAxis={xAxis} />
-        )}
-        isAnimationActive={false}
-      />
-      {visible.flatMap(({ run, label, color, model }) => {
-        const rows = views.get(run.id) ?? [];
-        const line = (kind: 'raw' | 'smooth') => (
-          <Line
-            key={`${run.id}-${kind}`}
-            name={kind === 'raw' ? label : `${label} (smoothed)`}
-            data={rows}
-            dataKey={kind === 'raw' ? 'y' : 's'}
-            type="linear"
-            stroke={color}
-            strokeOpacity={kind === 'raw' && model.smoothed ? 0.25 : 1}
-            strokeWidth={kind === 'raw' ? 1.5 : 2}
-            dot={false}
-            activeDot={false}
-            isAnimationActive={false}
-          />
-        );
-        return model.smoothed ? [line('raw'), line('smooth')] : [line('raw')];
-      })}
-      {visible.flatMap(({ run }) =>
-        (stretches.get(run.id) ?? []).flatMap((stretch) =>
-          nonFiniteMarkers(run.id, stretch, yDomain[1], xDomain, plotWidth),
-        ),
-      )}
-      {visible.flatMap(({ run, model }) =>
-        (run.restarts ?? []).map((restart) => (
-          <ReferenceLine
-            key={`${run.id}-resume-${restart.step}`}
-            x={
-              model.xs[Math.min(model.length - 1, lowerBound(model.steps, restart.step))] as number
-            }
-            className="tvz-resume"
-            strokeDasharray="4 4"
-            label={{ value: 'resumed', position: 'insideTopRight' }}
-          />
-        )),
-      )}
-      {drag ? <ReferenceArea x1={drag.from} x2={drag.to} className="tvz-zoom" /> : null}
-    </LineChart>
+  const columns = panels
+    ? Math.max(
+        1,
+        Math.min(panels.length, Math.floor((width + PANEL_GAP) / (MIN_PANEL_WIDTH + PANEL_GAP)), 3),
+      )
+    : 1;
+  const panelWidth = panels ? Math.floor((width - PANEL_GAP * (columns - 1)) / columns) : width;
+  const panelHeight = panels ? Math.max(180, Math.round(height * 0.75)) : height;
+  const groupIds = useMemo(() => {
+    const groups = props.runGroups;
+    if (!groups) return [];
+    return [...new Set(runs.map((run) => groups[run.id]).filter((g): g is string => !!g))];
+  }, [props.runGroups, runs]);
+
+  const plot = (name: string, title?: string) => (
+    <MetricPlot
+      key={name}
+      runs={runs}
+      metric={name}
+      width={panelWidth}
+      height={panelHeight}
+      xAxis={xAxis}
+      yScale={yScale}
+      smoothing={controls.smoothing}
+      ignoreOutliers={controls.ignoreOutliers}
+      hiddenRunIds={controls.hiddenRunIds}
+      runGroups={props.runGroups}
+      groupBand={groupBand}
+      zoom={zoom}
+      drag={drag}
+      xRange={xRange}
+      hoverX={hoverX}
+      onHover={setHoverX}
+      zoomHandlers={handlers}
+      title={title}
+      exportRef={exportRef}
+      notices={panels ? undefined : props.notices}
+    />
   );
+
+  const legendItems = useMemo(() => {
+    const groups = props.runGroups;
+    const items: { id: string; label: string; color: string; hidden: boolean }[] = [];
+    const seen = new Set<string>();
+    runs.forEach((run, index) => {
+      const color = run.color ?? (runColors[index % runColors.length] as string);
+      const group = groups?.[run.id];
+      if (group) {
+        const id = `group:${group}`;
+        if (seen.has(id)) return;
+        seen.add(id);
+        items.push({ id, label: group, color, hidden: controls.hiddenRunIds.includes(id) });
+        return;
+      }
+      items.push({
+        id: run.id,
+        label: run.label ?? run.id,
+        color,
+        hidden: controls.hiddenRunIds.includes(run.id),
+      });
+    });
+    return items;
+  }, [runs, props.runGroups, controls.hiddenRunIds]);
 
   return (
     <div
@@ -243,13 +201,19 @@ export function MetricsChartView(props: MetricsChartViewProps) {
       <style>{chartTheme(scheme)}</style>
       {showControls ? (
         <div className="tvz-bar">
-          <MetricSelector metrics={controls.metrics} value={metric} onChange={controls.setMetric} />
+          {panels ? null : (
+            <MetricSelector
+              metrics={controls.metrics}
+              value={metric}
+              onChange={controls.setMetric}
+            />
+          )}
           <ChartToolbar
             smoothing={controls.smoothing}
             onSmoothingChange={controls.setSmoothing}
             yScale={yScale}
             onYScaleChange={controls.setYScale}
-            ignoreOutliers={ignoreOutliers}
+            ignoreOutliers={controls.ignoreOutliers}
             onIgnoreOutliersChange={controls.setIgnoreOutliers}
             xAxis={xAxis}
             onXAxisChange={controls.setXAxis}
@@ -257,37 +221,40 @@ export function MetricsChartView(props: MetricsChartViewProps) {
             zoomed={zoom !== null}
             onResetZoom={reset}
             onExport={onExport}
+            {...(groupIds.length > 0 ? { groupBand, onGroupBandChange: setGroupBand } : {})}
           />
         </div>
       ) : null}
-      <div
-        ref={measureRef}
-        role="img"
-        aria-label={summary}
-        style={{ height, width: props.width ?? '100%', overflow: 'hidden', userSelect: 'none' }}
-      >
-        {chart}
+      <div ref={measureRef} style={{ width: props.width ?? '100%', minWidth: 0 }}>
+        {measuring ? (
+          <div style={{ height: panels ? panelHeight : height }} />
+        ) : panels ? (
+          panels.length === 0 ? (
+            <p role="status" className="tvz-empty" style={{ lineHeight: `${panelHeight}px` }}>
+              {`None of ${shown.join(', ') || 'the chosen metrics'} is recorded by these runs`}
+            </p>
+          ) : (
+            <div
+              className="tvz-panels"
+              style={{
+                display: 'grid',
+                gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+                gap: PANEL_GAP,
+              }}
+            >
+              {panels.map((name) => plot(name, name))}
+            </div>
+          )
+        ) : (
+          plot(metric)
+        )}
       </div>
-      <p className="tvz-sr">{summary}</p>
       {showControls && runs.length > 0 ? (
-        <ChartLegend
-          items={drawn.map(({ run, label, color, hidden }) => ({
-            id: run.id,
-            label,
-            color,
-            hidden,
-          }))}
-          onToggle={controls.toggleRun}
-        />
+        <ChartLegend items={legendItems} onToggle={controls.toggleRun} />
       ) : null}
-      {notes.length > 0 || props.notices ? (
+      {panels && props.notices ? (
         <ul className="tvz-notes">
-          {notes.map((note) => (
-            <li key={note.text} className={note.danger ? 'tvz-danger' : undefined}>
-              {note.text}
-            </li>
-          ))}
-          {props.notices ? <li>{props.notices}</li> : null}
+          <li>{props.notices}</li>
         </ul>
       ) : null}
     </div>

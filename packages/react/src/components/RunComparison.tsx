@@ -4,6 +4,7 @@ import type { ChartViewSettings } from '../data/chartViewSettings';
 import { runColors } from '../data/runColors';
 import { summarizeRun } from '../data/summarizeRun';
 import type { ChartStateProps, EndpointSourceProps } from '../data/trainingMetricsChartProps';
+import { useRunColors } from '../hooks/useRunColors';
 import { useRunComparison } from '../hooks/useRunComparison';
 import { RunComparisonTable } from './RunComparisonTable';
 import { TrainingMetricsChart } from './TrainingMetricsChart';
@@ -46,6 +47,7 @@ export function RunComparison(props: RunComparisonProps) {
   const runIds = useMemo(() => props.runIds.slice(0, MAX_RUNS), [props.runIds]);
   // The chart's own queries fetch and poll; these observers only read the same cache entries.
   const results = useRunComparison(props.experimentId, runIds, { enabled: false });
+  const colors = useRunColors(props.experimentId, runIds, props.runColorMap);
   const rows = runIds.map((runId, index) => {
     const result = results[index];
     const label = props.runLabels?.[runId] ?? runId;
@@ -61,7 +63,7 @@ export function RunComparison(props: RunComparisonProps) {
           }
         : { id: runId, label, metrics: {} },
     );
-    const color = runColors[index % runColors.length] as string;
+    const color = colors[runId] ?? (runColors[index % runColors.length] as string);
     return result?.isError && !data ? { summary, color, error: result.error } : { summary, color };
   });
   return (

@@ -9,6 +9,8 @@ import type { TrainvizClient } from '@trainviz/client';
 import { createTrainvizClient } from '@trainviz/client';
 import type { ReactNode } from 'react';
 import { useContext, useMemo, useState } from 'react';
+import { createRunColorRegistry } from '../data/createRunColorRegistry';
+import { RunColorContext } from '../hooks/RunColorContext';
 import { TrainvizContext } from '../hooks/TrainvizContext';
 
 /**
@@ -66,7 +68,13 @@ export function TrainvizProvider(props: TrainvizProviderProps) {
   }, [client, baseUrl, headersKey]);
   const outer = useContext(QueryClientContext);
   const [own] = useState(() => (queryClient || outer ? null : new QueryClientClass()));
-  const provided = <TrainvizContext.Provider value={resolved}>{children}</TrainvizContext.Provider>;
+  // One colour registry per provider: every chart under it gives a run the same colour.
+  const [colors] = useState(createRunColorRegistry);
+  const provided = (
+    <TrainvizContext.Provider value={resolved}>
+      <RunColorContext.Provider value={colors}>{children}</RunColorContext.Provider>
+    </TrainvizContext.Provider>
+  );
   const active = queryClient ?? (outer ? null : own);
   if (!active) return provided;
   return <QueryClientProvider client={active}>{provided}</QueryClientProvider>;

@@ -1,10 +1,9 @@
+import { orderMetrics } from './orderMetrics';
 import type { ChartRun, XAxisMode } from './types';
 
-/** Offered first, in this order, when a run records them; the rest follow alphabetically. */
-const PREFERRED_METRICS = ['loss', 'learning_rate', 'grad_norm', 'eval_loss'];
-
 /**
- * The metric names with at least one point in any run, the usual training metrics first.
+ * The metric names with at least one point in any run, in the order of `orderMetrics`: loss,
+ * eval_loss, learning_rate, grad_norm and rewards first, timing and throughput last.
  *
  * @param runs - the runs drawn
  * @returns metric names for the selector
@@ -21,9 +20,8 @@ export function availableMetrics(runs: readonly ChartRun[]): string[] {
       if (series.steps.length > 0) names.add(name);
     }
   }
-  const preferred = PREFERRED_METRICS.filter((name) => names.has(name));
-  const rest = [...names].filter((name) => !PREFERRED_METRICS.includes(name)).sort();
-  return [...preferred, ...rest];
+  const { main, more } = orderMetrics(names);
+  return [...main, ...more];
 }
 
 /**

@@ -33,6 +33,29 @@ export const xAxisTitles: Readonly<Record<XAxisMode, string>> = {
 };
 
 /**
+ * Title of the x axis for these runs: on the step axis, "log record #" when every run's steps were
+ * counted (its log printed no step, so records were numbered), as the parser documents.
+ *
+ * @param mode - the x axis
+ * @param runs - the runs drawn
+ * @returns the title
+ *
+ * @example
+ * ```ts
+ * xAxisTitle('step', [{ id: 'a', stepSource: 'count', metrics: {} }]); // 'log record #'
+ * ```
+ */
+export function xAxisTitle(
+  mode: XAxisMode,
+  runs: readonly { stepSource?: string | null | undefined }[],
+): string {
+  if (mode === 'step' && runs.length > 0 && runs.every((run) => run.stepSource === 'count')) {
+    return 'log record #';
+  }
+  return xAxisTitles[mode];
+}
+
+/**
  * One x value as the tooltip shows it: a duration on the time axis, else a short number.
  *
  * @param value - x coordinate

@@ -1,4 +1,6 @@
+import type { GroupBand } from './aggregateRunGroup';
 import type { ChartThemeName } from './chartTheme';
+import type { MetricPreset } from './metricPresets';
 import type { XAxisMode, YScale } from './types';
 
 /**
@@ -17,6 +19,33 @@ export interface ChartViewSettings {
   defaultMetric?: string;
   /** Called when the user selects another metric. @defaultValue undefined */
   onMetricChange?: (metric: string) => void;
+  /**
+   * Draw several metrics as small multiples instead of one: a preset (`'sft'`: loss, eval_loss,
+   * learning_rate, grad_norm; `'dpo'`: loss and the rewards) or a list of names. The panels share
+   * the hover step (the tooltip follows the same step in every panel), the zoom, the x range and
+   * the toolbar; metrics no run records are left out.
+   * @defaultValue undefined (one metric, with a selector)
+   */
+  metrics?: MetricPreset | readonly string[];
+  /**
+   * Colour of each run, by run id, so a run keeps its colour in every view of the host (see
+   * `assignRunColors`). Runs not listed get a colour that no other run of the experiment has yet.
+   * @defaultValue undefined (stable colours from the provider's registry)
+   */
+  runColorMap?: Readonly<Record<string, string>>;
+  /**
+   * Group of each run, by run id (seed replicas of one config): a group is drawn as one line, the
+   * mean of its members, with a band; the tooltip lists every member. Runs without a group are
+   * drawn on their own.
+   * @defaultValue undefined (no groups)
+   */
+  runGroups?: Readonly<Record<string, string>>;
+  /** Band around a group's mean (controlled): `minmax` or `std` (± one standard deviation). @defaultValue undefined */
+  groupBand?: GroupBand;
+  /** Initial group band. @defaultValue 'minmax' */
+  defaultGroupBand?: GroupBand;
+  /** Called when the user picks another group band. @defaultValue undefined */
+  onGroupBandChange?: (band: GroupBand) => void;
   /** x axis (controlled). @defaultValue undefined */
   xAxis?: XAxisMode;
   /** Initial x axis. @defaultValue 'step' */
@@ -72,6 +101,7 @@ export const chartDefaults = {
   defaultYScale: 'linear',
   defaultSmoothing: 0,
   defaultIgnoreOutliers: false,
+  defaultGroupBand: 'minmax',
   height: 320,
   theme: 'auto',
   controls: true,

@@ -51,7 +51,7 @@ export interface ChartNote {
 
 /**
  * The notes under the chart: runs left out for lack of the x axis, the first non-finite value of
- * each run, failed runs. Prefixed with the run's name when several runs are drawn.
+ * each run, failed runs, runs whose capture was lost (`interrupted`). Prefixed with the run's name when several runs are drawn.
  *
  * @param metric - the selected metric
  * @param drawn - output of `drawRuns`
@@ -87,10 +87,14 @@ export function chartNotes(
         danger: true,
       });
     }
-    if (item.run.status === 'failed') {
+    // A string compare: `interrupted` (the capture stopped hearing from the run) may be newer than
+    // the client's RunStatus type.
+    const status: string | undefined = item.run.status;
+    if (status === 'failed' || status === 'interrupted') {
       const steps = item.model?.steps;
       const lastStep = item.run.lastStep ?? steps?.[steps.length - 1];
-      notes.push({ text: `${prefix}Run failed at step ${lastStep ?? 'unknown'}`, danger: true });
+      const what = status === 'failed' ? 'Run failed' : 'Capture lost';
+      notes.push({ text: `${prefix}${what} at step ${lastStep ?? 'unknown'}`, danger: true });
     }
   }
   return notes;

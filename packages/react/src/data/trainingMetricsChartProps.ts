@@ -53,7 +53,12 @@ export interface EndpointSourceProps {
   experimentId: string;
   /** Runs to fetch, drawn one line each. */
   runIds: readonly string[];
-  /** Poll for new points until the runs complete or fail. @defaultValue false */
+  /**
+   * Follow the runs' status: poll for new points while a run is `pending` or `running`, stop when it
+   * completes, fails, is interrupted or does not exist (a 404 is shown once, with Retry). `false`
+   * fetches once.
+   * @defaultValue true
+   */
   isLive?: boolean;
   /** Polling interval in milliseconds. @defaultValue 3000 */
   pollIntervalMs?: number;

@@ -40,6 +40,11 @@ export interface ChartRun {
   metrics: Readonly<Record<string, ChartSeriesData>>;
   /** Resumes from a checkpoint, drawn as a vertical "resumed" line. @defaultValue [] */
   restarts?: readonly { step: number }[];
+  /**
+   * Where the steps come from: `count` (the log had none, records were numbered) labels the x axis
+   * "log record #" instead of "step". @defaultValue undefined (steps)
+   */
+  stepSource?: 'explicit' | 'progress' | 'count' | null;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { lowerBound } from '@trainviz/client/series';
+import { createEpochInterpolator } from './createEpochInterpolator';
 import type { ChartRun, ChartSeriesData, XAxisMode } from './types';
 
 /**
@@ -26,12 +26,10 @@ export function xAccessor(
   }
   const epoch = run.metrics.epoch;
   if (mode === 'epoch' && epoch && epoch.steps.length > 0) {
-    // Epoch is logged less often than most metrics: take the last epoch value at or before the step.
-    return (i) => {
-      const step = series.steps[i] as number;
-      const at = lowerBound(epoch.steps, step + 1) - 1;
-      return (epoch.values[Math.max(0, at)] as number) ?? Number.NaN;
-    };
+    // The logged epoch is rounded (ten points share 0.42): each point gets its fractional epoch,
+    // interpolated from its step, so the line is not drawn as a comb.
+    const epochAt = createEpochInterpolator(epoch);
+    return (i) => epochAt(series.steps[i] as number);
   }
   return undefined;
 }

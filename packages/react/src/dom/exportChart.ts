@@ -15,6 +15,7 @@ const PAINT_PROPERTIES = [
   'fill-opacity',
   'opacity',
   'font-size',
+  'font-weight',
 ];
 
 /**
@@ -30,7 +31,7 @@ const PAINT_PROPERTIES = [
  * const text = svgToString(container.querySelector('svg')!);
  * ```
  */
-function svgToString(svg: SVGSVGElement, background = 'white'): string {
+export function svgToString(svg: SVGSVGElement, background = 'white'): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const sources = svg.querySelectorAll('*');
   const targets = clone.querySelectorAll('*');
@@ -133,6 +134,11 @@ export interface ExportChartRequest {
   svg?: SVGSVGElement | null;
   /** CSV text, for `csv`. @defaultValue undefined */
   csv?: string;
+  /**
+   * A finished SVG document to write instead of `svg` (a composed figure), with its size.
+   * @defaultValue undefined
+   */
+  svgText?: { text: string; width: number; height: number };
   /** Colour painted behind the image. @defaultValue 'white' */
   background?: string;
 }
@@ -152,6 +158,15 @@ export async function exportChart(request: ExportChartRequest): Promise<void> {
   const name = `${request.filename}.${request.format}`;
   if (request.format === 'csv') {
     downloadBlob(name, new Blob([request.csv ?? ''], { type: 'text/csv;charset=utf-8' }));
+    return;
+  }
+  if (request.svgText) {
+    const { text, width, height } = request.svgText;
+    if (request.format === 'svg') {
+      downloadBlob(name, new Blob([text], { type: 'image/svg+xml' }));
+      return;
+    }
+    downloadBlob(name, await svgToPng(text, width, height));
     return;
   }
   const svg = request.svg;

@@ -5,16 +5,16 @@ import { useState } from 'react';
 import { runColors } from '../data/runColors';
 import type { ChartRun } from '../data/types';
 
-function toChartRun(data: RunMetrics, label: string, index: number): ChartRun {
+function toChartRun(data: RunMetrics, label: string, color: string): ChartRun {
   return {
     id: data.runId,
     label,
-    // Colour by position in `runIds`, so a failed run does not shift the others' colours.
-    color: runColors[index % runColors.length] as string,
+    color,
     status: data.status,
     lastStep: data.lastStep,
     metrics: data.metrics,
     restarts: data.restarts,
+    stepSource: data.stepSource,
   };
 }
 
@@ -39,6 +39,7 @@ function createRunsMemo() {
  * @param results - one query result per run id
  * @param runIds - the run ids, in order
  * @param runLabels - display names
+ * @param colors - colour by run id. @defaultValue the palette, by position
  * @returns the runs to draw
  *
  * @example
@@ -50,16 +51,19 @@ export function useChartRuns(
   results: readonly UseQueryResult<RunMetrics, unknown>[],
   runIds: readonly string[],
   runLabels: Readonly<Record<string, string>> | undefined,
+  colors?: Readonly<Record<string, string>>,
 ): ChartRun[] {
   // A memo of a pure function of its inputs, so a render React discards leaves it correct.
   const [memo] = useState(createRunsMemo);
-  const inputs = [runLabels, ...runIds, ...results.map((result) => result.data)];
+  const inputs = [runLabels, colors, ...runIds, ...results.map((result) => result.data)];
   return memo(inputs, () =>
     results.flatMap((result, index): ChartRun[] => {
       const data = result.data;
       if (!data) return [];
       const runId = runIds[index] ?? data.runId;
-      return [toChartRun(data, runLabels?.[runId] ?? runId, index)];
+      // By run, not by position: a run keeps its colour in every view; a failed run shifts nothing.
+      const color = colors?.[runId] ?? (runColors[index % runColors.length] as string);
+      return [toChartRun(data, runLabels?.[runId] ?? runId, color)];
     }),
   );
 }

@@ -25,6 +25,7 @@ function toLogRun(
     label: source.label ?? labels?.[source.id] ?? source.id,
     metrics: result.series,
     restarts: result.restarts,
+    stepSource: result.stepSource,
   };
 }
 

@@ -20,10 +20,11 @@ module.exports = [
     name: '@trainviz/react: TrainvizProvider + TrainingMetricsChart (endpoint, no parser)',
     path: 'dist/index.js',
     import: '{ TrainvizProvider, TrainingMetricsChart }',
-    // Issue 11 asks for 15 kB; measured 16.6 kB with the client counted (see docs/performance.md).
-    // Issue 12's panels, run groups, stable colours and the tooltip/epoch/marker work bring it to
-    // 20.8 kB: a trade-off for the integrator to settle against issue 11's target.
-    limit: '21 kB',
+    // Issue 11 asks for 15 kB and this misses it (issue 11 stays open): 16.6 kB with the client
+    // counted, 20.8 kB with issue 12's panels, run groups, colours and tooltip work, 21.4 kB with
+    // the client's list-runs route, response cap and CSV escaping. Loading the panels and groups
+    // code lazily is the way back under 15 kB. The limit keeps the size from growing unnoticed.
+    limit: '22 kB',
     gzip: true,
     ignore: peers,
     modifyEsbuildConfig(config) {

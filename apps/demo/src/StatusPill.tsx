@@ -18,6 +18,7 @@ const labels = {
   completed: 'Completed',
   failed: 'Failed',
   pending: 'Pending',
+  interrupted: 'Capture lost',
   empty: 'No metrics',
 } as const;
 

@@ -19,6 +19,7 @@ const labels = {
   completed: 'Completed',
   failed: 'Failed',
   pending: 'Pending',
+  interrupted: 'Capture lost',
   empty: 'No metrics',
   waiting: 'Waiting for file',
 } as const;

@@ -19,6 +19,8 @@ const { values: args } = parseArgs({
       'start-step',
       'readers',
       'interrupted-after-ms',
+      'write-offset',
+      'write-batch',
     ].map((name) => [name, { type: 'string' }]),
   ),
 });
@@ -51,18 +53,23 @@ let writing = true;
 let writer = Promise.resolve();
 if (args['write-experiment']) {
   const runs = Number(args['write-runs'] ?? 50);
+  const offset = Number(args['write-offset'] ?? 0);
+  // Steps per write: 1 is one transaction per point, more is what a capture's flush does.
+  const perWrite = Number(args['write-batch'] ?? 1);
   const period = 1000 / Number(args['write-hz'] ?? 10);
   let step = Number(args['start-step'] ?? 0);
   const writeOnce = async () => {
-    step++;
+    const points = [];
+    for (let k = 0; k < perWrite; k++) {
+      step++;
+      points.push({ metric: 'loss', step, value: 1 / step, time: step / 10 });
+    }
     await Promise.all(
       Array.from({ length: runs }, (_, i) =>
-        store.appendPoints(args['write-experiment'], `run-${i}`, [
-          { metric: 'loss', step, value: 1 / step, time: step / 10 },
-        ]),
+        store.appendPoints(args['write-experiment'], `run-${offset + i}`, points),
       ),
     );
-    written += runs;
+    written += runs * perWrite;
   };
   const loop = async () => {
     while (writing) {

@@ -184,6 +184,8 @@ export function createPostgresMetricStore(options: PostgresMetricStoreOptions): 
   let closed = false;
   /** `run_pk/metric` to series id: series are never renamed, only deleted with their run. */
   const seriesIds = new Map<string, string>();
+  /** `experiment_id\0run_id` to the run's key: runs are never deleted by the store. */
+  const runPks = new Map<string, string>();
 
   function open(): PostgresPool {
     if (closed) throw new MetricStoreError('closed', 'the metric store is closed');
@@ -435,6 +437,82 @@ export function createPostgresMetricStore(options: PostgresMetricStoreOptions): 
     return ids;
   }
 
+  /**
+   * A snapshot without downsampling in one statement (one round trip; a statement sees one
+   * state of the database): the run as the first row, then every point of the requested series
+   * in the range, each series' points an index-only range scan.
+   */
+  async function readWhole(
+    client: PostgresClient,
+    experimentId: string,
+    runId: string,
+    query: SnapshotQuery,
+  ): Promise<RunSnapshot | null> {
+    const exclusive =
+      query.sinceStep !== undefined &&
+      (query.stepMin === undefined || query.sinceStep >= query.stepMin);
+    // Steps are integers: `step > n` is `step >= n + 1`, one plain index range condition.
+    const from = exclusive ? (query.sinceStep as number) + 1 : (query.stepMin ?? 0);
+    const { rows } = await client.query({
+      text: `WITH run AS (
+               SELECT ${RUN_COLUMNS} FROM trainviz_runs r
+               WHERE r.experiment_id = $1 AND r.run_id = $2
+             )
+             SELECT 0 AS part, NULL::text AS metric, NULL::float8 AS step, NULL::float8 AS value,
+               NULL::float8 AS time, row_to_json(run)::text AS run
+             FROM run
+             UNION ALL
+             (SELECT 1, s.metric, p.step::float8, p.value, p.time, NULL
+              FROM trainviz_series s LEFT JOIN LATERAL (
+                SELECT step, value, time FROM trainviz_points
+                WHERE series_id = s.id AND step >= $3 AND step <= $4
+              ) p ON true
+              WHERE s.run_pk = (SELECT id FROM run) AND ($5::text[] IS NULL OR s.metric = ANY($5))
+              ORDER BY s.metric, p.step)`,
+      values: [
+        experimentId,
+        runId,
+        from,
+        query.stepMax ?? Number.MAX_SAFE_INTEGER,
+        query.metrics ?? null,
+      ],
+      rowMode: 'array',
+    });
+    const first = (rows as unknown[][]).find((row) => row[0] === 0);
+    if (!first) return null;
+    const raw = JSON.parse(first[5] as string) as Omit<
+      RunRow,
+      'started_at' | 'updated_at' | 'heartbeat_at'
+    > & { started_at: string | null; updated_at: string; heartbeat_at: string | null };
+    const run: RunRow = {
+      ...raw,
+      started_at: raw.started_at === null ? null : new Date(raw.started_at),
+      updated_at: new Date(raw.updated_at),
+      heartbeat_at: raw.heartbeat_at === null ? null : new Date(raw.heartbeat_at),
+    };
+    const grouped = new Map<string, unknown[][]>();
+    for (const item of rows) {
+      const row = item as [number, string, number | null, number, number | null];
+      if (row[0] === 0) continue;
+      let list = grouped.get(row[1]);
+      if (!list) {
+        list = [];
+        grouped.set(row[1], list);
+      }
+      if (row[2] !== null) list.push([row[2], row[3], row[4]]);
+    }
+    const names = query.metrics ? [...new Set(query.metrics)] : [...grouped.keys()];
+    const series: Record<string, SeriesColumns> = Object.create(null);
+    const totalPoints: Record<string, number> = Object.create(null);
+    for (const name of names) {
+      const list = grouped.get(name);
+      if (!list) continue;
+      series[name] = toColumns(list);
+      totalPoints[name] = list.length;
+    }
+    return { run: toRecord(run), series, totalPoints };
+  }
+
   return {
     upsertRun(input: RunUpsert): Promise<RunRecord> {
       return withClient(async (client) => {
@@ -499,41 +577,54 @@ export function createPostgresMetricStore(options: PostgresMetricStoreOptions): 
       runId: string,
       points: readonly StoredPoint[],
     ): Promise<void> {
-      return withClient((client) =>
-        transaction(client, 'BEGIN', async () => {
-          // The row lock orders concurrent writers of one run and guards last_step.
-          const run = await requireRun(client, experimentId, runId, true);
-          if (points.length === 0) return;
-          const metrics = [...new Set(points.map((p) => p.metric))];
-          const ids = await ensureSeries(client, run.id, metrics);
-          // Last write wins within a batch too: ON CONFLICT may touch a row only once.
-          const latest = new Map<string, StoredPoint>();
-          for (const point of points) latest.set(`${point.metric}\u0000${point.step}`, point);
-          const series: string[] = [];
-          const steps: number[] = [];
-          const values: number[] = [];
-          const times: (number | null)[] = [];
-          let top = run.last_step;
-          for (const point of latest.values()) {
-            series.push(ids.get(point.metric) as string);
-            steps.push(point.step);
-            values.push(point.value);
-            times.push(point.time ?? null);
-            if (top === null || point.step > top) top = point.step;
-          }
-          await client.query(
-            `INSERT INTO trainviz_points (series_id, step, value, time)
-             SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::float8[], $4::float8[])
-             ON CONFLICT (series_id, step) DO UPDATE SET value = EXCLUDED.value, time = EXCLUDED.time`,
-            [series, steps, values, times],
+      return withClient(async (client) => {
+        const key = `${experimentId}\u0000${runId}`;
+        let runPk = runPks.get(key);
+        if (runPk === undefined) {
+          runPk = (await requireRun(client, experimentId, runId)).id;
+          runPks.set(key, runPk);
+        }
+        if (points.length === 0) return;
+        const ids = await ensureSeries(client, runPk, [...new Set(points.map((p) => p.metric))]);
+        // Last write wins within a batch too: ON CONFLICT may touch a row only once.
+        const latest = new Map<string, StoredPoint>();
+        for (const point of points) latest.set(`${point.metric}\u0000${point.step}`, point);
+        const series: string[] = [];
+        const steps: number[] = [];
+        const values: number[] = [];
+        const times: (number | null)[] = [];
+        let top = Number.NEGATIVE_INFINITY;
+        for (const point of latest.values()) {
+          series.push(ids.get(point.metric) as string);
+          steps.push(point.step);
+          values.push(point.value);
+          times.push(point.time ?? null);
+          if (point.step > top) top = point.step;
+        }
+        // One statement, so one round trip and one transaction: the run row (locked by the
+        // UPDATE, which orders concurrent writers of a run) and every point of the batch.
+        const { rows } = await client.query(
+          `WITH run AS (
+             UPDATE trainviz_runs
+             SET last_step = greatest(coalesce(last_step, $2), $2), updated_at = $3, heartbeat_at = $3
+             WHERE id = $1 RETURNING id
+           ), written AS (
+             INSERT INTO trainviz_points (series_id, step, value, time)
+             SELECT * FROM unnest($4::bigint[], $5::bigint[], $6::float8[], $7::float8[])
+             WHERE EXISTS (SELECT 1 FROM run)
+             ON CONFLICT (series_id, step) DO UPDATE SET value = EXCLUDED.value, time = EXCLUDED.time
+           )
+           SELECT count(*)::int AS n FROM run`,
+          [runPk, top, new Date(), series, steps, values, times],
+        );
+        if ((rows[0] as { n: number }).n === 0) {
+          runPks.delete(key);
+          throw new MetricStoreError(
+            'run_not_found',
+            `run "${runId}" not found in experiment "${experimentId}"`,
           );
-          const now = new Date();
-          await client.query(
-            'UPDATE trainviz_runs SET last_step = $2, updated_at = $3, heartbeat_at = $3 WHERE id = $1',
-            [run.id, top, now],
-          );
-        }),
-      );
+        }
+      });
     },
 
     recordRestart(experimentId: string, runId: string, step: number): Promise<void> {
@@ -596,6 +687,9 @@ export function createPostgresMetricStore(options: PostgresMetricStoreOptions): 
       runId: string,
       query: SnapshotQuery = {},
     ): Promise<RunSnapshot | null> {
+      if (query.maxPoints === undefined) {
+        return withClient((client) => readWhole(client, experimentId, runId, query));
+      }
       return withClient((client) =>
         transaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async () => {
           const run = await findRun(client, experimentId, runId);

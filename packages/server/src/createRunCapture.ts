@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import type { LogParserUpdate, StepSource } from '@trainviz/parser';
-import { createLogParser } from '@trainviz/parser';
+import { createLineSplitter, createLogParser } from '@trainviz/parser';
 import { MetricStoreError } from './MetricStoreError';
 import type { RunCapture, RunCaptureEndOptions, RunCaptureOptions, StoredPoint } from './types';
 
@@ -21,11 +21,13 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The end of a tqdm redraw: `| 12/30 [00:03<00:05, 3.1it/s]` (possibly with a postfix). */
-const COMPLETE_BAR = /\|\s*\d+\/\d+\s*\[[^\]]*\][^\r\n]*$/;
+/** The end of a tqdm redraw, from its last `|`: `| 12/30 [00:03<00:05, 3.1it/s]` (maybe a postfix). */
+const COMPLETE_BAR_TAIL = /^\|\s*\d+\/\d+\s*\[[^\]]*\][^\r\n]*$/;
 
-function lastLineBreak(text: string): number {
-  return Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'));
+/** A tqdm bar whose redraw is complete (checked from its last `|`, so in time linear in the line). */
+function isCompleteBar(line: string): boolean {
+  const bar = line.lastIndexOf('|');
+  return bar >= 0 && COMPLETE_BAR_TAIL.test(line.slice(bar));
 }
 
 /**
@@ -364,39 +366,45 @@ export function createRunCapture(options: RunCaptureOptions): RunCapture {
       // One decoder and one line buffer per stream: a multi-byte character or a line cut across
       // chunks survives, and stdout and stderr interleave whole lines only.
       const streamDecoder = new TextDecoder();
-      let carry = '';
-      let redrawn = false;
+      // The parser's own line splitter, one per stream: a line cut across chunks survives, and
+      // stdout and stderr interleave whole lines only. The lines of one chunk are parsed at once.
+      let batch: string[] = [];
+      const splitter = createLineSplitter(
+        {
+          line: (text, start, end) => {
+            batch.push(text.slice(start, end));
+          },
+          overlong: () => {
+            batch.push('');
+          },
+        },
+        MAX_CARRY,
+      );
+      const flush = (): void => {
+        if (batch.length === 0) return;
+        const lines = batch;
+        batch = [];
+        parse(`${lines.join('\n')}\n`);
+      };
       stream.on('data', (chunk: Buffer | string) => {
         if (ending) return;
-        carry += typeof chunk === 'string' ? chunk : streamDecoder.decode(chunk, { stream: true });
-        // The \r that starts this redraw already ended the previous bar we passed on.
-        const continued = redrawn && carry.startsWith('\r');
-        if (continued) carry = carry.slice(1);
-        redrawn = false;
-        const cut = lastLineBreak(carry);
-        const redraw = cut >= 0 ? carry[cut] === '\r' : continued;
-        if (cut >= 0) {
-          parse(carry.slice(0, cut + 1));
-          carry = carry.slice(cut + 1);
-        }
-        if (redraw && COMPLETE_BAR.test(carry)) {
-          // tqdm ends a redraw with the *next* one's \r: pass a complete bar on now, so a record
-          // printed on the other stream right after it is matched with this step, not the previous.
-          parse(`${carry}\r`);
-          carry = '';
-          redrawn = true;
-        } else if (carry.length > MAX_CARRY) {
-          parse(carry);
-          carry = '';
-        }
+        splitter.push(
+          typeof chunk === 'string' ? chunk : streamDecoder.decode(chunk, { stream: true }),
+        );
+        // tqdm ends a redraw with the *next* one's \r: a complete bar is passed on now, so a
+        // record printed on the other stream right after it is matched with this step.
+        if (isCompleteBar(splitter.pending())) splitter.flushPending();
+        flush();
       });
       let closed = false;
       const close = (): void => {
         if (closed) return;
         closed = true;
-        const rest = carry + streamDecoder.decode();
-        carry = '';
-        if (rest !== '' && !ending) parse(`${rest}\n`);
+        const rest = streamDecoder.decode();
+        if (rest !== '') splitter.push(rest);
+        splitter.end();
+        if (!ending) flush();
+        batch = [];
         open--;
         finish();
       };

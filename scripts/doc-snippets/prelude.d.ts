@@ -88,12 +88,30 @@ declare module 'pg' {
     connectionString?: string;
     max?: number;
   }
+  export interface PoolClient {
+    query<Row = Record<string, unknown>>(
+      text: string,
+      values?: readonly unknown[],
+    ): Promise<{ rows: Row[]; rowCount: number | null }>;
+    release(): void;
+  }
   export class Pool {
     constructor(config?: PoolConfig);
+    connect(): Promise<PoolClient>;
     query<Row = Record<string, unknown>>(
       text: string,
       values?: readonly unknown[],
     ): Promise<{ rows: Row[]; rowCount: number | null }>;
     end(): Promise<void>;
+  }
+  const pg: { Pool: typeof Pool };
+  export default pg;
+}
+
+// Environment variables the snippets read, as a deployment sets them.
+declare namespace NodeJS {
+  interface ProcessEnv {
+    DATABASE_URL: string;
+    RUN_ID: string;
   }
 }

@@ -536,4 +536,23 @@ describe('the shapes of tutorial training loops', () => {
     expect(r.series.loss).toBeUndefined();
     expect(r.summary['train/loss']).toBe(0.5);
   });
+
+  it('takes the step keys trackers write into JSON lines', () => {
+    const wandb = parse([
+      '{"_step": 100, "train/loss": 0.5, "train/learning_rate": 1e-4}',
+      '{"_step": 200, "train/loss": 0.4, "train/learning_rate": 1e-4}',
+    ]);
+    expect(points(wandb, 'loss')).toEqual([
+      [100, 0.5],
+      [200, 0.4],
+    ]);
+    const lightning = parse([
+      '{"trainer/global_step": 300, "train/loss": 0.3}',
+      '{"trainer/global_step": 310, "train/loss": 0.29}',
+    ]);
+    expect(points(lightning, 'loss')).toEqual([
+      [300, 0.3],
+      [310, 0.29],
+    ]);
+  });
 });

@@ -86,8 +86,15 @@ const STEP_RANK = new Map([
   ['num_updates', 0],
   ['iteration', 0],
   ['iter', 0],
+  // Trackers' step keys: Lightning's W&B logger, Hugging Face's `train/global_step`, W&B's `_step`.
+  ['trainer/global_step', 0],
+  ['train/global_step', 0],
+  ['global_steps', 0],
   ['step', 1],
   ['Step', 1],
+  ['iterations', 1],
+  ['train/step', 1],
+  ['_step', 2],
 ]);
 const SUMMARY_KEYS = new Set([
   'train_runtime',

@@ -2,6 +2,7 @@ import { mergeRunMetrics } from './mergeRunMetrics';
 import { newRestartStep } from './newRestartStep';
 import { lowerBound } from './series/sortedSearch';
 import type { RunMetricSeries, RunMetrics } from './types';
+import { withMetrics } from './withMetrics';
 
 /**
  * How many leading points of `added` repeat the tail of `kept` exactly, or -1 when the overlap
@@ -66,7 +67,7 @@ export function appendRunMetrics(owned: RunMetrics, increment: RunMetrics): RunM
   const plan: [RunMetricSeries, RunMetricSeries, number][] = [];
   let newMetrics = false;
   for (const [name, added] of Object.entries(increment.metrics)) {
-    const kept = owned.metrics[name];
+    const kept = Object.hasOwn(owned.metrics, name) ? owned.metrics[name] : undefined;
     if (kept === undefined) {
       newMetrics = true;
       continue;
@@ -87,22 +88,16 @@ export function appendRunMetrics(owned: RunMetrics, increment: RunMetrics): RunM
       if (times) times.push(added.times?.[i] as number);
     }
   }
-  const metrics: Record<string, RunMetricSeries> = { ...owned.metrics };
+  // No prototype: a metric a log calls `__proto__` is a key like any other.
+  const metrics: Record<string, RunMetricSeries> = Object.assign(
+    Object.create(null),
+    owned.metrics,
+  );
   for (const [name, added] of Object.entries(increment.metrics)) {
-    if (owned.metrics[name] !== undefined) continue;
+    if (Object.hasOwn(owned.metrics, name)) continue;
     const series: RunMetricSeries = { steps: added.steps.slice(), values: added.values.slice() };
     if (added.times !== undefined) series.times = added.times.slice();
     metrics[name] = series;
   }
-  return {
-    experimentId: increment.experimentId,
-    runId: increment.runId,
-    status: increment.status,
-    lastStep: increment.lastStep,
-    updatedAt: increment.updatedAt,
-    startedAt: increment.startedAt,
-    stepSource: increment.stepSource,
-    restarts: increment.restarts.map((restart) => ({ step: restart.step })),
-    metrics,
-  };
+  return withMetrics(increment, metrics);
 }

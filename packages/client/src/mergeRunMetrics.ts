@@ -1,6 +1,7 @@
 import { newRestartStep } from './newRestartStep';
 import { lowerBound } from './series/sortedSearch';
 import type { RunMetricSeries, RunMetrics } from './types';
+import { withMetrics } from './withMetrics';
 
 /**
  * Appends an incremental response to what the client already has, returning a new object (inputs
@@ -54,17 +55,7 @@ export function mergeRunMetrics(previous: RunMetrics, increment: RunMetrics): Ru
       metrics[name] = merged;
     }
   }
-  return {
-    experimentId: increment.experimentId,
-    runId: increment.runId,
-    status: increment.status,
-    lastStep: increment.lastStep,
-    updatedAt: increment.updatedAt,
-    startedAt: increment.startedAt,
-    stepSource: increment.stepSource,
-    restarts: increment.restarts.map((restart) => ({ step: restart.step })),
-    metrics,
-  };
+  return withMetrics(increment, metrics);
 }
 
 function copy(series: RunMetricSeries): RunMetricSeries {

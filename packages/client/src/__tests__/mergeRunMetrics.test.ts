@@ -248,9 +248,10 @@ describe('mergeRunMetrics (properties)', () => {
 describe('appendRunMetrics', () => {
   it('treats metrics named __proto__ and constructor as ordinary metrics', () => {
     const proto = '__proto__';
+    const ctor = 'constructor';
     const named = (steps: number[], values: number[]): Record<string, RunMetricSeries> => {
       const metrics: Record<string, RunMetricSeries> = Object.create(null);
-      metrics.constructor = { steps, values };
+      metrics[ctor] = { steps, values };
       metrics[proto] = { steps: [...steps], values: [...values] };
       return metrics;
     };
@@ -259,7 +260,7 @@ describe('appendRunMetrics', () => {
     expect(Object.keys(merged.metrics).sort()).toEqual(['__proto__', 'constructor', 'loss']);
     expect(merged.metrics[proto]).toEqual({ steps: [1, 2], values: [0.5, 0.25] });
     const grown = appendRunMetrics(merged, run(named([2, 3], [0.25, 0.125])));
-    expect(grown.metrics.constructor).toEqual({ steps: [1, 2, 3], values: [0.5, 0.25, 0.125] });
+    expect(grown.metrics[ctor]).toEqual({ steps: [1, 2, 3], values: [0.5, 0.25, 0.125] });
   });
 
   it('grows the held columns in place and shares them with the result', () => {

@@ -97,7 +97,7 @@ async function shot(name: string): Promise<void> {
   await page
     .waitForFunction(
       () =>
-        Array.from(document.querySelectorAll('path.recharts-line-curve')).every(
+        Array.from(document.querySelectorAll('path.tvz-line')).every(
           (path) => !path.getAttribute('stroke-dasharray'),
         ),
       undefined,
@@ -117,12 +117,12 @@ function chart(): Locator {
 
 /** Number of points of the drawn line: one move-to plus one command per further point. */
 async function drawnPoints(): Promise<number> {
-  const d = await chart().locator('path.recharts-line-curve').first().getAttribute('d');
+  const d = await chart().locator('path.tvz-line').first().getAttribute('d');
   return d ? (d.match(/[ML]/g) ?? []).length : 0;
 }
 
 async function lineShape(): Promise<string> {
-  return (await chart().locator('path.recharts-line-curve').first().getAttribute('d')) ?? '';
+  return (await chart().locator('path.tvz-line').first().getAttribute('d')) ?? '';
 }
 
 async function selectRun(runId: string): Promise<void> {
@@ -256,7 +256,7 @@ describe('the demo page', () => {
     const dialog = page.getByRole('dialog');
     await expect.poll(() => dialog.isVisible()).toBe(true);
     await expect
-      .poll(() => dialog.locator('path.recharts-line-curve').count(), { timeout: 20_000 })
+      .poll(() => dialog.locator('path.tvz-line').count(), { timeout: 20_000 })
       .toBeGreaterThanOrEqual(3);
     const text = await dialog.textContent();
     for (const run of ['sft-qwen7b-lr2e-5', 'sft-qwen7b-lora-r64', 'sft-qwen7b-baseline']) {
@@ -287,7 +287,7 @@ describe('the demo page', () => {
   it('shows the empty state for the run without metrics', async () => {
     await page.goto(`${baseUrl}/?run=sft-llama2-7b-2024`);
     await expect.poll(() => chart().getByRole('status').textContent()).toMatch(/no metrics/i);
-    expect(await chart().locator('path.recharts-line-curve').count()).toBe(0);
+    expect(await chart().locator('path.tvz-line').count()).toBe(0);
     await shot('07-no-metrics');
   });
 
@@ -297,7 +297,7 @@ describe('the demo page', () => {
     for (const run of live) await page.getByLabel(`Compare ${run}`).check();
     await page.getByRole('button', { name: 'Compare (3)' }).click();
     const dialog = page.getByRole('dialog');
-    const lines = dialog.locator('path.recharts-line-curve');
+    const lines = dialog.locator('path.tvz-line');
     await expect.poll(() => lines.count(), { timeout: 20_000 }).toBe(3);
     const pointsPerLine = () =>
       lines.evaluateAll((paths) =>
@@ -335,7 +335,7 @@ describe('the demo page', () => {
     await page.getByRole('button', { name: 'Compare (2)' }).click();
     const dialog = page.getByRole('dialog');
     await expect
-      .poll(() => dialog.locator('path.recharts-line-curve').count(), { timeout: 20_000 })
+      .poll(() => dialog.locator('path.tvz-line').count(), { timeout: 20_000 })
       .toBeGreaterThanOrEqual(2);
     expect(await overflow()).toBeLessThanOrEqual(0);
     const box = await dialog.boundingBox();
@@ -380,7 +380,7 @@ describe('the demo page', () => {
     }
     await page.getByRole('button', { name: 'Compare (3)' }).click();
     const dialog = page.getByRole('dialog');
-    await expect.poll(() => dialog.locator('path.recharts-line-curve').count()).toBe(3);
+    await expect.poll(() => dialog.locator('path.tvz-line').count()).toBe(3);
     expect(await swatch(dialog)).toBe(own);
   });
 

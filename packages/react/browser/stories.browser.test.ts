@@ -144,7 +144,7 @@ async function painted(page: Page): Promise<void> {
 async function settled(page: Page): Promise<void> {
   const signature = () =>
     page.evaluate(() =>
-      [...document.querySelectorAll('path.recharts-curve')]
+      [...document.querySelectorAll('path.tvz-line')]
         .map((path) => `${path.getAttribute('d')}|${path.getAttribute('stroke-dasharray')}`)
         .join('\n'),
     );
@@ -207,7 +207,7 @@ describe('the chart in Chromium', () => {
   it('draws the loss as a line with one vertex per point', async () => {
     const { page, problems } = await openStory('charts-trainingmetricschart--data');
     try {
-      const d = await page.locator('.recharts-line path.recharts-curve').first().getAttribute('d');
+      const d = await page.locator('path.tvz-line').first().getAttribute('d');
       // 300 points, "L<x>,<y>" each: far more than a stub path.
       expect(d?.split('L').length).toBe(300);
       expect(problems).toEqual([]);

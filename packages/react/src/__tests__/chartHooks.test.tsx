@@ -134,6 +134,8 @@ describe('chart export', () => {
     await vi.waitFor(() => expect(created).toHaveLength(1));
     const text = await created[0]!.text();
     expect(text).toMatch(/^<svg/);
-    expect(text).toContain('recharts-line');
+    // The run's line, through its three recorded points (M + 2 L), is in the file.
+    const line = text.match(/<path class="tvz-line tvz-line-raw" d="([^"]*)"/);
+    expect(line?.[1]?.match(/[ML]/g)).toEqual(['M', 'L', 'L']);
   });
 });

@@ -1,6 +1,7 @@
 import { nearestIndex as findNearestIndex } from '@trainviz/client/series';
 import { smoothEma } from '@trainviz/parser';
 import { describe, expect, it } from 'vitest';
+import type { SeriesViewRow } from '../data/buildSeriesView';
 import { buildSeriesView } from '../data/buildSeriesView';
 import { computeYDomain } from '../data/computeYDomain';
 import { createSeriesModelCache } from '../data/createSeriesModelCache';
@@ -236,36 +237,72 @@ describe('series view cache', () => {
   const steps = Array.from({ length: n }, (_, i) => i);
   const values = steps.map((i) => 2 + Math.sin(i / 10));
 
-  it('appends the points of a poll to the drawn rows instead of downsampling everything again', () => {
+  it("draws a poll's new points at the end of the line, the NaN one as a break", () => {
     const models = createSeriesModelCache();
     const views = createSeriesViewCache();
-    const first = views.get('a', models.get('a', { steps, values }, 0.5), { maxPoints: 800 });
-    const moreSteps = steps.concat([n, n + 1]);
-    const moreValues = values.concat([1.5, Number.NaN]);
-    const model = models.get('a', { steps: moreSteps, values: moreValues }, 0.5);
+    views.get('a', models.get('a', { steps, values }, 0.5), { maxPoints: 800 });
+    const model = models.get(
+      'a',
+      { steps: steps.concat([n, n + 1]), values: values.concat([1.5, Number.NaN]) },
+      0.5,
+    );
     const next = views.get('a', model, { maxPoints: 800 });
-    expect(next.length).toBe(first.length + 2);
-    expect(next[0]).toBe(first[0]);
     expect(next.slice(-2)).toEqual([
       { x: n, step: n, y: 1.5, s: model.smoothed?.[n] },
       { x: n + 1, step: n + 1, y: null, s: null },
     ]);
+    expect(next[0]).toEqual({ x: 0, step: 0, y: 2, s: 2 });
   });
 
-  it('downsamples in full again once the appended points reach a quarter of the budget', () => {
+  it('keeps about two points per pixel, the extremes and every NaN while a run grows 100-fold', () => {
     const models = createSeriesModelCache();
     const views = createSeriesViewCache();
-    let s = steps;
-    let v = values;
-    views.get('a', models.get('a', { steps: s, values: v }, 0), { maxPoints: 800 });
-    let rows: unknown[] = [];
-    for (let poll = 0; poll < 30; poll++) {
-      const added = Array.from({ length: 10 }, (_, i) => s.length + i);
-      s = s.concat(added);
-      v = v.concat(added.map(() => 2));
-      rows = views.get('a', models.get('a', { steps: s, values: v }, 0), { maxPoints: 800 });
-      expect(rows.length).toBeLessThanOrEqual(800 * 1.25 + 10);
+    const s: number[] = [];
+    const v: number[] = [];
+    let rows: SeriesViewRow[] = [];
+    const push = (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const k = s.length;
+        s.push(k);
+        // A spike at 12,345, a NaN every 40,000 points, noise everywhere else.
+        v.push(k === 12_345 ? 40 : k % 40_000 === 39_999 ? Number.NaN : 2 + Math.sin(k));
+      }
+      rows = views.get('a', models.get('a', { steps: s, values: v }, 0.9), { maxPoints: 800 });
+    };
+    push(2_000);
+    for (let poll = 0; poll < 99; poll++) {
+      push(2_000);
+      // 800 budgeted points, 6 kept per bucket of 4 budgeted (raw and smoothed extremes).
+      expect(rows.length).toBeLessThanOrEqual(1200 + 5);
+      expect(rows.length).toBeGreaterThanOrEqual(300);
     }
-    expect(rows.length).toBeLessThanOrEqual(1000);
+    expect(s.length).toBe(200_000);
+    expect(rows.some((row) => row.y === 40)).toBe(true);
+    expect(rows.filter((row) => row.y === null).map((row) => row.step)).toEqual([
+      39_999, 79_999, 119_999, 159_999, 199_999,
+    ]);
+    expect(rows[0]?.step).toBe(0);
+    expect(rows[rows.length - 1]?.step).toBe(199_999);
+    for (let i = 1; i < rows.length; i++)
+      expect((rows[i] as SeriesViewRow).x).toBeGreaterThan((rows[i - 1] as SeriesViewRow).x);
+    // The drawn extremes are the series' own: the same as downsampling it all at once.
+    const all = buildSeriesView(models.get('a', { steps: s, values: v }, 0.9), { maxPoints: 800 });
+    const top = (list: SeriesViewRow[]) => Math.max(...list.map((row) => row.y ?? -1));
+    const bottom = (list: SeriesViewRow[]) => Math.min(...list.map((row) => row.y ?? 99));
+    expect(top(rows)).toBe(top(all));
+    expect(bottom(rows)).toBe(bottom(all));
+  });
+
+  it('draws a series whose x goes back (a clock reset on the time axis) in recorded order', () => {
+    const models = createSeriesModelCache();
+    const views = createSeriesViewCache();
+    const xs = [0, 10, 20, 5, 15, 30];
+    const model = models.get(
+      'a',
+      { steps: [1, 2, 3, 4, 5, 6], values: [1, 2, 3, 4, 5, 6], xOf: (i) => xs[i] as number },
+      0,
+    );
+    const rows = views.get('a', model, { maxPoints: 800 });
+    expect(rows.map((row) => row.step)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

@@ -1,17 +1,8 @@
 'use client';
 import { lowerBound } from '@trainviz/client/series';
-import type { ReactNode } from 'react';
+import type { PointerEvent, ReactNode } from 'react';
 import { useMemo } from 'react';
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceArea,
-  ReferenceLine,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { CartesianGrid, ComposedChart, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { GroupBand } from '../data/aggregateRunGroup';
 import { formatX, xAxisTicks, xAxisTitle, yAxisTicks } from '../data/axisTicks';
 import { chartYDomain } from '../data/chartYDomain';
@@ -22,12 +13,14 @@ import { visibleRuns } from '../data/drawRuns';
 import { formatNumber } from '../data/formatNumber';
 import type { RunGroupRow } from '../data/groupRows';
 import { groupRows } from '../data/groupRows';
+import { nearestX } from '../data/plotPaths';
 import { runStretches } from '../data/runStretches';
 import type { ChartRun, XAxisMode, YScale } from '../data/types';
 import type { XRange } from '../data/visibleRange';
 import { useDrawnSeries } from '../hooks/useDrawnSeries';
 import { ChartTooltip } from './ChartTooltip';
 import { nonFiniteMarkers } from './nonFiniteMarkers';
+import { PlotLines } from './PlotLines';
 
 /**
  * Props of {@link MetricPlot}: one metric of the runs, with the settings and the hover and zoom
@@ -82,6 +75,9 @@ export interface MetricPlotProps {
 /** Width of the y axis, and the chart margins around the plot. */
 const Y_AXIS_WIDTH = 64;
 const MARGIN = { top: 12, right: 28, bottom: 24, left: 8 } as const;
+/** Left edge of the plot area in the chart's box. */
+const PLOT_LEFT = MARGIN.left + Y_AXIS_WIDTH;
+const NO_DOMAIN: [number, number] = [0, 1];
 /** Least horizontal room per x tick label (`1h 30m`, `1.25k`) and vertical room per y tick. */
 const X_TICK_SPACING = 120;
 const Y_TICK_SPACING = 44;
@@ -134,7 +130,7 @@ export function MetricPlot(props: MetricPlotProps) {
       drawn.map((item) => (hiddenRunIds.includes(item.run.id) ? { ...item, hidden: true } : item)),
     [drawn, hiddenRunIds],
   );
-  const visible = visibleRuns(lines);
+  const visible = useMemo(() => visibleRuns(lines), [lines]);
   const ignoreOutliers = props.ignoreOutliers;
   const yDomain = useMemo(() => {
     const own = chartYDomain(drawn, views, { zoom, yScale, ignoreOutliers });
@@ -174,15 +170,32 @@ export function MetricPlot(props: MetricPlotProps) {
   const axisTitle = xAxisTitle(xAxis, runs);
 
   const { onHover, zoomHandlers } = props;
-  const handlers = {
-    onMouseDown: zoomHandlers.onMouseDown,
-    onMouseUp: zoomHandlers.onMouseUp,
-    onMouseMove: (state: { activeLabel?: unknown }) => {
-      zoomHandlers.onMouseMove(state);
-      const x = Number(state.activeLabel);
-      onHover(state.activeLabel === undefined || !Number.isFinite(x) ? null : x);
+  // The pointer's x, snapped to the nearest recorded x of a shown run (hidden runs are not
+  // snapped to; group members are, through their group), or null outside the plot.
+  const snapColumns = useMemo(
+    () => drawn.flatMap((item) => (item.model && !item.hidden ? [item.model.xs] : [])),
+    [drawn],
+  );
+  const xAtPointer = (event: PointerEvent<HTMLDivElement>): number | null => {
+    if (!xDomain) return null;
+    const offset = event.clientX - event.currentTarget.getBoundingClientRect().left - PLOT_LEFT;
+    if (offset < 0 || offset > plotWidth) return null;
+    return nearestX(snapColumns, xDomain[0] + (offset / plotWidth) * (xDomain[1] - xDomain[0]));
+  };
+  // Pointer events on the plot's box: any pointer hovers; a mouse drag zooms (a finger scrolls).
+  const pointer = {
+    onPointerDown: (event: PointerEvent<HTMLDivElement>) => {
+      if (event.pointerType === 'mouse' && event.button === 0)
+        zoomHandlers.onMouseDown({ activeLabel: xAtPointer(event) });
     },
-    onMouseLeave: () => {
+    onPointerMove: (event: PointerEvent<HTMLDivElement>) => {
+      const x = xAtPointer(event);
+      zoomHandlers.onMouseMove({ activeLabel: x });
+      onHover(x);
+    },
+    onPointerUp: () => zoomHandlers.onMouseUp(),
+    onPointerCancel: () => zoomHandlers.onMouseLeave(),
+    onPointerLeave: () => {
       zoomHandlers.onMouseLeave();
       onHover(null);
     },
@@ -193,9 +206,7 @@ export function MetricPlot(props: MetricPlotProps) {
     hoverX !== null && xDomain !== null && hoverX >= xDomain[0] && hoverX <= xDomain[1];
   const hoverPx =
     hoverInside && xDomain
-      ? MARGIN.left +
-        Y_AXIS_WIDTH +
-        ((hoverX - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plotWidth
+      ? PLOT_LEFT + ((hoverX - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plotWidth
       : null;
 
   return (
@@ -211,13 +222,14 @@ export function MetricPlot(props: MetricPlotProps) {
           overflow: 'hidden',
           userSelect: 'none',
         }}
+        {...pointer}
       >
         {empty !== null || yDomain === null ? (
           <p role="status" className="tvz-empty" style={{ lineHeight: `${height}px` }}>
             {empty}
           </p>
         ) : (
-          <ComposedChart width={width} height={height} margin={MARGIN} {...handlers}>
+          <ComposedChart width={width} height={height} margin={MARGIN}>
             <g
               ref={(anchor) => {
                 props.exportRef?.({ metric, drawn: lines, groups, anchor });
@@ -227,7 +239,7 @@ export function MetricPlot(props: MetricPlotProps) {
             <XAxis
               type="number"
               dataKey="x"
-              domain={xDomain ?? ['dataMin', 'dataMax']}
+              domain={xDomain ?? NO_DOMAIN}
               allowDataOverflow
               {...(xTicks ? { ticks: xTicks.values } : {})}
               interval="preserveStartEnd"
@@ -250,58 +262,15 @@ export function MetricPlot(props: MetricPlotProps) {
                 ? {}
                 : { label: { value: metric, angle: -90, position: 'insideLeft' } })}
             />
-            {groups.flatMap((group) => [
-              <Area
-                key={`${group.id}-band`}
-                data={group.rows}
-                dataKey="band"
-                type="linear"
-                stroke="none"
-                fill={group.color}
-                fillOpacity={0.18}
-                className="tvz-group-band"
-                isAnimationActive={false}
-                activeDot={false}
-              />,
-              <Line
-                key={`${group.id}-mean`}
-                name={group.label}
-                data={group.rows}
-                dataKey="mean"
-                type="linear"
-                stroke={group.color}
-                strokeWidth={2}
-                dot={false}
-                activeDot={false}
-                className="tvz-group-mean"
-                isAnimationActive={false}
-              />,
-            ])}
-            {visible.flatMap(({ run, label, color, model }) => {
-              const rows = views.get(run.id) ?? [];
-              const sparse = model.length > 0 && model.length * SPARSE_PX_PER_POINT < plotWidth;
-              const line = (kind: 'raw' | 'smooth') => (
-                <Line
-                  key={`${run.id}-${kind}`}
-                  name={kind === 'raw' ? label : `${label} (smoothed)`}
-                  data={rows}
-                  dataKey={kind === 'raw' ? 'y' : 's'}
-                  type="linear"
-                  stroke={color}
-                  strokeOpacity={kind === 'raw' && model.smoothed ? 0.25 : 1}
-                  strokeWidth={kind === 'raw' ? 1.5 : 2}
-                  // A sparse series (an eval loss logged a few times) shows each recorded point.
-                  dot={
-                    sparse && (kind === 'smooth' || !model.smoothed)
-                      ? { r: 3, fill: color, stroke: color, className: 'tvz-point' }
-                      : false
-                  }
-                  activeDot={false}
-                  isAnimationActive={false}
-                />
-              );
-              return model.smoothed ? [line('raw'), line('smooth')] : [line('raw')];
-            })}
+            <PlotLines
+              runs={visible}
+              views={views}
+              groups={groups}
+              xDomain={xDomain ?? NO_DOMAIN}
+              yDomain={yDomain}
+              log={yScale === 'log'}
+              sparseBelow={plotWidth / SPARSE_PX_PER_POINT}
+            />
             {visible.flatMap(({ run }) =>
               (stretches.get(run.id) ?? []).flatMap((stretch) =>
                 nonFiniteMarkers(run.id, stretch, yDomain[1], xDomain, plotWidth),

@@ -1,7 +1,8 @@
 import type { BuildSeriesViewOptions, SeriesViewRow } from './buildSeriesView';
 import { buildSeriesView } from './buildSeriesView';
+import type { M4Buckets } from './createM4Buckets';
+import { createM4Buckets } from './createM4Buckets';
 import type { SeriesModel } from './createSeriesModelCache';
-import { seriesViewRow } from './seriesViewRow';
 
 /**
  * Keeps the drawn rows of each series between renders. See {@link createSeriesViewCache}.
@@ -20,19 +21,20 @@ export interface SeriesViewCache {
 
 interface Entry {
   lineage: object;
-  length: number;
   version: number;
   signature: string;
   rows: SeriesViewRow[];
-  appended: number;
+  /** The growing view of an unzoomed chart, or null (zoomed, or x not ascending). */
+  buckets: M4Buckets | null;
 }
 
 /**
- * Creates a cache of downsampled views. When a live series only grew (same model, more points) and
- * the chart is not zoomed, the new points are appended to the previous rows instead of downsampling
- * the whole series again; a full downsample happens once the appended points reach a quarter of the
- * point budget, so the view stays within about 1.25 times the budget. Smoothing is causal, so the
- * rows already drawn stay exact.
+ * Creates a cache of downsampled views. An unzoomed view is kept as growing M4 buckets
+ * ({@link createM4Buckets}): a poll that appended points to a live series costs those points and
+ * the drawn rows, whatever the series' length, and the view stays at about two points per pixel
+ * however long the run gets. A zoomed view is downsampled over the zoomed range
+ * ({@link buildSeriesView}), again only when the series or the range changed. Smoothing is causal,
+ * so the points already aggregated stay exact when points are appended.
  *
  * @returns an empty cache
  *
@@ -47,34 +49,25 @@ export function createSeriesViewCache(): SeriesViewCache {
   return {
     get(key, model, options) {
       const zoomed = options.start !== undefined || options.end !== undefined;
-      const signature = `${options.maxPoints}|${options.start}|${options.end}|${options.log === true}`;
+      const log = options.log === true;
+      const signature = `${options.maxPoints}|${options.start}|${options.end}|${log}`;
       const previous = entries.get(key);
       if (previous && previous.signature === signature && previous.lineage === model.lineage) {
         if (previous.version === model.version) return previous.rows;
-        const added = model.length - previous.length;
-        if (!zoomed && added > 0 && previous.appended + added <= options.maxPoints / 4) {
-          const rows = previous.rows.concat(
-            rowsBetween(model, previous.length, model.length, options),
-          );
-          entries.set(key, {
-            lineage: model.lineage,
-            length: model.length,
-            version: model.version,
-            signature,
-            rows,
-            appended: previous.appended + added,
-          });
+        if (previous.buckets?.extend(model)) {
+          const rows = previous.buckets.rows(log);
+          entries.set(key, { ...previous, version: model.version, rows });
           return rows;
         }
       }
-      const rows = buildSeriesView(model, options);
+      const buckets = zoomed ? null : createM4Buckets(model, options.maxPoints / 4);
+      const rows = buckets ? buckets.rows(log) : buildSeriesView(model, options);
       entries.set(key, {
         lineage: model.lineage,
-        length: model.length,
         version: model.version,
         signature,
         rows,
-        appended: 0,
+        buckets,
       });
       return rows;
     },
@@ -83,16 +76,4 @@ export function createSeriesViewCache(): SeriesViewCache {
       for (const key of entries.keys()) if (!keep.has(key)) entries.delete(key);
     },
   };
-}
-
-function rowsBetween(
-  model: SeriesModel,
-  from: number,
-  to: number,
-  options: BuildSeriesViewOptions,
-): SeriesViewRow[] {
-  const log = options.log === true;
-  const rows: SeriesViewRow[] = [];
-  for (let i = from; i < to; i++) rows.push(seriesViewRow(model, i, log));
-  return rows;
 }

@@ -62,7 +62,7 @@ export const LegendToggle: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     await canvas.findByRole('img', { name: /^loss for 2 runs/ }, { timeout: 5000 });
-    const lines = () => canvasElement.querySelectorAll('.recharts-line path.recharts-curve').length;
+    const lines = () => canvasElement.querySelectorAll('path.tvz-line').length;
     await waitFor(() => expect(lines()).toBe(2));
     const legend = canvas.getByRole('list', { name: 'Runs' });
     const runB = within(legend).getByRole('button', { name: 'run-b' });

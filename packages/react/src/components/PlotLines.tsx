@@ -1,0 +1,144 @@
+'use client';
+import { memo, useId, useMemo } from 'react';
+import { usePlotArea } from 'recharts';
+import type { SeriesViewRow } from '../data/buildSeriesView';
+import type { DrawnRun } from '../data/drawRuns';
+import type { DrawnGroup } from '../data/groupRows';
+import { bandPath, linePath, plotScale } from '../data/plotPaths';
+
+/**
+ * Props of {@link PlotLines}.
+ *
+ * @example
+ * ```tsx
+ * <PlotLines runs={visible} views={views} groups={groups} xDomain={[0, 900]} yDomain={[0.4, 2.6]} log={false} sparseBelow={60} />
+ * ```
+ */
+export interface PlotLinesProps {
+  /** Visible runs with the metric. */
+  runs: readonly DrawnRun[];
+  /** Drawn rows of each run, by run id. */
+  views: ReadonlyMap<string, SeriesViewRow[]>;
+  groups: readonly DrawnGroup[];
+  xDomain: readonly [number, number];
+  yDomain: readonly [number, number];
+  log: boolean;
+  /** A run with fewer recorded points than this gets a marker on each point. */
+  sparseBelow: number;
+}
+
+/** Marker radius of a sparse series' points. */
+const POINT_RADIUS = 3;
+
+/**
+ * The runs' lines inside the Recharts chart, drawn as one SVG path per line from the drawn rows and
+ * the axes' domains: Recharts draws the axes, grid and reference marks, but not the lines, whose
+ * per-point work (scales, tooltip ticks, curve objects) made a redraw cost milliseconds per thousand
+ * points. Group bands and means first, then each run's faint raw line under its smoothed one;
+ * clipped to the plot area (a zoomed chart's lines end at its edges).
+ *
+ * @param props - {@link PlotLinesProps}
+ * @returns the lines, or nothing before Recharts has laid out the plot area
+ *
+ * @example
+ * ```tsx
+ * <ComposedChart width={800} height={320}>
+ *   <XAxis type="number" domain={xDomain} />
+ *   <PlotLines runs={visible} views={views} groups={[]} xDomain={xDomain} yDomain={yDomain} log={false} sparseBelow={60} />
+ * </ComposedChart>
+ * ```
+ */
+export const PlotLines = memo(function PlotLines(props: PlotLinesProps) {
+  const area = usePlotArea();
+  const clipId = `tvz-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const { runs, views, groups, xDomain, yDomain, log, sparseBelow } = props;
+  const left = area?.x ?? 0;
+  const top = area?.y ?? 0;
+  const width = area?.width ?? 0;
+  const height = area?.height ?? 0;
+  const lines = useMemo(() => {
+    const scale = plotScale({ left, top, width, height, xDomain, yDomain, log });
+    const bands = groups.map((group) => ({
+      group,
+      band: bandPath(group.rows, (row) => row.band, scale),
+      mean: linePath(group.rows, (row) => row.mean, scale),
+    }));
+    const drawn = runs.map((item) => {
+      const rows = views.get(item.run.id) ?? [];
+      const smoothed = Boolean(item.model?.smoothed);
+      const sparse = (item.model?.length ?? 0) > 0 && (item.model?.length ?? 0) < sparseBelow;
+      const points = sparse
+        ? rows.flatMap((row) => {
+            const y = row.s === null ? Number.NaN : scale.y(row.s);
+            return Number.isFinite(y) ? [{ x: scale.x(row.x), y }] : [];
+          })
+        : [];
+      return {
+        item,
+        smoothed,
+        points,
+        raw: linePath(rows, (row) => row.y, scale),
+        smooth: smoothed ? linePath(rows, (row) => row.s, scale) : '',
+      };
+    });
+    return { bands, drawn };
+  }, [runs, views, groups, xDomain, yDomain, log, sparseBelow, left, top, width, height]);
+  if (!area) return null;
+  return (
+    <g className="tvz-lines">
+      <defs>
+        <clipPath id={clipId}>
+          <rect x={left} y={top} width={width} height={height} />
+        </clipPath>
+      </defs>
+      <g clipPath={`url(#${clipId})`}>
+        {lines.bands.map(({ group, band, mean }) => (
+          <g key={group.id} data-group={group.id}>
+            <path className="tvz-group-band" d={band} fill={group.color} fillOpacity={0.18} />
+            <path
+              className="tvz-group-mean"
+              d={mean}
+              fill="none"
+              stroke={group.color}
+              strokeWidth={2}
+            />
+          </g>
+        ))}
+        {lines.drawn.map(({ item, smoothed, raw, smooth, points }) => (
+          <g key={item.run.id} data-run={item.run.id}>
+            <path
+              className="tvz-line tvz-line-raw"
+              d={raw}
+              fill="none"
+              stroke={item.color}
+              strokeOpacity={smoothed ? 0.25 : 1}
+              strokeWidth={1.5}
+              strokeLinejoin="round"
+            />
+            {smoothed ? (
+              <path
+                className="tvz-line tvz-line-smooth"
+                d={smooth}
+                fill="none"
+                stroke={item.color}
+                strokeWidth={2}
+                strokeLinejoin="round"
+              />
+            ) : null}
+            {points.map((point) => (
+              <circle
+                key={point.x}
+                className="tvz-point"
+                cx={point.x}
+                cy={point.y}
+                r={POINT_RADIUS}
+                fill={item.color}
+                stroke={item.color}
+              />
+            ))}
+          </g>
+        ))}
+      </g>
+    </g>
+  );
+});

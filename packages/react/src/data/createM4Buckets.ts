@@ -1,0 +1,198 @@
+import type { SeriesViewRow } from './buildSeriesView';
+import type { SeriesModel } from './createSeriesModelCache';
+import { seriesViewRow } from './seriesViewRow';
+
+/**
+ * The drawn view of a whole (not zoomed) series, kept up to date point by point: see
+ * {@link createM4Buckets}.
+ *
+ * @example
+ * ```ts
+ * const view = createM4Buckets(model, 260);
+ * view?.extend(nextModel);
+ * const rows = view?.rows(false);
+ * ```
+ */
+export interface M4Buckets {
+  /** Adds the points `model` has past the ones already seen; false when it cannot (x went back). */
+  extend(model: SeriesModel): boolean;
+  /** The kept points as rows, ascending x. */
+  rows(log: boolean): SeriesViewRow[];
+  /** Points seen so far. */
+  readonly length: number;
+}
+
+/** One bucket: indices of its first and last point, of the raw and smoothed extremes, and of its
+ * non-finite values (always drawn). -1: none. */
+interface Bucket {
+  first: number;
+  last: number;
+  min: number;
+  max: number;
+  smoothMin: number;
+  smoothMax: number;
+  nonFinite: number[] | null;
+}
+
+/**
+ * M4 aggregation that grows with the series: equal-width x buckets anchored at the first x, each
+ * keeping its first, last, smallest and largest point (of the raw and of the smoothed values) and
+ * every non-finite point. A poll's new points land in the last bucket or new ones: the cost is the
+ * new points, not the series. When the buckets would pass `budget`, their width doubles and
+ * neighbours merge (exactly: extremes of extremes), so the view keeps between half and all of its
+ * budget of buckets, about two points per pixel, as the run grows from a thousand steps to a
+ * million.
+ *
+ * @param model - the series, x ascending
+ * @param budget - most buckets drawn
+ * @returns the view, or null when x is not ascending (then the caller downsamples in full)
+ *
+ * @example
+ * ```ts
+ * const view = createM4Buckets(model, Math.floor(maxPoints / 6));
+ * ```
+ */
+export function createM4Buckets(model: SeriesModel, budget: number): M4Buckets | null {
+  const limit = Math.max(1, Math.floor(budget));
+  let buckets: (Bucket | undefined)[] = [];
+  let origin = Number.NaN;
+  let width = 0;
+  let seen = 0;
+  let lastX = Number.NEGATIVE_INFINITY;
+  let current = model;
+
+  // The first width: the points seen at creation spread over about three quarters of the budget.
+  const startWidth = (span: number) => (span > 0 ? span / (0.75 * limit) : 1);
+
+  const mergePairs = () => {
+    const merged: (Bucket | undefined)[] = [];
+    for (let i = 0; i < buckets.length; i++) {
+      const bucket = buckets[i];
+      if (!bucket) continue;
+      const target = i >> 1;
+      const into = merged[target];
+      merged[target] = into ? mergeBuckets(into, bucket, current) : bucket;
+    }
+    buckets = merged;
+    width *= 2;
+  };
+
+  const add = (from: number, to: number): boolean => {
+    const { xs, values } = current;
+    const smoothed = current.smoothed;
+    for (let i = from; i < to; i++) {
+      const x = xs[i] as number;
+      if (!Number.isFinite(x)) continue;
+      if (x < lastX) return false;
+      lastX = x;
+      if (Number.isNaN(origin)) origin = x;
+      let index = Math.floor((x - origin) / width);
+      while (index >= limit) {
+        mergePairs();
+        index = Math.floor((x - origin) / width);
+      }
+      let bucket = buckets[index];
+      if (!bucket) {
+        bucket = {
+          first: i,
+          last: i,
+          min: -1,
+          max: -1,
+          smoothMin: -1,
+          smoothMax: -1,
+          nonFinite: null,
+        };
+        buckets[index] = bucket;
+      }
+      bucket.last = i;
+      const v = values[i] as number;
+      if (!Number.isFinite(v)) {
+        if (bucket.nonFinite) bucket.nonFinite.push(i);
+        else bucket.nonFinite = [i];
+        continue;
+      }
+      if (bucket.min === -1 || v < (values[bucket.min] as number)) bucket.min = i;
+      if (bucket.max === -1 || v > (values[bucket.max] as number)) bucket.max = i;
+      if (smoothed) {
+        const s = smoothed[i] as number;
+        if (bucket.smoothMin === -1 || s < (smoothed[bucket.smoothMin] as number))
+          bucket.smoothMin = i;
+        if (bucket.smoothMax === -1 || s > (smoothed[bucket.smoothMax] as number))
+          bucket.smoothMax = i;
+      }
+    }
+    return true;
+  };
+
+  const { xs } = model;
+  let firstX = Number.NaN;
+  let endX = Number.NaN;
+  for (let i = 0; i < model.length && Number.isNaN(firstX); i++)
+    if (Number.isFinite(xs[i] as number)) firstX = xs[i] as number;
+  for (let i = model.length - 1; i >= 0 && Number.isNaN(endX); i--)
+    if (Number.isFinite(xs[i] as number)) endX = xs[i] as number;
+  width = startWidth(endX - firstX);
+  if (!add(0, model.length)) return null;
+  seen = model.length;
+
+  return {
+    get length() {
+      return seen;
+    },
+    extend(model) {
+      current = model;
+      if (model.length <= seen) return true;
+      if (!add(seen, model.length)) return false;
+      seen = model.length;
+      return true;
+    },
+    rows(log) {
+      const rows: SeriesViewRow[] = [];
+      const kept: number[] = [];
+      for (const bucket of buckets) {
+        if (!bucket) continue;
+        kept.length = 0;
+        kept.push(
+          bucket.first,
+          bucket.min,
+          bucket.max,
+          bucket.smoothMin,
+          bucket.smoothMax,
+          bucket.last,
+        );
+        if (bucket.nonFinite) kept.push(...bucket.nonFinite);
+        kept.sort((a, b) => a - b);
+        let previous = -1;
+        for (const index of kept) {
+          if (index < 0 || index === previous) continue;
+          previous = index;
+          rows.push(seriesViewRow(current, index, log));
+        }
+      }
+      return rows;
+    },
+  };
+}
+
+/** Two neighbouring buckets as one: the earlier one's first point, the later one's last. */
+function mergeBuckets(a: Bucket, b: Bucket, model: SeriesModel): Bucket {
+  const { values } = model;
+  const smoothed = model.smoothed;
+  const pick = (i: number, j: number, column: readonly number[] | null, smaller: boolean) => {
+    if (i === -1 || !column) return j;
+    if (j === -1) return i;
+    const vi = column[i] as number;
+    const vj = column[j] as number;
+    return (smaller ? vj < vi : vj > vi) ? j : i;
+  };
+  return {
+    first: a.first,
+    last: b.last,
+    min: pick(a.min, b.min, values, true),
+    max: pick(a.max, b.max, values, false),
+    smoothMin: pick(a.smoothMin, b.smoothMin, smoothed, true),
+    smoothMax: pick(a.smoothMax, b.smoothMax, smoothed, false),
+    nonFinite:
+      a.nonFinite && b.nonFinite ? a.nonFinite.concat(b.nonFinite) : (a.nonFinite ?? b.nonFinite),
+  };
+}

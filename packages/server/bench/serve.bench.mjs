@@ -2,9 +2,13 @@
 // process: scripts/serverProcess.mjs) and real clients (@trainviz/client for the pollers, plain
 // fetch for the full fetches, in a third process). Run `npm run build` first; imports dist/.
 //
+// Each measurement runs twice, side by side: against this version's SQLite store (worker lanes,
+// wire JSON encoded in the workers) and against the baseline, the 0.1.0 design
+// (bench/inLoopSqliteStore.mjs: better-sqlite3 called in the event loop, every series encoded
+// there), over the same database while the same writer process appends.
 // 1. 50 clients poll 50 live runs with since_step (each every 250 ms) while another process adds
-//    a step to every run 10 times a second: p50 / p99 / max latency, alone (baseline) and while six
-//    other clients fetch a 3 x 100k-point run in full, over and over.
+//    a step to every run 10 times a second: p50 / p99 / max latency, alone and while six other
+//    clients fetch a 3 x 100k-point run in full, over and over.
 // 2. One client: full fetch of the 3 x 100k-point run versus max_points=1000.
 // Usage: node bench/serve.bench.mjs [--seconds 15]
 import { spawn } from 'node:child_process';
@@ -15,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { createTrainvizClient } from '@trainviz/client';
 import { createSqliteMetricStore } from '../dist/index.js';
 import { startServerProcess as startServer } from '../scripts/startServerProcess.mjs';
-import { percentile, summary } from './benchUtil.mjs';
+import { percentile } from './benchUtil.mjs';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '15' } } });
 const SECONDS = Number(values.seconds);
@@ -73,11 +77,9 @@ const writer = await startServer([
   '--start-step',
   String(SMALL_STEPS),
 ]);
-const server = await startServer(['--store', `sqlite:${filename}`]);
-const client = createTrainvizClient({ baseUrl: server.baseUrl });
 
 /** 50 live charts: poll with since_step, merge what is new; latency of each poll. */
-async function poll(seconds) {
+async function poll(client, seconds) {
   const latencies = [];
   let points = 0;
   const until = performance.now() + seconds * 1000;
@@ -103,12 +105,12 @@ async function poll(seconds) {
   return { latencies, points };
 }
 
-function fullFetchers(clients, seconds) {
+function fullFetchers(baseUrl, clients, seconds) {
   const child = spawn(
     process.execPath,
     [
       new URL('./fullFetcher.mjs', import.meta.url).pathname,
-      `${server.baseUrl}/experiments/big/runs/long/metrics`,
+      `${baseUrl}/experiments/big/runs/long/metrics`,
       String(clients),
       String(seconds),
     ],
@@ -125,58 +127,102 @@ function fullFetchers(clients, seconds) {
   );
 }
 
-// Warm-up, not measured: every worker lane started, connections open, code optimised.
-await fetch(`${server.baseUrl}/experiments/big/runs/long/metrics`).then((r) => r.arrayBuffer());
-await poll(2);
-const baseline = await poll(Math.min(8, SECONDS));
-console.log(`\n[1] ${POLLERS} clients polling live runs with since_step, every 250 ms`);
-console.log(
-  `    alone (baseline):                    ${summary(baseline.latencies)}, ${baseline.points} new points merged`,
-);
-const [loaded, full] = await Promise.all([poll(SECONDS), fullFetchers(6, SECONDS + 1)]);
-console.log(
-  `    while 6 clients fetch 3 x 100k full: ${summary(loaded.latencies)}, ${loaded.points} new points merged`,
-);
-console.log(
-  `    the full fetches meanwhile:          ${full.times.length} done, ${(full.bytes / 1e6).toFixed(1)} MB each, ${summary(full.times)}`,
-);
-console.log(`    poll p99 ${percentile(loaded.latencies, 0.99).toFixed(1)} ms (target < 50 ms)`);
+/** Both measurements against a server process over `store` (a serverProcess --store value). */
+async function measure(store) {
+  const server = await startServer(['--store', store]);
+  const client = createTrainvizClient({ baseUrl: server.baseUrl });
+  const url = `${server.baseUrl}/experiments/big/runs/long/metrics`;
+  // Warm-up, not measured: every worker lane started, connections open, code optimised.
+  await fetch(url).then((r) => r.arrayBuffer());
+  await poll(client, 2);
+  const alone = await poll(client, Math.min(8, SECONDS));
+  const [loaded, full] = await Promise.all([
+    poll(client, SECONDS),
+    fullFetchers(server.baseUrl, 6, SECONDS + 1),
+  ]);
 
-// [2] One client alone: full versus max_points=1000, alternating, 8 of each.
-async function timed(query) {
-  const started = performance.now();
-  const response = await fetch(`${server.baseUrl}/experiments/big/runs/long/metrics${query}`);
-  const body = await response.arrayBuffer();
-  return { ms: performance.now() - started, bytes: body.byteLength };
+  // [2] One client alone: full versus max_points=1000, alternating, 8 of each.
+  async function timed(query) {
+    const started = performance.now();
+    const response = await fetch(`${url}${query}`);
+    const body = await response.arrayBuffer();
+    return { ms: performance.now() - started, bytes: body.byteLength };
+  }
+  await timed('');
+  await timed('?max_points=1000');
+  const fulls = [];
+  const downs = [];
+  for (let i = 0; i < 8; i++) {
+    fulls.push(await timed(''));
+    downs.push(await timed('?max_points=1000'));
+  }
+  await server.stop();
+  return {
+    alone,
+    loaded,
+    full,
+    fullMs: percentile(
+      fulls.map((f) => f.ms),
+      0.5,
+    ),
+    fullBytes: fulls[0].bytes,
+    downMs: percentile(
+      downs.map((f) => f.ms),
+      0.5,
+    ),
+    downBytes: downs[0].bytes,
+  };
 }
-await timed('');
-await timed('?max_points=1000');
-const fulls = [];
-const downs = [];
-for (let i = 0; i < 8; i++) {
-  fulls.push(await timed(''));
-  downs.push(await timed('?max_points=1000'));
-}
-const fullMedian = percentile(
-  fulls.map((f) => f.ms),
-  0.5,
+
+const now = await measure(`sqlite:${filename}`);
+const before = await measure(`sqlite-in-loop:${filename}`);
+
+const ms = (value) => `${value.toFixed(1)} ms`;
+const triple = (latencies) =>
+  `${ms(percentile(latencies, 0.5))} / ${ms(percentile(latencies, 0.99))} / ${ms(Math.max(...latencies))}`;
+const row = (label, a, b) => console.log(`    ${label.padEnd(34)}${a.padEnd(38)}${b}`);
+console.log(
+  `\n[1] ${POLLERS} clients polling live runs with since_step every 250 ms: p50 / p99 / max latency`,
 );
-const downMedian = percentile(
-  downs.map((f) => f.ms),
-  0.5,
+row('', 'this version (worker lanes)', 'baseline (0.1.0, SQLite in the loop)');
+row('alone', triple(now.alone.latencies), triple(before.alone.latencies));
+row(
+  'while 6 clients fetch 3 x 100k',
+  triple(now.loaded.latencies),
+  triple(before.loaded.latencies),
 );
+row(
+  'polls answered (alone, loaded)',
+  `${now.alone.latencies.length}, ${now.loaded.latencies.length}`,
+  `${before.alone.latencies.length}, ${before.loaded.latencies.length}`,
+);
+row(
+  'full fetches meanwhile (p50)',
+  `${now.full.times.length} of ${(now.full.bytes / 1e6).toFixed(1)} MB (${ms(percentile(now.full.times, 0.5))})`,
+  `${before.full.times.length} (${ms(percentile(before.full.times, 0.5))})`,
+);
+const p99 = percentile(now.loaded.latencies, 0.99);
+console.log(
+  `    poll p99 while loaded: ${ms(p99)} (target < 50 ms: ${p99 < 50 ? 'met' : 'NOT met'}); baseline ${ms(percentile(before.loaded.latencies, 0.99))}`,
+);
+
 console.log(`\n[2] one client, 3 x ${BIG_STEPS}-point run, median of 8`);
-console.log(
-  `    full fetch:        ${fullMedian.toFixed(1)} ms, ${(fulls[0].bytes / 1e6).toFixed(2)} MB`,
+row('', 'this version', 'baseline');
+row(
+  'full fetch',
+  `${ms(now.fullMs)}, ${(now.fullBytes / 1e6).toFixed(2)} MB`,
+  `${ms(before.fullMs)}, ${(before.fullBytes / 1e6).toFixed(2)} MB`,
 );
-console.log(
-  `    max_points=1000:   ${downMedian.toFixed(1)} ms, ${(downs[0].bytes / 1e3).toFixed(1)} kB`,
+row(
+  'max_points=1000',
+  `${ms(now.downMs)}, ${(now.downBytes / 1e3).toFixed(1)} kB`,
+  `${ms(before.downMs)}, ${(before.downBytes / 1e3).toFixed(1)} kB`,
 );
+const share = (100 * now.downMs) / now.fullMs;
 console.log(
-  `    max_points=1000 costs ${((100 * downMedian) / fullMedian).toFixed(1)}% of a full fetch (target < 20%)`,
+  `    max_points=1000 costs ${share.toFixed(1)}% of a full fetch (target < 20%: ${share < 20 ? 'met' : 'NOT met'}); baseline ${((100 * before.downMs) / before.fullMs).toFixed(1)}%`,
 );
 
-await server.stop();
 const written = await writer.stop();
 console.log(`\n(${written} points written by the live runs meanwhile)`);
 rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,8 @@
 // integration tests): the real handler behind
 // node:http with toNodeHandler, over a SQLite or PostgreSQL store. Optionally a writer appends a
 // step to every run of an experiment at a fixed rate, as live captures would.
-// Usage: node serverProcess.mjs --store sqlite:FILE|postgres:URL [--write-experiment E]
+// `sqlite-in-loop:FILE` is the serve benchmark's baseline (bench/inLoopSqliteStore.mjs).
+// Usage: node serverProcess.mjs --store sqlite:FILE|sqlite-in-loop:FILE|postgres:URL [--write-experiment E]
 //          [--write-runs N] [--write-hz 10] [--start-step S]
 // Prints `PORT n` once listening, and the number of points written on SIGTERM.
 import { createServer } from 'node:http';
@@ -30,17 +31,19 @@ const liveness = args['interrupted-after-ms']
   ? { interruptedAfterMs: Number(args['interrupted-after-ms']) }
   : {};
 const store =
-  kind === 'sqlite'
-    ? server.createSqliteMetricStore({
-        filename: target,
-        ...liveness,
-        ...(args.readers ? { readers: Number(args.readers) } : {}),
-      })
-    : server.createPostgresMetricStore({
-        connectionString: target,
-        maxConnections: 20,
-        ...liveness,
-      });
+  kind === 'sqlite-in-loop'
+    ? (await import('../bench/inLoopSqliteStore.mjs')).createInLoopSqliteStore(target)
+    : kind === 'sqlite'
+      ? server.createSqliteMetricStore({
+          filename: target,
+          ...liveness,
+          ...(args.readers ? { readers: Number(args.readers) } : {}),
+        })
+      : server.createPostgresMetricStore({
+          connectionString: target,
+          maxConnections: 20,
+          ...liveness,
+        });
 
 const http = createServer(server.toNodeHandler(server.createMetricsHandler({ store })));
 http.on('clientError', server.handleClientError);

@@ -1,4 +1,5 @@
-import type { RunStatus } from '@trainviz/client';
+import type { MetricSeries, RunStatus } from '@trainviz/client';
+import { lowerBound, upperBound } from '@trainviz/client/series';
 import { MetricStoreError } from './MetricStoreError';
 import { downsampleColumns } from './readRunSnapshot';
 import { DEFAULT_INTERRUPTED_AFTER_MS, reportedStatus } from './runLiveness';
@@ -11,7 +12,6 @@ import type {
   SeriesColumns,
   SnapshotQuery,
   StoredPoint,
-  StoredSeries,
 } from './types';
 
 /**
@@ -41,30 +41,6 @@ interface MemorySeries {
 interface MemoryRun {
   record: RunRecord;
   series: Map<string, MemorySeries>;
-}
-
-/** Index of the first element `>= target` in an ascending array. */
-function lowerBound(sorted: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Index of the first element `> target` in an ascending array. */
-function upperBound(sorted: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function copyRecord(record: RunRecord, interruptedAfterMs: number): RunRecord {
@@ -104,7 +80,7 @@ export function createMemoryMetricStore(options: MemoryMetricStoreOptions = {}):
   const copy = (record: RunRecord) => copyRecord(record, interruptedAfterMs);
 
   /** Columns of one series from `lo` to `hi` (exclusive), `times` only when every point has one. */
-  function slice(series: MemorySeries, lo: number, hi: number): StoredSeries {
+  function slice(series: MemorySeries, lo: number, hi: number): MetricSeries {
     const end = Math.max(lo, hi);
     const steps = series.steps.slice(lo, end);
     const values = series.values.slice(lo, end);
@@ -114,10 +90,10 @@ export function createMemoryMetricStore(options: MemoryMetricStoreOptions = {}):
       : { steps, values };
   }
 
-  function select(run: MemoryRun, query: PointQuery): Map<string, StoredSeries> {
+  function select(run: MemoryRun, query: PointQuery): Map<string, MetricSeries> {
     const names = query.metrics ?? [...run.series.keys()].sort();
     const from = Math.max(query.stepMin ?? -Infinity, query.sinceStep ?? -Infinity);
-    const out = new Map<string, StoredSeries>();
+    const out = new Map<string, MetricSeries>();
     for (const name of names) {
       const series = run.series.get(name);
       if (!series) continue;
@@ -258,10 +234,10 @@ export function createMemoryMetricStore(options: MemoryMetricStoreOptions = {}):
       experimentId: string,
       runId: string,
       query: PointQuery = {},
-    ): Promise<Record<string, StoredSeries>> {
+    ): Promise<Record<string, MetricSeries>> {
       const run = requireRun(experimentId, runId);
       // Null-prototype: a metric named `__proto__` or `constructor` is an ordinary key.
-      const out: Record<string, StoredSeries> = Object.create(null);
+      const out: Record<string, MetricSeries> = Object.create(null);
       for (const [name, series] of select(run, query)) out[name] = series;
       return out;
     },

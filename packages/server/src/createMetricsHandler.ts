@@ -1,8 +1,9 @@
-import { encodeMetricsBody } from './encodeMetricsBody';
+import type { MetricSeries, RunMetrics } from '@trainviz/client';
+import { encodeRunMetricsBody } from './encodeRunMetricsBody';
 import { parseMetricsQuery } from './parseMetricsQuery';
 import { readRunSnapshot } from './readRunSnapshot';
 import { routeRequest } from './routeRequest';
-import type { MetricsHandlerOptions, RunRecord, SnapshotQuery } from './types';
+import type { MetricsHandlerOptions, RunRecord, SeriesColumns, SnapshotQuery } from './types';
 
 const JSON_HEADERS = {
   'content-type': 'application/json; charset=utf-8',
@@ -23,6 +24,17 @@ function error(
   headers: Record<string, string> = {},
 ): Response {
   return json(status, { error: { code, message } }, headers);
+}
+
+function plain(column: ArrayLike<number>): number[] {
+  return Array.isArray(column) ? column : Array.from(column);
+}
+
+/** The columns as the client's series type (plain arrays, which `encodeRunMetrics` expects). */
+function toMetricSeries(columns: SeriesColumns): MetricSeries {
+  const series: MetricSeries = { steps: plain(columns.steps), values: plain(columns.values) };
+  if (columns.times) series.times = plain(columns.times);
+  return series;
 }
 
 function runSummary(run: RunRecord) {
@@ -156,18 +168,29 @@ export function createMetricsHandler(
       totals[name] = total;
       if (columns.steps.length < total) downsampled = true;
     }
-    const head = {
-      experiment_id: run.experimentId,
-      run_id: run.runId,
+    // Series a store encoded in its worker threads go out as those bytes; the rest are encoded
+    // here, by the same client encoder.
+    const encoded = new Map<string, Uint8Array>();
+    const metrics: Record<string, MetricSeries> = Object.create(null);
+    for (const name of names) {
+      const columns = bySeries.get(name);
+      if (columns?.json) encoded.set(name, columns.json);
+      metrics[name] =
+        columns && !columns.json ? toMetricSeries(columns) : { steps: [], values: [] };
+    }
+    const runMetrics: RunMetrics = {
+      experimentId: run.experimentId,
+      runId: run.runId,
       status: run.status,
-      last_step: run.lastStep,
-      updated_at: run.updatedAt,
-      started_at: run.startedAt,
-      step_source: run.stepSource,
-      restarts: run.restarts.map((r) => ({ step: r.step })),
+      lastStep: run.lastStep,
+      updatedAt: run.updatedAt,
+      startedAt: run.startedAt,
+      stepSource: run.stepSource,
+      restarts: run.restarts,
+      metrics,
     };
-    const tail = downsampled ? { total_points: totals } : {};
-    const body = request.method === 'HEAD' ? null : encodeMetricsBody(head, names, bySeries, tail);
+    if (downsampled) runMetrics.totalPoints = totals;
+    const body = request.method === 'HEAD' ? null : encodeRunMetricsBody(runMetrics, encoded);
     return new Response(body, { status: 200, headers: { ...JSON_HEADERS, ...extra } });
   }
 

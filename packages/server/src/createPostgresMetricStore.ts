@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { RunStatus } from '@trainviz/client';
+import type { MetricSeries, RunStatus } from '@trainviz/client';
 import type { StepSource } from '@trainviz/parser';
 import { MetricStoreError } from './MetricStoreError';
 import { DEFAULT_INTERRUPTED_AFTER_MS, reportedStatus } from './runLiveness';
@@ -12,7 +12,6 @@ import type {
   SeriesColumns,
   SnapshotQuery,
   StoredPoint,
-  StoredSeries,
 } from './types';
 
 /**
@@ -659,18 +658,18 @@ export function createPostgresMetricStore(options: PostgresMetricStoreOptions): 
       experimentId: string,
       runId: string,
       query: PointQuery = {},
-    ): Promise<Record<string, StoredSeries>> {
+    ): Promise<Record<string, MetricSeries>> {
       return withClient((client) =>
         transaction(client, 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', async () => {
           const run = await requireRun(client, experimentId, runId);
-          const out: Record<string, StoredSeries> = Object.create(null);
+          const out: Record<string, MetricSeries> = Object.create(null);
           for (const series of await seriesOf(client, run.id, query.metrics)) {
             const { columns } = await readSeries(client, series.id, {
               ...(query.stepMin !== undefined && { stepMin: query.stepMin }),
               ...(query.stepMax !== undefined && { stepMax: query.stepMax }),
               ...(query.sinceStep !== undefined && { sinceStep: query.sinceStep }),
             });
-            const stored: StoredSeries = {
+            const stored: MetricSeries = {
               steps: Array.from(columns.steps),
               values: Array.from(columns.values),
             };

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
-import type { RunStatus } from '@trainviz/client';
+import type { MetricSeries, RunStatus } from '@trainviz/client';
 import { MetricStoreError, type MetricStoreErrorKind } from './MetricStoreError';
 import { DEFAULT_INTERRUPTED_AFTER_MS, reportedStatus } from './runLiveness';
 import { sqliteWorkerMain } from './sqliteWorkerMain';
@@ -13,8 +13,8 @@ import type {
   SeriesColumns,
   SnapshotQuery,
   StoredPoint,
-  StoredSeries,
 } from './types';
+import { wireSeriesJson } from './wireSeriesJson';
 
 /**
  * Options of {@link createSqliteMetricStore}.
@@ -30,8 +30,9 @@ export interface SqliteMetricStoreOptions {
   /**
    * Worker threads that serve full reads (each with its own connection); live polls
    * (`sinceStep` without `maxPoints`) and run lookups have one more of their own, so a full
-   * fetch of a long run never queues in front of them. A `:memory:` database has one worker for
-   * everything.
+   * fetch of a long run never queues in front of them. On Linux the full-read threads run at the
+   * lowest CPU priority (nice 19), so on a busy machine they take what the event loop and the
+   * poll lane leave. A `:memory:` database has one worker for everything.
    * @defaultValue 2
    */
   readers?: number;
@@ -65,7 +66,7 @@ interface Lane {
   pending: Map<number, Pending>;
 }
 
-const WORKER_SOURCE = `(${sqliteWorkerMain.toString()})()`;
+const WORKER_SOURCE = `(${sqliteWorkerMain.toString()})(${wireSeriesJson.toString()})`;
 
 function resolveDriver(): string {
   // Resolved from this package, so the host's own install of the optional peer is found; the
@@ -78,6 +79,19 @@ function resolveDriver(): string {
       'createSqliteMetricStore needs the optional peer dependency "better-sqlite3" (^12): run `npm install better-sqlite3`',
       { cause },
     );
+  }
+}
+
+/**
+ * Where the worker threads load `@trainviz/client` from to encode long series with its
+ * `encodeRunMetrics`, or `null` when it cannot be found on disk (a bundle that inlined it): the
+ * handler then encodes them in the event loop, with the same encoder, in chunks.
+ */
+function resolveClient(): string | null {
+  try {
+    return createRequire(import.meta.url).resolve('@trainviz/client');
+  } catch {
+    return null;
   }
 }
 
@@ -110,6 +124,7 @@ export function createSqliteMetricStore(options: SqliteMetricStoreOptions): Metr
   const readerCount = shared ? 0 : Math.max(1, Math.floor(options.readers ?? 2));
   let closed = false;
   let driverPath: string | undefined;
+  let clientPath: string | null | undefined;
   let nextId = 1;
   let writer: Lane | null = null;
   let poller: Lane | null = null;
@@ -124,16 +139,24 @@ export function createSqliteMetricStore(options: SqliteMetricStoreOptions): Metr
   }
 
   /** A lane whose worker starts once `after` (the writer's migrations) has settled. */
-  function spawn(isWriter: boolean, after: Promise<void>): Lane {
+  function spawn(isWriter: boolean, after: Promise<void>, background = false): Lane {
     const pending = new Map<number, Pending>();
     const lane: Lane = { worker: null, ready: Promise.resolve(), pending };
     lane.ready = after.then(
       () =>
         new Promise<void>((markReady, failReady) => {
           driverPath ??= resolveDriver();
+          if (clientPath === undefined) clientPath = resolveClient();
           const worker = new Worker(WORKER_SOURCE, {
             eval: true,
-            workerData: { driverPath, filename, writer: isWriter, busyTimeoutMs },
+            workerData: {
+              driverPath,
+              clientPath,
+              filename,
+              writer: isWriter,
+              background,
+              busyTimeoutMs,
+            },
           });
           lane.worker = worker;
           // An idle store must not keep the process alive; a request in flight does.
@@ -192,7 +215,7 @@ export function createSqliteMetricStore(options: SqliteMetricStoreOptions): Metr
     for (let i = 0; i < readers.length; i++) {
       const lane = readers[i];
       if (!lane) {
-        readers[i] = spawn(false, migrated);
+        readers[i] = spawn(false, migrated, true);
         return readers[i] as Lane;
       }
       if (best < 0 || lane.pending.size < (readers[best] as Lane).pending.size) best = i;
@@ -260,11 +283,11 @@ export function createSqliteMetricStore(options: SqliteMetricStoreOptions): Metr
       experimentId: string,
       runId: string,
       query: PointQuery = {},
-    ): Promise<Record<string, StoredSeries>> {
+    ): Promise<Record<string, MetricSeries>> {
       const found = await call<RawSeries>(bulkLane, 'queryPoints', experimentId, runId, query);
-      const out: Record<string, StoredSeries> = Object.create(null);
+      const out: Record<string, MetricSeries> = Object.create(null);
       for (const [name, columns] of found) {
-        const series: StoredSeries = {
+        const series: MetricSeries = {
           steps: Array.from(columns.steps),
           values: Array.from(columns.values),
         };

@@ -1,4 +1,4 @@
-import { downsampleM4 } from '@trainviz/parser';
+import { downsampleM4 } from '@trainviz/client/series';
 import type { MetricStore, RunSnapshot, SeriesColumns, SnapshotQuery } from './types';
 
 function pick(column: ArrayLike<number>, kept: readonly number[]): number[] {

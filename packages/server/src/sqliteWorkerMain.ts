@@ -1,3 +1,6 @@
+import type { encodeRunMetrics } from '@trainviz/client';
+import type { wireSeriesJson } from './wireSeriesJson';
+
 /**
  * The body of a SQLite worker thread, run as an `eval` worker from its source text
  * (`sqliteWorkerMain.toString()`): bundlers that copy the package into a server build (Next.js)
@@ -7,14 +10,20 @@
  *
  * One connection per worker. The writer applies the schema migrations and every write; readers
  * run each snapshot in one read transaction (WAL: a consistent view while the writer goes on).
- * Series travel back as Float64Array columns whose buffers are transferred, not copied.
+ * Series travel back as Float64Array columns whose buffers are transferred, not copied; a long
+ * one asked for with `encodeJson` also as its wire JSON, made here by `wireJson` (the source of
+ * `wireSeriesJson`) with the `encodeRunMetrics` of `@trainviz/client`, loaded from the path the
+ * main thread resolved.
  */
-export function sqliteWorkerMain(): void {
+export function sqliteWorkerMain(wireJson: typeof wireSeriesJson): void {
   interface Statement {
     run(...args: unknown[]): unknown;
     get(...args: unknown[]): Record<string, unknown> | undefined;
     all(...args: unknown[]): Record<string, unknown>[];
+    raw(): { all(...args: unknown[]): PointRow[] };
   }
+  /** `step, value, kind, time`: rows as arrays, cheaper to read than objects. */
+  type PointRow = [number, number | null, number, number | null];
   interface Connection {
     prepare(sql: string): Statement;
     exec(sql: string): void;
@@ -60,13 +69,23 @@ export function sqliteWorkerMain(): void {
       ): void;
       postMessage(message: unknown, transfer?: ArrayBuffer[]): void;
     };
-    workerData: { driverPath: string; filename: string; writer: boolean; busyTimeoutMs: number };
+    workerData: {
+      driverPath: string;
+      clientPath: string | null;
+      filename: string;
+      writer: boolean;
+      background: boolean;
+      busyTimeoutMs: number;
+    };
   };
   const Driver = load(workerData.driverPath) as new (
     filename: string,
     options: { timeout: number },
   ) => Connection;
   const db = new Driver(workerData.filename, { timeout: workerData.busyTimeoutMs });
+  const client = workerData.clientPath
+    ? (load(workerData.clientPath) as { encodeRunMetrics: typeof encodeRunMetrics })
+    : null;
 
   // Values: SQLite turns NaN into NULL, so non-finite values get a kind of their own.
   const FINITE = 0;
@@ -124,6 +143,20 @@ export function sqliteWorkerMain(): void {
   }
 
   if (workerData.writer) migrate();
+  // Full reads are throughput work: their threads take the lowest CPU priority, so on a busy
+  // machine the event loop and the poll lane get the cores first and polls stay fast. Linux
+  // applies a priority to a single thread when given its id (read from /proc); elsewhere, or
+  // where it is refused, the thread keeps the default priority.
+  if (workerData.background) {
+    try {
+      const { readlinkSync } = load('node:fs') as { readlinkSync(path: string): string };
+      const { setPriority } = load('node:os') as {
+        setPriority(pid: number, priority: number): void;
+      };
+      const tid = Number(readlinkSync('/proc/thread-self').split('/').pop());
+      if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) setPriority(tid, 19);
+    } catch {}
+  }
 
   const KEY = 'experiment_id = ? AND run_id = ?';
   const s = {
@@ -156,14 +189,18 @@ export function sqliteWorkerMain(): void {
       `INSERT OR REPLACE INTO points (experiment_id, run_id, metric, step, value, kind, time)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     ),
-    pointsFrom: db.prepare(
-      `SELECT step, value, kind, time FROM points
-       WHERE ${KEY} AND metric = ? AND step >= ? AND step <= ? ORDER BY step`,
-    ),
-    pointsAfter: db.prepare(
-      `SELECT step, value, kind, time FROM points
-       WHERE ${KEY} AND metric = ? AND step > ? AND step <= ? ORDER BY step`,
-    ),
+    pointsFrom: db
+      .prepare(
+        `SELECT step, value, kind, time FROM points
+         WHERE ${KEY} AND metric = ? AND step >= ? AND step <= ? ORDER BY step`,
+      )
+      .raw(),
+    pointsAfter: db
+      .prepare(
+        `SELECT step, value, kind, time FROM points
+         WHERE ${KEY} AND metric = ? AND step > ? AND step <= ? ORDER BY step`,
+      )
+      .raw(),
     firstFrom: db.prepare(
       `SELECT step FROM points WHERE ${KEY} AND metric = ? AND step >= ? AND step <= ?
        ORDER BY step LIMIT 1`,
@@ -227,50 +264,38 @@ export function sqliteWorkerMain(): void {
   const ENCODE_FROM = 2048;
   const utf8 = new TextEncoder();
 
-  function valueText(value: number): string {
-    if (Number.isFinite(value)) return String(value);
-    if (Number.isNaN(value)) return '"NaN"';
-    return value > 0 ? '"Infinity"' : '"-Infinity"';
-  }
-
-  /** The wire JSON of a series, built here so the event loop only copies bytes. */
-  function encode(c: Columns): Uint8Array {
-    const parts: string[] = [];
-    const list = (column: Float64Array, text: (n: number) => string) => {
-      const out = new Array<string>(column.length);
-      for (let i = 0; i < column.length; i++) out[i] = text(column[i] as number);
-      return out.join(',');
+  /** The wire JSON of a series, encoded here so the event loop only copies bytes. */
+  function encode(
+    encoder: typeof encodeRunMetrics,
+    c: { steps: ArrayLike<number>; values: ArrayLike<number>; times?: ArrayLike<number> },
+  ): Uint8Array {
+    const series: { steps: number[]; values: number[]; times?: number[] } = {
+      steps: Array.from(c.steps),
+      values: Array.from(c.values),
     };
-    parts.push('{"steps":[', list(c.steps, String), '],"values":[', list(c.values, valueText), ']');
-    if (c.times) parts.push(',"times":[', list(c.times, String), ']');
-    parts.push('}');
-    return utf8.encode(parts.join(''));
+    if (c.times) series.times = Array.from(c.times);
+    return utf8.encode(wireJson(encoder, series));
   }
 
-  function columns(rows: Record<string, unknown>[]): Columns {
+  function columns(rows: PointRow[]): Columns {
     const n = rows.length;
     const steps = new Float64Array(n);
     const values = new Float64Array(n);
     const times = new Float64Array(n);
     let timed = n > 0;
     for (let i = 0; i < n; i++) {
-      const row = rows[i] as {
-        step: number;
-        value: number | null;
-        kind: number;
-        time: number | null;
-      };
-      steps[i] = row.step;
+      const [step, value, kind, time] = rows[i] as PointRow;
+      steps[i] = step;
       values[i] =
-        row.kind === NAN
+        kind === NAN
           ? Number.NaN
-          : row.kind === POS_INF
+          : kind === POS_INF
             ? Number.POSITIVE_INFINITY
-            : row.kind === NEG_INF
+            : kind === NEG_INF
               ? Number.NEGATIVE_INFINITY
-              : (row.value ?? Number.NaN);
-      if (row.time === null) timed = false;
-      else times[i] = row.time;
+              : (value ?? Number.NaN);
+      if (time === null) timed = false;
+      else times[i] = time;
     }
     return timed ? { steps, values, times } : { steps, values };
   }
@@ -288,7 +313,7 @@ export function sqliteWorkerMain(): void {
     from: number,
     stepMax: number,
     maxPoints: number,
-  ): { rows: Record<string, unknown>[]; total: number } | null {
+  ): { rows: PointRow[]; total: number } | null {
     const first = (exclusive ? s.firstAfter : s.firstFrom).get(e, r, name, from, stepMax);
     if (!first) return null;
     const lo = first.step as number;
@@ -314,7 +339,9 @@ export function sqliteWorkerMain(): void {
       if (!byStep.has(step))
         byStep.set(step, s.point.get(e, r, name, step) as Record<string, unknown>);
     }
-    const rows = [...byStep.values()].sort((a, b) => (a.step as number) - (b.step as number));
+    const rows = [...byStep.values()]
+      .sort((a, b) => (a.step as number) - (b.step as number))
+      .map((row) => [row.step, row.value, row.kind, row.time] as PointRow);
     return { rows, total };
   }
 
@@ -338,7 +365,9 @@ export function sqliteWorkerMain(): void {
       }
       const rows = (exclusive ? s.pointsAfter : s.pointsFrom).all(e, r, name, from, stepMax);
       const series = columns(rows);
-      if (query.encodeJson && rows.length >= ENCODE_FROM) series.json = encode(series);
+      if (client && query.encodeJson && rows.length >= ENCODE_FROM) {
+        series.json = encode(client.encodeRunMetrics, series);
+      }
       out.push([name, series, rows.length]);
     }
     return out;

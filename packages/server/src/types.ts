@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { RunStatus } from '@trainviz/client';
+import type { MetricSeries, RunStatus } from '@trainviz/client';
 import type { ParseOptions, StepSource } from '@trainviz/parser';
 
 /**
@@ -134,23 +134,23 @@ export interface SnapshotQuery extends PointQuery {
   encodeJson?: boolean;
 }
 
+/** The columns of a {@link MetricSeries}, each any array-like of numbers. */
+type MetricSeriesColumns = { [K in keyof MetricSeries]: ArrayLike<number> };
+
 /**
- * One metric as parallel columns (plain arrays or typed arrays), ascending steps.
+ * A {@link MetricSeries} (`steps`, `values`, optional `times`, ascending steps) whose columns
+ * may be typed arrays, as the SQL stores read them, plus the wire JSON a store may have encoded.
  *
  * @example
  * ```ts
  * const columns: SeriesColumns = { steps: Float64Array.of(10, 20), values: Float64Array.of(2.3, 2.1) };
  * ```
  */
-export interface SeriesColumns {
-  steps: ArrayLike<number>;
-  values: ArrayLike<number>;
-  /** Seconds since the run started, when every point of the series has one. @defaultValue absent */
-  times?: ArrayLike<number>;
+export interface SeriesColumns extends MetricSeriesColumns {
   /**
-   * The same series already serialised as the UTF-8 JSON of its wire object
-   * (`{"steps":[...],"values":[...],"times":[...]}`, non-finite values as strings), when the
-   * store was asked for it with `encodeJson`; the handler then sends these bytes as they are.
+   * The same series already serialised as the UTF-8 JSON of its wire object, exactly as the
+   * client's `encodeRunMetrics` writes it (non-finite values as strings), when the store was
+   * asked for it with `encodeJson`; the handler then sends these bytes as they are.
    * @defaultValue absent
    */
   json?: Uint8Array;
@@ -175,18 +175,15 @@ export interface RunSnapshot {
 }
 
 /**
- * One metric as parallel columns, ascending steps; `times` is present when every point has one.
+ * One metric as {@link MetricStore.queryPoints} returns it: another name of `MetricSeries` from
+ * `@trainviz/client`, the one series type of trainviz (`times` present when every point has one).
  *
  * @example
  * ```ts
  * const { steps, values } = (await store.queryPoints('exp-1', 'sft-7')).loss ?? { steps: [], values: [] };
  * ```
  */
-export interface StoredSeries {
-  steps: number[];
-  values: number[];
-  times?: number[];
-}
+export type StoredSeries = MetricSeries;
 
 /**
  * Where runs and their metric points live. Every method is async so hosts can back it with a
@@ -216,7 +213,7 @@ export interface MetricStore {
     experimentId: string,
     runId: string,
     query?: PointQuery,
-  ): Promise<Record<string, StoredSeries>>;
+  ): Promise<Record<string, MetricSeries>>;
   /** Every run, or those of one experiment, ordered by experiment then run id. */
   listRuns(experimentId?: string): Promise<RunRecord[]>;
   /**

@@ -1,12 +1,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RunMetricsWire } from '@trainviz/client';
+import {
+  decodeRunMetrics,
+  encodeRunMetrics,
+  type MetricSeries,
+  type RunMetricsWire,
+} from '@trainviz/client';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryMetricStore } from '../createMemoryMetricStore';
 import { createMetricsHandler } from '../createMetricsHandler';
 import { createSqliteMetricStore } from '../createSqliteMetricStore';
 import type { MetricStore, StoredPoint } from '../types';
+
+/** A metric named like the prototype accessor: an ordinary key on the wire. */
+const PROTO = '__proto__';
+const CTOR: string = 'constructor';
 
 const BASE = 'http://localhost/api/experiments/exp-1/runs/sft-7/metrics';
 
@@ -376,6 +385,96 @@ describe('createMetricsHandler over SQLite', () => {
         if (query !== '?max_points=500') expect(fromSqlite.metrics).toEqual(fromMemory.metrics);
         expect(fromSqlite.last_step).toBe(5000);
         expect(Object.keys(fromSqlite.metrics)).toEqual(Object.keys(fromMemory.metrics));
+      }
+    } finally {
+      await sqlite.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('createMetricsHandler: the wire body is the client encoding', () => {
+  /** 3000 points with NaN, infinities and times under `__proto__`, 3000 without times, 5 more. */
+  function fixture(): { points: StoredPoint[]; series: Record<string, MetricSeries> } {
+    const series: Record<string, MetricSeries> = Object.create(null);
+    series[PROTO] = { steps: [], values: [], times: [] };
+    series[CTOR] = { steps: [], values: [] };
+    series.short = { steps: [], values: [] };
+    const points: StoredPoint[] = [];
+    const add = (metric: string, step: number, value: number, time?: number) => {
+      const target = series[metric] as MetricSeries;
+      target.steps.push(step);
+      target.values.push(value);
+      if (time !== undefined) target.times?.push(time);
+      points.push(time === undefined ? { metric, step, value } : { metric, step, value, time });
+    };
+    for (let step = 1; step <= 3000; step++) {
+      const odd = step % 500 === 0 ? Number.NaN : step % 777 === 0 ? -Infinity : undefined;
+      add('__proto__', step, odd ?? Math.cos(step) / step, step / 4);
+      add('constructor', step, step % 999 === 0 ? Infinity : step * 1e-7);
+    }
+    for (let step = 1; step <= 5; step++) add('short', step * 600, 0.1 * step);
+    return { points, series };
+  }
+
+  function slice(series: MetricSeries, after: number): MetricSeries {
+    const from = series.steps.findIndex((s) => s > after);
+    const at = from < 0 ? series.steps.length : from;
+    const out: MetricSeries = { steps: series.steps.slice(at), values: series.values.slice(at) };
+    if (series.times) out.times = series.times.slice(at);
+    return out;
+  }
+
+  it('sends exactly JSON.stringify(encodeRunMetrics(run)) from the memory and SQLite stores, and decodes back to the points', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trainviz-wire-'));
+    const sqlite = createSqliteMetricStore({ filename: join(dir, 'wire.db') });
+    const memory = createMemoryMetricStore();
+    const { points, series } = fixture();
+    try {
+      for (const target of [memory, sqlite]) {
+        await target.upsertRun({ experimentId: 'exp', runId: 'run', status: 'running' });
+        await target.appendPoints('exp', 'run', points);
+      }
+      // The SQLite store encodes the long series in its worker threads, with the client.
+      const read = await sqlite.readSnapshot?.('exp', 'run', { encodeJson: true });
+      expect(read?.series[PROTO]?.json).toBeInstanceOf(Uint8Array);
+      expect(read?.series.short?.json).toBeUndefined();
+
+      const cases: [string, (all: Record<string, MetricSeries>) => Record<string, MetricSeries>][] =
+        [
+          ['', (all) => all],
+          [
+            '?since_step=2500',
+            (all) => {
+              const out: Record<string, MetricSeries> = Object.create(null);
+              for (const name of Object.keys(all))
+                out[name] = slice(all[name] as MetricSeries, 2500);
+              return out;
+            },
+          ],
+          [
+            '?metric_type=__proto__,not_yet',
+            (all) => {
+              const out: Record<string, MetricSeries> = Object.create(null);
+              out[PROTO] = all[PROTO] as MetricSeries;
+              out.not_yet = { steps: [], values: [] };
+              return out;
+            },
+          ],
+        ];
+      for (const target of [memory, sqlite]) {
+        const serve = createMetricsHandler({ store: target });
+        for (const [query, expected] of cases) {
+          const response = await serve(
+            new Request(`http://localhost/experiments/exp/runs/run/metrics${query}`),
+          );
+          const body = await response.text();
+          const decoded = decodeRunMetrics(JSON.parse(body) as RunMetricsWire);
+          const metrics = expected(series);
+          expect(decoded.metrics).toEqual(metrics);
+          expect(decoded.metrics[PROTO]?.values[499]).toBeNaN();
+          expect(body).toBe(JSON.stringify(encodeRunMetrics({ ...decoded, metrics })));
+        }
       }
     } finally {
       await sqlite.close();

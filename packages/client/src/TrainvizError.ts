@@ -29,83 +29,21 @@ export type TrainvizErrorKind =
  * ```
  */
 export interface TrainvizErrorOptions {
-  /**
-   * What went wrong.
-   *
-   * @example
-   * ```ts
-   * kind: 'http'
-   * ```
-   */
+  /** What went wrong. */
   kind: TrainvizErrorKind;
-  /**
-   * Human-readable description (for `http`, the server's own message when it sent one).
-   *
-   * @example
-   * ```ts
-   * message: 'run "sft-9" not found'
-   * ```
-   */
+  /** Human-readable description (for `http`, the server's own message when it sent one). */
   message: string;
-  /**
-   * HTTP status, for kind `http`.
-   *
-   * @defaultValue undefined
-   * @example
-   * ```ts
-   * status: 404
-   * ```
-   */
+  /** HTTP status, for kind `http`. */
   status?: number;
-  /**
-   * Machine-readable code from the error body (`invalid_parameter`, `not_found`).
-   *
-   * @defaultValue undefined
-   * @example
-   * ```ts
-   * code: 'invalid_parameter'
-   * ```
-   */
+  /** Machine-readable code from the error body (`invalid_parameter`, `not_found`). */
   code?: string;
-  /**
-   * The query parameter the server rejected (`step_min`), for a 400.
-   *
-   * @defaultValue undefined
-   * @example
-   * ```ts
-   * parameter: 'step_min'
-   * ```
-   */
+  /** The query parameter the server rejected (`step_min`), for a 400. */
   parameter?: string;
-  /**
-   * Where in the body validation failed (`metrics["loss"].values[3]`).
-   *
-   * @defaultValue undefined
-   * @example
-   * ```ts
-   * path: 'metrics["loss"].values[3]'
-   * ```
-   */
+  /** Where in the body validation failed (`metrics["loss"].values[3]`). */
   path?: string;
-  /**
-   * The requested URL.
-   *
-   * @defaultValue undefined
-   * @example
-   * ```ts
-   * url: 'https://host/api/experiments/exp-1/runs/sft-7/metrics'
-   * ```
-   */
+  /** The requested URL. */
   url?: string;
-  /**
-   * The underlying error or abort reason.
-   *
-   * @defaultValue undefined
-   * @example
-   * ```ts
-   * cause: new TypeError('fetch failed')
-   * ```
-   */
+  /** The underlying error or abort reason. */
   cause?: unknown;
 }
 
@@ -134,64 +72,17 @@ const kinds: ReadonlySet<string> = new Set<TrainvizErrorKind>([
  * ```
  */
 export class TrainvizError extends Error {
-  /**
-   * What went wrong.
-   *
-   * @example
-   * ```ts
-   * if (error.kind === 'timeout') retry();
-   * ```
-   */
+  /** What went wrong. */
   readonly kind: TrainvizErrorKind;
-  /**
-   * HTTP status, for kind `http`.
-   *
-   * @defaultValue undefined
-   * @example
-   * ```ts
-   * if (error.status === 404) showNotFound();
-   * ```
-   */
+  /** HTTP status, for kind `http`. */
   readonly status: number | undefined;
-  /**
-   * Machine-readable code from the server's error body, e.g. `invalid_parameter`.
-   *
-   * @defaultValue undefined
-   * @example
-   * ```ts
-   * if (error.code === 'not_found') showNotFound();
-   * ```
-   */
+  /** Machine-readable code from the server's error body, e.g. `invalid_parameter`. */
   readonly code: string | undefined;
-  /**
-   * The query parameter a 400 names, e.g. `step_min`.
-   *
-   * @defaultValue undefined
-   * @example
-   * ```ts
-   * if (error.parameter === 'step_min') highlight('from-step');
-   * ```
-   */
+  /** The query parameter a 400 names, e.g. `step_min`. */
   readonly parameter: string | undefined;
-  /**
-   * For `invalid-response`: where the body broke the contract.
-   *
-   * @defaultValue undefined
-   * @example
-   * ```ts
-   * console.error(`bad field ${error.path}`);
-   * ```
-   */
+  /** For `invalid-response`: where the body broke the contract. */
   readonly path: string | undefined;
-  /**
-   * The requested URL.
-   *
-   * @defaultValue undefined
-   * @example
-   * ```ts
-   * console.error(`GET ${error.url} failed`);
-   * ```
-   */
+  /** The requested URL. */
   readonly url: string | undefined;
   /** Brand checked by {@link isTrainvizError}, so two copies of this package recognise each other. */
   readonly [brand] = true;

@@ -3,23 +3,9 @@ import { getRunMetrics, type TrainvizClientOptions } from './getRunMetrics';
 import { type ListRunsOptions, listRuns, type RunSummary } from './listRuns';
 import type { GetRunMetricsOptions, RunMetrics } from './types';
 
-/**
- * A configured client for the trainviz metrics endpoint. Stateless: safe to share app-wide.
- *
- * @example
- * ```ts
- * const client: TrainvizClient = createTrainvizClient({ baseUrl: '/api' });
- * ```
- */
+/** A client made by {@link createTrainvizClient}. Stateless: safe to share app-wide. */
 export interface TrainvizClient {
-  /**
-   * The `baseUrl` the client was created with.
-   *
-   * @example
-   * ```ts
-   * client.baseUrl; // '/api'
-   * ```
-   */
+  /** The `baseUrl` the client was created with. */
   readonly baseUrl: string;
   /**
    * Fetches, validates and decodes one run's metrics. Rejects with a {@link TrainvizError}.
@@ -37,11 +23,6 @@ export interface TrainvizClient {
   /**
    * The runs of one experiment, ordered by run id, for a run picker. Rejects with a
    * {@link TrainvizError}.
-   *
-   * @example
-   * ```ts
-   * const runs = await client.listRuns('exp-1');
-   * ```
    */
   listRuns(experimentId: string, options?: ListRunsOptions): Promise<RunSummary[]>;
   /**

@@ -16,24 +16,12 @@ import { validateRunMetricsWire } from './validateRunMetricsWire';
  */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-/**
- * Where and how to reach the metrics endpoint.
- *
- * @example
- * ```ts
- * const options: TrainvizClientOptions = { baseUrl: '/api', timeoutMs: 10_000 };
- * ```
- */
+/** Where and how to reach the metrics endpoint: the options of {@link createTrainvizClient}. */
 export interface TrainvizClientOptions {
   /**
    * Root the endpoint paths are appended to; may carry a path prefix and a trailing slash
    * (`https://host/trainviz/`). A relative one (`/api`) resolves against `globalThis.location`
    * in browsers; elsewhere it is passed to `fetch` as is.
-   *
-   * @example
-   * ```ts
-   * 'https://metrics.example.com/api/'
-   * ```
    */
   baseUrl: string;
   /**
@@ -58,11 +46,6 @@ export interface TrainvizClientOptions {
   /**
    * Milliseconds before a request (including reading its body) fails with kind `timeout`;
    * `0` disables the limit. @defaultValue 30000
-   *
-   * @example
-   * ```ts
-   * { timeoutMs: 5_000 }
-   * ```
    */
   timeoutMs?: number;
   /**
@@ -70,11 +53,6 @@ export interface TrainvizClientOptions {
    * while reading) is cancelled and fails with kind `too-large`, so a misbehaving server or
    * proxy cannot grow the page's memory without bound. `Infinity` disables the limit.
    * @defaultValue 67108864 (64 MiB)
-   *
-   * @example
-   * ```ts
-   * { maxResponseBytes: 256 * 1024 * 1024 } // a client that fetches huge runs in full
-   * ```
    */
   maxResponseBytes?: number;
 }

@@ -13,7 +13,6 @@ import type { RunStatus } from './types';
  * ```
  */
 export interface RunSummary {
-  /** Run id. */
   runId: string;
   /** Lifecycle of the run, `interrupted` included. */
   status: RunStatus;

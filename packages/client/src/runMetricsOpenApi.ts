@@ -1,50 +1,14 @@
 import document from '../openapi.json';
 
-/**
- * Shape of an OpenAPI 3.1 document, loose enough for any spec tooling to accept.
- *
- * @example
- * ```ts
- * const doc: OpenApiDocument = runMetricsOpenApi;
- * ```
- */
+/** Shape of an OpenAPI 3.1 document, loose enough for any spec tooling to accept. */
 export interface OpenApiDocument {
-  /**
-   * OpenAPI version of the document.
-   *
-   * @example
-   * ```ts
-   * runMetricsOpenApi.openapi; // '3.1.0'
-   * ```
-   */
+  /** OpenAPI version of the document. */
   readonly openapi: string;
-  /**
-   * Title and version of the described API.
-   *
-   * @example
-   * ```ts
-   * runMetricsOpenApi.info.version; // '1.0.0'
-   * ```
-   */
+  /** Title and version of the described API. */
   readonly info: { readonly title: string; readonly version: string };
-  /**
-   * Path templates to their operations.
-   *
-   * @example
-   * ```ts
-   * Object.keys(runMetricsOpenApi.paths); // ['/experiments/{experiment_id}/runs/{run_id}/metrics']
-   * ```
-   */
+  /** Path templates to their operations. */
   readonly paths: Readonly<Record<string, unknown>>;
-  /**
-   * Reusable schemas (`RunMetrics`, `MetricSeries`, `WireValue`, `Error`).
-   *
-   * @defaultValue absent
-   * @example
-   * ```ts
-   * runMetricsOpenApi.components?.schemas;
-   * ```
-   */
+  /** Reusable schemas (`RunMetrics`, `MetricSeries`, `WireValue`, `Error`). */
   readonly components?: Readonly<Record<string, unknown>>;
   /** Any other OpenAPI field. */
   readonly [key: string]: unknown;

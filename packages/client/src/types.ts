@@ -14,14 +14,7 @@ import type { MetricSeries } from './series/MetricSeries';
  */
 export type RunStatus = 'pending' | 'running' | 'completed' | 'failed' | 'interrupted';
 
-/**
- * A metric value on the wire: JSON has no NaN or infinities, so they travel as strings.
- *
- * @example
- * ```ts
- * const wire: WireValue[] = [2.31, 'NaN', 'Infinity'];
- * ```
- */
+/** A metric value on the wire: JSON has no NaN or infinities, so they travel as strings. */
 export type WireValue = number | 'NaN' | 'Infinity' | '-Infinity';
 
 /**
@@ -56,9 +49,7 @@ export interface RunMetricsWire {
   run_id: string;
   /** Lifecycle of the run. */
   status: RunStatus;
-  /**
-   * Highest step recorded for any metric of the run (whatever the query), or `null` when none is.
-   */
+  /** Highest step recorded for any metric of the run (whatever the query), or `null` if none. */
   last_step: number | null;
   /** ISO 8601 time of the last change to the run. */
   updated_at: string;
@@ -66,28 +57,15 @@ export interface RunMetricsWire {
   started_at: string | null;
   /** Where steps come from: printed in the log, progress-bar position or record count. */
   step_source: 'explicit' | 'progress' | 'count' | null;
-  /**
-   * Every resume of the run so far (not filtered by the query): the client compares counts to see a new one.
-   */
+  /** Every resume of the run so far, whatever the query: comparing counts shows a new one. */
   restarts: { step: number }[];
   /** Metric name to its columns; a series may be empty. */
   metrics: Record<string, WireMetricSeries>;
-  /**
-   * Present when `max_points` downsampled a series: the number of points each had before.
-   *
-   * @defaultValue absent
-   */
+  /** Present when `max_points` downsampled a series: the number of points each had before. */
   total_points?: Record<string, number>;
 }
 
-/**
- * One metric decoded: non-finite values back as JS numbers.
- *
- * @example
- * ```ts
- * const last = series.values[series.values.length - 1];
- * ```
- */
+/** One metric decoded (non-finite values as JS numbers): {@link MetricSeries} by its first name. */
 export type RunMetricSeries = MetricSeries;
 
 /**
@@ -116,11 +94,7 @@ export interface RunMetrics {
   restarts: { step: number }[];
   /** Metric name to its series. */
   metrics: Record<string, RunMetricSeries>;
-  /**
-   * Present when `maxPoints` downsampled a series: its number of points before.
-   *
-   * @defaultValue absent
-   */
+  /** Present when `maxPoints` downsampled a series: its number of points before. */
   totalPoints?: Record<string, number>;
 }
 

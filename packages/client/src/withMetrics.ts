@@ -2,15 +2,8 @@ import type { RunMetricSeries, RunMetrics } from './types';
 
 /**
  * The run a poll describes (its status, last step, restarts) holding the given series: what
- * `mergeRunMetrics` and `appendRunMetrics` return.
- *
- * @param increment - The newest response for the run.
- * @param metrics - The merged series.
- * @returns A new run.
- * @example
- * ```ts
- * withMetrics(increment, merged).status === increment.status; // true
- * ```
+ * `mergeRunMetrics` and `appendRunMetrics` return. `totalPoints` describes one response, so it
+ * is not carried over.
  */
 export function withMetrics(
   increment: RunMetrics,

@@ -1,4 +1,4 @@
-import { downsampleM4 } from './downsampleM4';
+import { downsampleM4 } from '@trainviz/client/series';
 import type { MetricSeries } from './types';
 
 /**

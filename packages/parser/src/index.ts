@@ -1,7 +1,8 @@
+// Defined once in @trainviz/client/series and bundled into this package's build (see tsup.config.ts).
+export type { DownsampleM4Options } from '@trainviz/client/series';
+export { downsampleM4, smoothEma } from '@trainviz/client/series';
 export { createLogParser } from './createLogParser';
 export { csvCell } from './csvCell';
-export type { DownsampleM4Options } from './downsampleM4';
-export { downsampleM4 } from './downsampleM4';
 export { downsampleSeries } from './downsampleSeries';
 export type { LineSink, LineSplitter } from './engine/createLineSplitter';
 export { createLineSplitter } from './engine/createLineSplitter';
@@ -10,7 +11,6 @@ export { logFormats } from './formats/formatTable';
 export { parseTrainingLog } from './parseTrainingLog';
 export type { JSONNumber, MetricSeriesJSON, ParseResultJSON } from './seriesToJSON';
 export { seriesToJSON } from './seriesToJSON';
-export { smoothEma } from './smoothEma';
 export type {
   LogFormat,
   LogParser,

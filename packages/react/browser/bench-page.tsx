@@ -1,6 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { RunMetrics } from '@trainviz/client';
 import { createTrainvizClient, encodeRunMetrics } from '@trainviz/client';
+import { lowerBound } from '@trainviz/client/series';
 import type { ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
@@ -88,17 +89,6 @@ function series(points: number, seed: number, from = 0): { steps: number[]; valu
     values.push(0.4 + 2.2 * Math.exp(-i / 200_000) + noise * Math.exp(-i / 500_000));
   }
   return { steps, values };
-}
-
-function lowerBound(sorted: readonly number[], target: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /**

@@ -15,14 +15,7 @@ export interface MetricSeries {
   times?: number[];
 }
 
-/**
- * A {@link MetricSeries} read but never written (what a chart is given).
- *
- * @example
- * ```ts
- * function last(series: ReadonlyMetricSeries) { return series.values.at(-1); }
- * ```
- */
+/** A {@link MetricSeries} read but never written (what a chart is given). */
 export interface ReadonlyMetricSeries {
   readonly steps: readonly number[];
   readonly values: readonly number[];

@@ -21,7 +21,7 @@ const MAX_WEIGHT = 0.999;
  * ```ts
  * const { values } = result.series.loss;
  * const smoothed = smoothEma(values, 0.6); // TensorBoard's default slider position
- * smoothEma([1, 2, 3], 0.5); // [1, 1.6666666666666667, 2.428571428571429]
+ * smoothEma([1, 2, 3], 0.5); // [1, 1.6666666666666667, 2.4285714285714284]
  * ```
  */
 export function smoothEma(values: ArrayLike<number>, weight: number): number[] {

@@ -1,3 +1,4 @@
+import { lowerBound } from '@trainviz/client/series';
 import type { LogParserUpdate, MetricPoint, MetricSeries, Restart } from '../types';
 
 /**
@@ -229,7 +230,7 @@ export function createColumnStore(retainSeries: boolean): ColumnStore {
       }
       s.values[n - 1] = value;
     } else {
-      const i = lowerBound(s, step);
+      const i = lowerBound(s.column.steps, step, s.n);
       if (i < s.base) copyUnread();
       if (s.column.steps[i] === step) s.values[i] = value;
       else {
@@ -315,7 +316,7 @@ export function createColumnStore(retainSeries: boolean): ColumnStore {
         s.at = -1;
         continue;
       }
-      const i = lowerBound(s, step);
+      const i = lowerBound(s.column.steps, step, s.n);
       s.n = i;
       if (s.update === updateId && i < s.base) s.base = i;
     }
@@ -438,16 +439,4 @@ function grown(array: number[], n: number, capacity: number): number[] {
   const out = new Array<number>(capacity);
   for (let i = 0; i < n; i++) out[i] = array[i] as number;
   return out;
-}
-
-function lowerBound(s: StoredSeries, step: number): number {
-  const steps = s.column.steps;
-  let lo = 0;
-  let hi = s.n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((steps[mid] as number) < step) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

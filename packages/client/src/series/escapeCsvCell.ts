@@ -1,5 +1,6 @@
-/** A plain decimal or exponent number, or an infinity: safe in a spreadsheet as it is. */
-const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/;
+// A plain decimal or exponent number, which a spreadsheet reads as a number. `-Infinity` is not one
+// to a spreadsheet (it reads a formula naming `Infinity`), so such a name is prefixed like text.
+const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /**
  * One CSV cell of text, safe to open in a spreadsheet: a cell that starts with `=`, `+`, `-`,
@@ -15,6 +16,7 @@ const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$|^[+-]?Infinity$/
  * escapeCsvCell('rewards/chosen'); // 'rewards/chosen'
  * escapeCsvCell('=1+1'); // "'=1+1"
  * escapeCsvCell('-0.5'); // '-0.5'
+ * escapeCsvCell('@SUM(A1)'); // "'@SUM(A1)"
  * escapeCsvCell('acc,top5'); // '"acc,top5"'
  * ```
  */

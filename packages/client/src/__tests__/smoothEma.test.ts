@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { smoothEma } from '../series/smoothEma';
+import { createEmaSmoother, smoothEma } from '../series/smoothEma';
 
 describe('smoothEma', () => {
   it('returns the values unchanged with weight 0', () => {
@@ -55,5 +56,41 @@ describe('smoothEma', () => {
     expect(smoothed[1]).toBeCloseTo(10 / 3, 12);
     expect(Array.from(values)).toEqual([2, 4]);
     expect(smoothEma([], 0.9)).toEqual([]);
+  });
+});
+
+describe('createEmaSmoother', () => {
+  it('fed a series point by point in chunks, gives what smoothEma gives for the whole series', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double({ min: -1e6, max: 1e6 }), fc.constant(Number.NaN)), {
+          minLength: 2,
+          maxLength: 60,
+        }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 7 }),
+        (values, weight, chunk) => {
+          // A constant series is smoothEma's special case, not the running average's.
+          fc.pre(values.some((v) => v !== values[0]));
+          const smoother = createEmaSmoother(weight);
+          const out: number[] = [];
+          for (let i = 0; i < values.length; i += chunk)
+            for (const v of values.slice(i, i + chunk)) out.push(smoother.push(v));
+          const whole = smoothEma(values, weight);
+          out.forEach((v, i) => {
+            if (Number.isNaN(whole[i])) expect(v).toBeNaN();
+            else expect(v).toBeCloseTo(whole[i] as number, 9);
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('clamps the weight as smoothEma does', () => {
+    expect(createEmaSmoother(5).weight).toBe(0.999);
+    expect(createEmaSmoother(-1).weight).toBe(0);
+    expect(createEmaSmoother(Number.NaN).weight).toBe(0);
+    expect(createEmaSmoother(Number.NaN).push(3)).toBe(3);
   });
 });

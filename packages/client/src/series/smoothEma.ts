@@ -27,7 +27,6 @@ const MAX_WEIGHT = 0.999;
 export function smoothEma(values: ArrayLike<number>, weight: number): number[] {
   const n = values.length;
   const out = new Array<number>(n);
-  const w = Number.isNaN(weight) ? 0 : Math.min(MAX_WEIGHT, Math.max(0, weight));
   let constant = true;
   const first = n > 0 ? (values[0] as number) : 0;
   for (let i = 0; i < n; i++) {
@@ -36,16 +35,54 @@ export function smoothEma(values: ArrayLike<number>, weight: number): number[] {
     // Object.is would tell -0 from 0; TensorBoard compares with ==, NaN never equal.
     if (v !== first) constant = false;
   }
-  if (w === 0 || constant) return out;
+  const smoother = createEmaSmoother(weight);
+  if (smoother.weight === 0 || constant) return out;
+  for (let i = 0; i < n; i++) out[i] = smoother.push(out[i] as number);
+  return out;
+}
 
+/**
+ * The running state of {@link smoothEma}'s average, for a series that grows: a live chart smooths
+ * each poll's new points from where the last poll stopped instead of the whole series again.
+ *
+ * @example
+ * ```ts
+ * const smoother = createEmaSmoother(0.6);
+ * const smoothed = newValues.map((v) => smoother.push(v));
+ * ```
+ */
+export interface EmaSmoother {
+  /** The next point's smoothed value; a non-finite value is returned as it is and not averaged. */
+  push(value: number): number;
+  /** The weight in use, clamped as {@link smoothEma} clamps it. */
+  readonly weight: number;
+}
+
+/**
+ * A debiased EMA fed one point at a time: pushing every value of a series gives
+ * `smoothEma(values, weight)`, except that a constant series is not special-cased (the caller that
+ * needs TensorBoard's constant rule checks it, as `smoothEma` does).
+ *
+ * @param weight - smoothing weight, clamped to `0..0.999`; `NaN` counts as 0
+ * @returns a smoother with no points seen
+ *
+ * @example
+ * ```ts
+ * const smoother = createEmaSmoother(0.5);
+ * [1, 2, 3].map((v) => smoother.push(v)); // [1, 1.6666666666666667, 2.4285714285714284]
+ * ```
+ */
+export function createEmaSmoother(weight: number): EmaSmoother {
+  const w = Number.isNaN(weight) ? 0 : Math.min(MAX_WEIGHT, Math.max(0, weight));
   let last = 0;
   let count = 0;
-  for (let i = 0; i < n; i++) {
-    const v = out[i] as number;
-    if (!Number.isFinite(v)) continue;
-    last = last * w + (1 - w) * v;
-    count++;
-    out[i] = last / (1 - w ** count);
-  }
-  return out;
+  return {
+    weight: w,
+    push(v) {
+      if (w === 0 || !Number.isFinite(v)) return v;
+      last = last * w + (1 - w) * v;
+      count++;
+      return last / (1 - w ** count);
+    },
+  };
 }

@@ -1,4 +1,5 @@
-import { smoothEma } from '@trainviz/client/series';
+import type { EmaSmoother } from '@trainviz/client/series';
+import { createEmaSmoother } from '@trainviz/client/series';
 import type { NonFinitePoint } from './findNonFinite';
 import { findNonFinite } from './findNonFinite';
 
@@ -73,12 +74,11 @@ interface Entry {
   smoothed: number[] | null;
   nonFinite: NonFinitePoint[];
   weight: number;
+  /** Every value so far equals the first: drawn unsmoothed, as smoothEma draws a constant series. */
   constant: boolean;
-  emaLast: number;
-  emaCount: number;
+  /** The running average, carried from poll to poll. */
+  smoother: EmaSmoother;
 }
-
-const MAX_WEIGHT = 0.999;
 
 /**
  * Creates a cache of series models. Appending 10 points to a 1M-point series costs 10 points of work:
@@ -128,23 +128,19 @@ export function createSeriesModelCache(): SeriesModelCache {
       nonFinite,
       weight,
       constant: true,
-      emaLast: 0,
-      emaCount: 0,
+      smoother: createEmaSmoother(weight),
     };
     if (weight > 0) {
-      const full = smoothEma(length === values.length ? values : values.slice(0, length), weight);
-      // Copied by push for the same reason as `xs`: the next poll appends to it.
+      // Built by push for the same reason as `xs`: the next poll appends to it.
       const smoothed: number[] = [];
       entry.smoothed = smoothed;
       const first = values[0];
+      for (let i = 0; i < length && entry.constant; i++)
+        if (values[i] !== first) entry.constant = false;
+      const { smoother, constant } = entry;
       for (let i = 0; i < length; i++) {
-        smoothed.push(full[i] as number);
         const v = values[i] as number;
-        if (v !== first) entry.constant = false;
-        if (Number.isFinite(v)) {
-          entry.emaLast = entry.emaLast * weight + (1 - weight) * v;
-          entry.emaCount++;
-        }
+        smoothed.push(constant ? v : smoother.push(v));
       }
       entry.model = { ...entry.model, smoothed };
     }
@@ -177,19 +173,7 @@ export function createSeriesModelCache(): SeriesModelCache {
       if (entry.xs) entry.xs.push(input.xOf ? input.xOf(i) : (steps[i] as number));
       if (!Number.isFinite(v))
         entry.nonFinite.push({ index: i, step: steps[i] as number, value: v });
-      if (entry.smoothed) {
-        if (!Number.isFinite(v) || entry.constant) {
-          entry.smoothed.push(v);
-          if (Number.isFinite(v)) {
-            entry.emaLast = entry.emaLast * w + (1 - w) * v;
-            entry.emaCount++;
-          }
-        } else {
-          entry.emaLast = entry.emaLast * w + (1 - w) * v;
-          entry.emaCount++;
-          entry.smoothed.push(entry.emaLast / (1 - w ** entry.emaCount));
-        }
-      }
+      if (entry.smoothed) entry.smoothed.push(entry.constant ? v : entry.smoother.push(v));
     }
     entry.model = {
       steps,
@@ -206,8 +190,8 @@ export function createSeriesModelCache(): SeriesModelCache {
 
   return {
     get(key, input, weight) {
-      // `weight > 0` is false for NaN too, which then means no smoothing.
-      const w = weight > 0 ? Math.min(weight, MAX_WEIGHT) : 0;
+      // Clamped as smoothEma clamps it; a NaN weight means no smoothing.
+      const w = createEmaSmoother(weight).weight;
       const previous = entries.get(key);
       let entry: Entry | null = null;
       if (previous && previous.weight === w && isAppend(previous, input)) {

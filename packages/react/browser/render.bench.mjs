@@ -59,12 +59,22 @@ const median = (values) => {
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const pad = (text, width) => String(text).padStart(width);
 
-async function first(page, chart, points) {
-  const times = [];
+/**
+ * First renders of both charts at `points` per run, interleaved (trainviz, Recharts, trainviz, ...)
+ * so that drift in the machine's load falls on both alike.
+ */
+async function firstPair(page, points, charts = ['trainviz', 'recharts']) {
+  const times = Object.fromEntries(charts.map((chart) => [chart, []]));
   for (let i = 0; i < REPEATS; i++) {
-    times.push(await page.evaluate((r) => window.measureFirst(r), { chart, points, runs: RUNS }));
+    for (const chart of charts) {
+      times[chart].push(
+        await page.evaluate((r) => window.measureFirst(r), { chart, points, runs: RUNS }),
+      );
+    }
   }
-  return { median: median(times), times };
+  return Object.fromEntries(
+    charts.map((chart) => [chart, { median: median(times[chart]), times: times[chart] }]),
+  );
 }
 
 await buildPage();
@@ -77,17 +87,19 @@ try {
   page.on('pageerror', (error) => console.error('page error:', error.message));
   await page.goto(`${server.url}/index.html`);
   await page.waitForFunction(() => window.benchReady === true);
-  // Warm-up: the first renders compile React, Recharts and the chart.
-  for (const chart of ['trainviz', 'recharts']) {
-    await page.evaluate((r) => window.measureFirst(r), { chart, points: 1000, runs: RUNS });
+  // Warm-up: the first renders compile (and let V8 optimise) React, Recharts and the chart.
+  for (let i = 0; i < 3; i++) {
+    for (const chart of ['trainviz', 'recharts']) {
+      await page.evaluate((r) => window.measureFirst(r), { chart, points: 1000, runs: RUNS });
+    }
   }
 
-  const trainviz1k = await first(page, 'trainviz', 1_000);
-  const recharts1k = await first(page, 'recharts', 1_000);
-  const trainviz100k = await first(page, 'trainviz', 100_000);
-  const recharts100k = await first(page, 'recharts', 100_000);
-  const trainviz1m = await first(page, 'trainviz', 1_000_000);
-  console.log(`first render, ${RUNS} runs, median of ${REPEATS}, 800x320 px`);
+  const { trainviz: trainviz1k, recharts: recharts1k } = await firstPair(page, 1_000);
+  const { trainviz: trainviz100k, recharts: recharts100k } = await firstPair(page, 100_000);
+  const { trainviz: trainviz1m } = await firstPair(page, 1_000_000, ['trainviz']);
+  console.log(
+    `first render, ${RUNS} runs, median of ${REPEATS} interleaved with the baseline, after 3 warm-up renders of each, 800x320 px`,
+  );
   console.log(
     `${pad('points/run', 11)} | ${pad('TrainingMetricsChart', 21)} | ${pad('plain Recharts', 15)}`,
   );

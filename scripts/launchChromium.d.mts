@@ -5,4 +5,4 @@ export declare const chromiumPath: string;
 /** Headless flags with Chromium's background networking turned off. */
 export declare const chromiumArgs: readonly string[];
 /** Starts Chromium with {@link chromiumPath} and {@link chromiumArgs}. */
-export declare function launchChromium(): Promise<Browser>;
+export declare function launchChromium(extraArgs?: string[]): Promise<Browser>;

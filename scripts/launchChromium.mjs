@@ -17,6 +17,7 @@ export const chromiumArgs = [
   '--disable-sync',
 ];
 
-export function launchChromium() {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+/** @param {string[]} [extraArgs] - flags on top of the project's (the bench adds `--js-flags=--expose-gc`) */
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({ executablePath: chromiumPath, args: [...chromiumArgs, ...extraArgs] });
 }

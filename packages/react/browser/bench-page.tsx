@@ -242,6 +242,7 @@ window.measureFirst = async ({ chart, points, runs }) => {
       queryClient,
     )(<TrainingMetricsChart experimentId={EXPERIMENT} runIds={runIds} height={HEIGHT} />);
   }
+  (globalThis as { gc?: () => void }).gc?.();
   await nextPaint();
   const t0 = performance.now();
   flushSync(() => root.render(element));

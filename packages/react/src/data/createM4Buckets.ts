@@ -22,8 +22,9 @@ export interface M4Buckets {
   readonly length: number;
 }
 
-/** One bucket: indices of its first and last point, of the raw and smoothed extremes, and of its
- * non-finite values (always drawn). -1: none. */
+/** One bucket: indices of its first and last point, of the raw and smoothed extremes (with their
+ * values, so a point is compared without reading the columns), and of its non-finite values
+ * (always drawn). -1: none. */
 interface Bucket {
   first: number;
   last: number;
@@ -31,6 +32,10 @@ interface Bucket {
   max: number;
   smoothMin: number;
   smoothMax: number;
+  minValue: number;
+  maxValue: number;
+  smoothMinValue: number;
+  smoothMaxValue: number;
   nonFinite: number[] | null;
 }
 
@@ -71,7 +76,7 @@ export function createM4Buckets(model: SeriesModel, budget: number): M4Buckets |
       if (!bucket) continue;
       const target = i >> 1;
       const into = merged[target];
-      merged[target] = into ? mergeBuckets(into, bucket, current) : bucket;
+      merged[target] = into ? mergeBuckets(into, bucket) : bucket;
     }
     buckets = merged;
     width *= 2;
@@ -80,29 +85,29 @@ export function createM4Buckets(model: SeriesModel, budget: number): M4Buckets |
   const add = (from: number, to: number): boolean => {
     const { xs, values } = current;
     const smoothed = current.smoothed;
+    // The loop keeps the current bucket in locals (x only grows, so it changes once per bucket).
+    let inverse = 1 / width;
+    let index = -1;
+    let bucket: Bucket | undefined;
     for (let i = from; i < to; i++) {
       const x = xs[i] as number;
       if (!Number.isFinite(x)) continue;
       if (x < lastX) return false;
       lastX = x;
       if (Number.isNaN(origin)) origin = x;
-      let index = Math.floor((x - origin) / width);
-      while (index >= limit) {
-        mergePairs();
-        index = Math.floor((x - origin) / width);
-      }
-      let bucket = buckets[index];
-      if (!bucket) {
-        bucket = {
-          first: i,
-          last: i,
-          min: -1,
-          max: -1,
-          smoothMin: -1,
-          smoothMax: -1,
-          nonFinite: null,
-        };
-        buckets[index] = bucket;
+      let b = Math.floor((x - origin) * inverse);
+      if (b !== index || !bucket) {
+        while (b >= limit) {
+          mergePairs();
+          inverse = 1 / width;
+          b = Math.floor((x - origin) * inverse);
+        }
+        index = b;
+        bucket = buckets[b];
+        if (!bucket) {
+          bucket = emptyBucket(i);
+          buckets[b] = bucket;
+        }
       }
       bucket.last = i;
       const v = values[i] as number;
@@ -111,14 +116,24 @@ export function createM4Buckets(model: SeriesModel, budget: number): M4Buckets |
         else bucket.nonFinite = [i];
         continue;
       }
-      if (bucket.min === -1 || v < (values[bucket.min] as number)) bucket.min = i;
-      if (bucket.max === -1 || v > (values[bucket.max] as number)) bucket.max = i;
+      if (bucket.min === -1 || v < bucket.minValue) {
+        bucket.min = i;
+        bucket.minValue = v;
+      }
+      if (bucket.max === -1 || v > bucket.maxValue) {
+        bucket.max = i;
+        bucket.maxValue = v;
+      }
       if (smoothed) {
         const s = smoothed[i] as number;
-        if (bucket.smoothMin === -1 || s < (smoothed[bucket.smoothMin] as number))
+        if (bucket.smoothMin === -1 || s < bucket.smoothMinValue) {
           bucket.smoothMin = i;
-        if (bucket.smoothMax === -1 || s > (smoothed[bucket.smoothMax] as number))
+          bucket.smoothMinValue = s;
+        }
+        if (bucket.smoothMax === -1 || s > bucket.smoothMaxValue) {
           bucket.smoothMax = i;
+          bucket.smoothMaxValue = s;
+        }
       }
     }
     return true;
@@ -174,24 +189,41 @@ export function createM4Buckets(model: SeriesModel, budget: number): M4Buckets |
   };
 }
 
-/** Two neighbouring buckets as one: the earlier one's first point, the later one's last. */
-function mergeBuckets(a: Bucket, b: Bucket, model: SeriesModel): Bucket {
-  const { values } = model;
-  const smoothed = model.smoothed;
-  const pick = (i: number, j: number, column: readonly number[] | null, smaller: boolean) => {
-    if (i === -1 || !column) return j;
-    if (j === -1) return i;
-    const vi = column[i] as number;
-    const vj = column[j] as number;
-    return (smaller ? vj < vi : vj > vi) ? j : i;
+function emptyBucket(first: number): Bucket {
+  return {
+    first,
+    last: first,
+    min: -1,
+    max: -1,
+    smoothMin: -1,
+    smoothMax: -1,
+    minValue: 0,
+    maxValue: 0,
+    smoothMinValue: 0,
+    smoothMaxValue: 0,
+    nonFinite: null,
   };
+}
+
+/** Two neighbouring buckets as one: the earlier one's first point, the later one's last. */
+function mergeBuckets(a: Bucket, b: Bucket): Bucket {
+  const min = b.min !== -1 && (a.min === -1 || b.minValue < a.minValue) ? b : a;
+  const max = b.max !== -1 && (a.max === -1 || b.maxValue > a.maxValue) ? b : a;
+  const smoothMin =
+    b.smoothMin !== -1 && (a.smoothMin === -1 || b.smoothMinValue < a.smoothMinValue) ? b : a;
+  const smoothMax =
+    b.smoothMax !== -1 && (a.smoothMax === -1 || b.smoothMaxValue > a.smoothMaxValue) ? b : a;
   return {
     first: a.first,
     last: b.last,
-    min: pick(a.min, b.min, values, true),
-    max: pick(a.max, b.max, values, false),
-    smoothMin: pick(a.smoothMin, b.smoothMin, smoothed, true),
-    smoothMax: pick(a.smoothMax, b.smoothMax, smoothed, false),
+    min: min.min,
+    minValue: min.minValue,
+    max: max.max,
+    maxValue: max.maxValue,
+    smoothMin: smoothMin.smoothMin,
+    smoothMinValue: smoothMin.smoothMinValue,
+    smoothMax: smoothMax.smoothMax,
+    smoothMaxValue: smoothMax.smoothMaxValue,
     nonFinite:
       a.nonFinite && b.nonFinite ? a.nonFinite.concat(b.nonFinite) : (a.nonFinite ?? b.nonFinite),
   };

@@ -1,15 +1,28 @@
 // What a host's bundle gains, peers external (react, react-dom, recharts, @tanstack/react-query).
 // @trainviz/client is counted: users install it through this package. The endpoint check keeps
-// the lazy imports external (the log chart, loaded when a chart is given log text; the export
-// module, loaded on the first export), as a bundler splits them into chunks; a static import of
-// the parser would land in the count and fail it.
+// the lazy imports external, as a bundler splits them into chunks: the log chart (loaded when a
+// chart is given log text), the export module (first export), and the features of
+// data/lazyFeatures.ts (run groups, the epoch and time axes, zoomed views, non-finite markers),
+// loaded when a chart first uses them. A static import of any of them, or of the parser, lands in
+// the count and fails it.
 const peers = ['react', 'react-dom', 'recharts', '@tanstack/react-query'];
+
+const lazyModules = [
+  'log/LogMetricsChart',
+  'dom/exportMetricsChart',
+  'groupRows',
+  'createEpochInterpolator',
+  'timeTicks',
+  'buildSeriesView',
+  'runStretches',
+  'nonFiniteMarkers',
+];
 
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
     build.onResolve(
-      { filter: /\/(log\/LogMetricsChart|dom\/exportMetricsChart)(\.c?js)?$/ },
+      { filter: new RegExp(`(?:^|/)(${lazyModules.join('|')})(\\.c?js)?$`) },
       (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined),
     );
   },

@@ -33,11 +33,13 @@ module.exports = [
     name: '@trainviz/react: TrainvizProvider + TrainingMetricsChart (endpoint, no parser)',
     path: 'dist/index.js',
     import: '{ TrainvizProvider, TrainingMetricsChart }',
-    // Issue 11 asks for 15 kB and this misses it (issue 11 stays open): 16.6 kB with the client
-    // counted, 20.8 kB with issue 12's panels, run groups, colours and tooltip work, 21.4 kB with
-    // the client's list-runs route, response cap and CSV escaping. Loading the panels and groups
-    // code lazily is the way back under 15 kB. The limit keeps the size from growing unnoticed.
-    limit: '22 kB',
+    // Issue 11 asks for 15 kB and this misses it (issue 11 stays open). 23.2 kB before the lazy
+    // features; 20.7 kB with them and a provider that does not bring the run list. What is left
+    // draws a default chart: the client's fetch, validation and poll merge (about 5 kB), the plot
+    // and its M4 view, axes, theme, toolbar, legend and tooltip. 15 kB needs cuts there (a lighter
+    // client fetch path, the tooltip on first hover), not more lazy features. The limit keeps the
+    // size from growing unnoticed.
+    limit: '21 kB',
     gzip: true,
     ignore: peers,
     modifyEsbuildConfig(config) {

@@ -1,15 +1,28 @@
 // What a host's bundle gains, peers external (react, react-dom, recharts, @tanstack/react-query).
 // @trainviz/client is counted: users install it through this package. The endpoint check keeps
-// the lazy imports external (the log chart, loaded when a chart is given log text; the export
-// module, loaded on the first export), as a bundler splits them into chunks; a static import of
-// the parser would land in the count and fail it.
+// the lazy imports external, as a bundler splits them into chunks: the log chart (loaded when a
+// chart is given log text), the export module (first export), and the features of
+// data/lazyFeatures.ts (run groups, the epoch and time axes, zoomed views, non-finite markers),
+// loaded when a chart first uses them. A static import of any of them, or of the parser, lands in
+// the count and fails it.
 const peers = ['react', 'react-dom', 'recharts', '@tanstack/react-query'];
+
+const lazyModules = [
+  'log/LogMetricsChart',
+  'dom/exportMetricsChart',
+  'groupRows',
+  'createEpochInterpolator',
+  'timeTicks',
+  'buildSeriesView',
+  'runStretches',
+  'nonFiniteMarkers',
+];
 
 const lazyChunks = {
   name: 'lazy-chunks',
   setup(build) {
     build.onResolve(
-      { filter: /\/(log\/LogMetricsChart|dom\/exportMetricsChart)(\.c?js)?$/ },
+      { filter: new RegExp(`(?:^|/)(${lazyModules.join('|')})(\\.c?js)?$`) },
       (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined),
     );
   },
@@ -20,11 +33,13 @@ module.exports = [
     name: '@trainviz/react: TrainvizProvider + TrainingMetricsChart (endpoint, no parser)',
     path: 'dist/index.js',
     import: '{ TrainvizProvider, TrainingMetricsChart }',
-    // Issue 11 asks for 15 kB and this misses it (issue 11 stays open): 16.6 kB with the client
-    // counted, 20.8 kB with issue 12's panels, run groups, colours and tooltip work, 21.4 kB with
-    // the client's list-runs route, response cap and CSV escaping. Loading the panels and groups
-    // code lazily is the way back under 15 kB. The limit keeps the size from growing unnoticed.
-    limit: '22 kB',
+    // Issue 11 asks for 15 kB and this misses it (issue 11 stays open). 23.2 kB before the lazy
+    // features; 20.7 kB with them and a provider that does not bring the run list. What is left
+    // draws a default chart: the client's fetch, validation and poll merge (about 5 kB), the plot
+    // and its M4 view, axes, theme, toolbar, legend and tooltip. 15 kB needs cuts there (a lighter
+    // client fetch path, the tooltip on first hover), not more lazy features. The limit keeps the
+    // size from growing unnoticed.
+    limit: '21 kB',
     gzip: true,
     ignore: peers,
     modifyEsbuildConfig(config) {

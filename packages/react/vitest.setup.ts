@@ -1,6 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// `findBy*` and `waitFor` wait up to 1 s by default: a first Recharts render in jsdom, or a lazy
+// chunk's import, can take longer on a loaded 2-core machine. Not a timing assertion.
+configure({ asyncUtilTimeout: 10_000 });
 
 const errors: unknown[][] = [];
 const original = console.error;

@@ -330,7 +330,8 @@ describe('the chart in Chromium', () => {
   it('marks the NaN at the top of the plot and says where the loss became NaN', async () => {
     const { page, problems } = await openStory('charts-trainingmetricschart--na-n-markers');
     try {
-      expect(await page.locator('.tvz-nonfinite').count()).toBeGreaterThanOrEqual(1);
+      // The markers' module is loaded when the plot meets the NaN: they follow the first draw.
+      await expect.poll(() => page.locator('.tvz-nonfinite').count()).toBeGreaterThanOrEqual(1);
       const note = page.getByText(/^loss became NaN at step 1234/);
       await note.waitFor({ state: 'visible' });
       expect(await note.textContent()).toBe(

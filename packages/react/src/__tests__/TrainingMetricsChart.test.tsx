@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TrainvizError } from '@trainviz/client';
 import { describe, expect, it, vi } from 'vitest';
@@ -112,7 +112,7 @@ describe('TrainingMetricsChart', () => {
       await screen.findByText('loss became NaN at step 1234 (1 more non-finite point)'),
     ).toBeInTheDocument();
     expect(screen.getByRole('img')).toHaveAccessibleName(/last 1.5 at step 1233/);
-    expect(container.querySelectorAll('.tvz-nonfinite').length).toBe(2);
+    await waitFor(() => expect(container.querySelectorAll('.tvz-nonfinite').length).toBe(2));
   });
 
   it('draws a resume as a "resumed" line', async () => {

@@ -9,6 +9,7 @@ import { xAxisTitle } from '../data/axisTicks';
 import { createSeriesModelCache } from '../data/createSeriesModelCache';
 import { drawRuns } from '../data/drawRuns';
 import { groupRows } from '../data/groupRows';
+import { epochModule } from '../data/lazyFeatures';
 import { panelMetrics } from '../data/metricPresets';
 import { runsXRange } from '../data/runsXRange';
 import type { ChartRun } from '../data/types';
@@ -69,7 +70,9 @@ describe('panels, x range, axis title', () => {
     expect(xAxisTitle('epoch', [{ stepSource: 'count' }])).toBe('epoch');
   });
 
-  it('places points at their fractional epoch on the epoch axis', () => {
+  it('places points at their fractional epoch on the epoch axis', async () => {
+    // The view loads the interpolator's module before it draws an epoch axis.
+    await epochModule.load();
     const steps = [10, 20, 30, 40, 50, 60];
     // 1000 steps per epoch, logged rounded to 2 decimals: 0.01, 0.02, 0.03, 0.04, 0.05, 0.06.
     const series = { steps, values: [5, 4, 3, 2, 1, 0] };

@@ -1,5 +1,5 @@
 import { lowerBound, upperBound } from '@trainviz/client/series';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { availableMetrics, availableXAxisModes } from '../data/availableMetrics';
 import { formatX, xAxisTicks, yAxisTicks } from '../data/axisTicks';
 import { chartCsv, exportFileName } from '../data/chartCsv';
@@ -9,6 +9,7 @@ import { createSeriesModelCache } from '../data/createSeriesModelCache';
 import { chartNotes, describeChart } from '../data/describeChart';
 import type { DrawSelection } from '../data/drawRuns';
 import { drawRuns } from '../data/drawRuns';
+import { timeAxisModule } from '../data/lazyFeatures';
 import type { ChartRun } from '../data/types';
 import { sampleRange, visibleRange } from '../data/visibleRange';
 import { xAccessor } from '../data/xAccessor';
@@ -138,6 +139,9 @@ describe('visibleRange and sampleRange', () => {
 });
 
 describe('axis ticks', () => {
+  // The view loads the time axis' module before it draws one.
+  beforeAll(() => timeAxisModule.load());
+
   it('labels steps in thousands and durations with units', () => {
     const steps = xAxisTicks([0, 4830], 'step', 5);
     expect(steps.values).toEqual([0, 1000, 2000, 3000, 4000]);

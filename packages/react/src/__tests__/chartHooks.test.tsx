@@ -1,4 +1,4 @@
-import { act, render, renderHook, screen } from '@testing-library/react';
+import { act, render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MetricsChartView } from '../components/MetricsChartView';
@@ -68,13 +68,14 @@ describe('useChartControls', () => {
 });
 
 describe('useChartZoom', () => {
-  it('zooms to the dragged range in either direction, and resets', () => {
+  it('zooms to the dragged range in either direction, once the zoom module is there, and resets', async () => {
     const { result } = renderHook(() => useChartZoom('loss'));
     act(() => result.current.handlers.onMouseDown({ activeLabel: 300 }));
     act(() => result.current.handlers.onMouseMove({ activeLabel: 100 }));
     expect(result.current.drag).toEqual({ from: 300, to: 100 });
     act(() => result.current.handlers.onMouseUp());
-    expect(result.current.zoom).toEqual({ from: 100, to: 300 });
+    // The first zoom waits for the zoomed view's module, loaded since the mouse went down.
+    await waitFor(() => expect(result.current.zoom).toEqual({ from: 100, to: 300 }));
     expect(result.current.drag).toBeNull();
     act(() => result.current.reset());
     expect(result.current.zoom).toBeNull();
@@ -88,14 +89,14 @@ describe('useChartZoom', () => {
     expect(result.current.zoom).toBeNull();
   });
 
-  it('drops the zoom when the metric or x axis changes', () => {
+  it('drops the zoom when the metric or x axis changes', async () => {
     const { result, rerender } = renderHook(({ key }) => useChartZoom(key), {
       initialProps: { key: 'loss|step' },
     });
     act(() => result.current.handlers.onMouseDown({ activeLabel: 10 }));
     act(() => result.current.handlers.onMouseMove({ activeLabel: 20 }));
     act(() => result.current.handlers.onMouseUp());
-    expect(result.current.zoom).not.toBeNull();
+    await waitFor(() => expect(result.current.zoom).not.toBeNull());
     rerender({ key: 'loss|time' });
     expect(result.current.zoom).toBeNull();
   });

@@ -12,14 +12,12 @@ import type { DrawnRun } from '../data/drawRuns';
 import { visibleRuns } from '../data/drawRuns';
 import { formatNumber } from '../data/formatNumber';
 import type { RunGroupRow } from '../data/groupRows';
-import { groupRows } from '../data/groupRows';
+import { groupRows, nonFiniteMarkers, runStretches } from '../data/lazyFeatures';
 import { nearestX } from '../data/plotPaths';
-import { runStretches } from '../data/runStretches';
 import type { ChartRun, XAxisMode, YScale } from '../data/types';
 import type { XRange } from '../data/visibleRange';
 import { useDrawnSeries } from '../hooks/useDrawnSeries';
 import { ChartTooltip } from './ChartTooltip';
-import { nonFiniteMarkers } from './nonFiniteMarkers';
 import { PlotLines } from './PlotLines';
 
 /**

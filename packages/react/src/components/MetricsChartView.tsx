@@ -7,6 +7,7 @@ import { chartTheme } from '../data/chartTheme';
 import type { ChartViewSettings } from '../data/chartViewSettings';
 import { chartDefaults } from '../data/chartViewSettings';
 import type { DrawnRun } from '../data/drawRuns';
+import { epochModule, runGroupsModule, timeAxisModule, zoomViewModule } from '../data/lazyFeatures';
 import { panelMetrics } from '../data/metricPresets';
 import { runColors } from '../data/runColors';
 import { runsXRange } from '../data/runsXRange';
@@ -17,6 +18,7 @@ import { useChartZoom } from '../hooks/useChartZoom';
 import { useColorScheme } from '../hooks/useColorScheme';
 import { useControllableState } from '../hooks/useControllableState';
 import { useElementWidth } from '../hooks/useElementWidth';
+import { useLazyModule } from '../hooks/useLazyModule';
 import { ChartLegend } from './ChartLegend';
 import { ChartToolbar } from './ChartToolbar';
 import { MetricPlot } from './MetricPlot';
@@ -98,6 +100,13 @@ export function MetricsChartView(props: MetricsChartViewProps) {
     props.defaultGroupBand ?? chartDefaults.defaultGroupBand,
     props.onGroupBandChange,
   );
+  // What the settings ask for beyond a plain chart is loaded first, in its own chunk; the plot's
+  // room stays reserved meanwhile. Every x axis but the step may need the zoom module's views.
+  const groupsReady = useLazyModule(runGroupsModule, !!props.runGroups);
+  const epochReady = useLazyModule(epochModule, xAxis === 'epoch');
+  const timeReady = useLazyModule(timeAxisModule, xAxis === 'time');
+  const viewsReady = useLazyModule(zoomViewModule, xAxis !== 'step');
+  const waiting = measuring || !(groupsReady && epochReady && timeReady && viewsReady);
   // On the step axis, every panel and every metric spans its runs' whole range: an eval loss
   // logged from step 400 on starts where the run does, and panels line up.
   const xRange = useMemo(() => (xAxis === 'step' ? runsXRange(runs) : null), [runs, xAxis]);
@@ -226,7 +235,7 @@ export function MetricsChartView(props: MetricsChartViewProps) {
         </div>
       ) : null}
       <div ref={measureRef} style={{ width: props.width ?? '100%', minWidth: 0 }}>
-        {measuring ? (
+        {waiting ? (
           <div style={{ height: panels ? panelHeight : height }} />
         ) : panels ? (
           panels.length === 0 ? (

@@ -6,7 +6,7 @@ import {
   QueryClientProvider,
 } from '@tanstack/react-query';
 import type { TrainvizClient } from '@trainviz/client';
-import { createTrainvizClient } from '@trainviz/client';
+import { getRunMetrics } from '@trainviz/client';
 import type { ReactNode } from 'react';
 import { useContext, useMemo, useState } from 'react';
 import { createRunColorRegistry } from '../data/createRunColorRegistry';
@@ -64,7 +64,14 @@ export function TrainvizProvider(props: TrainvizProviderProps) {
       });
     }
     const parsedHeaders = headersKey ? (JSON.parse(headersKey) as Record<string, string>) : null;
-    return createTrainvizClient(parsedHeaders ? { baseUrl, headers: parsedHeaders } : { baseUrl });
+    const config = parsedHeaders ? { baseUrl, headers: parsedHeaders } : { baseUrl };
+    // The hooks only read run metrics: a whole `createTrainvizClient` would also bring the run
+    // list's code into every host bundle.
+    const created: Pick<TrainvizClient, 'getRunMetrics'> = {
+      getRunMetrics: (experimentId, runId, options) =>
+        getRunMetrics(config, experimentId, runId, options),
+    };
+    return created;
   }, [client, baseUrl, headersKey]);
   const outer = useContext(QueryClientContext);
   const [own] = useState(() => (queryClient || outer ? null : new QueryClientClass()));

@@ -1,8 +1,7 @@
-import { formatDuration } from './formatDuration';
 import { formatNumber } from './formatNumber';
 import { formatTicks } from './formatTicks';
+import { timeAxisModule } from './lazyFeatures';
 import { niceTicks } from './niceTicks';
-import { niceTimeTicks } from './niceTimeTicks';
 import type { XAxisMode, YScale } from './types';
 
 /**
@@ -68,12 +67,10 @@ export function xAxisTitle(
  * ```
  */
 export function formatX(value: number, mode: XAxisMode): string {
-  if (mode === 'time') return formatDuration(value, 3);
+  // The view draws a time axis once its module is loaded; plain seconds until then.
+  const time = mode === 'time' ? timeAxisModule.current : null;
+  if (time) return time.formatDuration(value, 3);
   return formatNumber(value, mode === 'epoch' ? 3 : 4);
-}
-
-function distinct(labels: readonly string[]): boolean {
-  return labels.every((label, i) => i === 0 || label !== labels[i - 1]);
 }
 
 function withLabels(values: number[], labels: readonly string[]): AxisTicks {
@@ -82,7 +79,8 @@ function withLabels(values: number[], labels: readonly string[]): AxisTicks {
 
 /**
  * Round x ticks for a domain: whole steps, round epochs, or durations on whole minutes or hours,
- * with labels precise enough to tell neighbours apart.
+ * with labels precise enough to tell neighbours apart. Durations need `timeAxisModule` loaded (the
+ * view waits for it before drawing a time axis); before that the ticks are plain seconds.
  *
  * @param domain - visible x range
  * @param mode - what x measures
@@ -100,18 +98,10 @@ export function xAxisTicks(
   count: number,
 ): AxisTicks {
   const [from, to] = domain;
-  if (mode === 'time') {
-    const values = niceTimeTicks(from, to, count);
-    // Ticks 5 s apart an hour into a run need the seconds (`1h 14m 50s`) to tell them apart.
-    for (let units = 2; units <= 4; units++) {
-      const labels = values.map((value) => formatDuration(value, units));
-      if (distinct(labels)) return withLabels(values, labels);
-    }
-    // Only a sub-second range gets here: its fractional ticks read as plain seconds.
-    return withLabels(
-      values,
-      formatTicks(values).map((text) => `${text}s`),
-    );
+  const time = mode === 'time' ? timeAxisModule.current : null;
+  if (time) {
+    const { values, labels } = time.timeTicks(from, to, count);
+    return withLabels(values, labels);
   }
   const values = niceTicks(from, to, count, { integer: mode === 'step' });
   return withLabels(values, formatTicks(values));

@@ -1,8 +1,9 @@
 import type { BuildSeriesViewOptions, SeriesViewRow } from './buildSeriesView';
-import { buildSeriesView } from './buildSeriesView';
 import type { M4Buckets } from './createM4Buckets';
 import { createM4Buckets } from './createM4Buckets';
 import type { SeriesModel } from './createSeriesModelCache';
+import { zoomViewModule } from './lazyFeatures';
+import { seriesViewRow } from './seriesViewRow';
 
 /**
  * Keeps the drawn rows of each series between renders. See {@link createSeriesViewCache}.
@@ -48,9 +49,13 @@ export function createSeriesViewCache(): SeriesViewCache {
   const entries = new Map<string, Entry>();
   return {
     get(key, model, options) {
-      const zoomed = options.start !== undefined || options.end !== undefined;
+      // A zoomed view, or x that does not ascend (buckets need it), is built by the zoom module,
+      // which the view loads before zooming or drawing another x axis. Without it (its chunk
+      // failed to load): the whole series' buckets, clipped by the plot, or every point.
+      const build = zoomViewModule.current?.buildSeriesView;
+      const zoomed = (options.start !== undefined || options.end !== undefined) && !!build;
       const log = options.log === true;
-      const signature = `${options.maxPoints}|${options.start}|${options.end}|${log}`;
+      const signature = `${options.maxPoints}|${options.start}|${options.end}|${log}|${zoomed}`;
       const previous = entries.get(key);
       if (previous && previous.signature === signature && previous.lineage === model.lineage) {
         if (previous.version === model.version) return previous.rows;
@@ -61,7 +66,11 @@ export function createSeriesViewCache(): SeriesViewCache {
         }
       }
       const buckets = zoomed ? null : createM4Buckets(model, options.maxPoints / 4);
-      const rows = buckets ? buckets.rows(log) : buildSeriesView(model, options);
+      const rows = buckets
+        ? buckets.rows(log)
+        : build
+          ? build(model, options)
+          : Array.from({ length: model.length }, (_, i) => seriesViewRow(model, i, log));
       entries.set(key, {
         lineage: model.lineage,
         version: model.version,

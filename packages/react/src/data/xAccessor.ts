@@ -1,4 +1,5 @@
-import { createEpochInterpolator } from './createEpochInterpolator';
+import { upperBound } from '@trainviz/client/series';
+import { epochModule } from './lazyFeatures';
 import type { ChartRun, ChartSeriesData, XAxisMode } from './types';
 
 /**
@@ -27,8 +28,14 @@ export function xAccessor(
   const epoch = run.metrics.epoch;
   if (mode === 'epoch' && epoch && epoch.steps.length > 0) {
     // The logged epoch is rounded (ten points share 0.42): each point gets its fractional epoch,
-    // interpolated from its step, so the line is not drawn as a comb.
-    const epochAt = createEpochInterpolator(epoch);
+    // interpolated from its step, so the line is not drawn as a comb. The view waits for the
+    // interpolator's module; until it is loaded, each point takes the last epoch logged.
+    const loaded = epochModule.current;
+    if (!loaded) {
+      return (i) =>
+        epoch.values[Math.max(0, upperBound(epoch.steps, series.steps[i] as number) - 1)] as number;
+    }
+    const epochAt = loaded.createEpochInterpolator(epoch);
     return (i) => epochAt(series.steps[i] as number);
   }
   return undefined;

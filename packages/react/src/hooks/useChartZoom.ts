@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useMemo, useState } from 'react';
+import { zoomViewModule } from '../data/lazyFeatures';
 import type { XRange } from '../data/visibleRange';
 
 /**
@@ -35,6 +36,8 @@ function xOf(state: { activeLabel?: unknown }): number | null {
 /**
  * Drag-to-zoom on the x axis. The zoom belongs to `key` (metric and x axis): a zoom into steps means
  * nothing on the time axis, so changing the key shows the whole series, and coming back does too.
+ * The zoomed view is built by a module loaded on the first drag: the first zoom applies once that
+ * chunk has arrived (usually before the mouse is released).
  *
  * @param key - what the zoom applies to
  * @returns the zoom, the drag in progress, the handlers and a reset
@@ -54,7 +57,12 @@ export function useChartZoom(key: string): ChartZoom {
   );
   const onMouseDown = useCallback((event: { activeLabel?: unknown }) => {
     const x = xOf(event);
-    if (x !== null) setDrag({ from: x, to: x });
+    if (x === null) return;
+    setDrag({ from: x, to: x });
+    // The zoomed view's module loads while the user drags: it is usually there by the release.
+    zoomViewModule.load().catch(() => {
+      // Applied without it (coarser rows, clipped to the zoom) when its chunk cannot be fetched.
+    });
   }, []);
   const onMouseMove = useCallback((event: { activeLabel?: unknown }) => {
     const x = xOf(event);
@@ -62,7 +70,12 @@ export function useChartZoom(key: string): ChartZoom {
   }, []);
   const onMouseUp = useCallback(() => {
     if (drag && drag.from !== drag.to) {
-      setState({ key, from: Math.min(drag.from, drag.to), to: Math.max(drag.from, drag.to) });
+      const zoomed = { key, from: Math.min(drag.from, drag.to), to: Math.max(drag.from, drag.to) };
+      if (zoomViewModule.current) setState(zoomed);
+      else {
+        const apply = () => setState(zoomed);
+        zoomViewModule.load().then(apply, apply);
+      }
     }
     setDrag(null);
   }, [drag, key]);

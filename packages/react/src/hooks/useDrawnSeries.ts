@@ -1,10 +1,11 @@
 'use client';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, useSyncExternalStore } from 'react';
 import type { SeriesViewRow } from '../data/buildSeriesView';
 import { createSeriesModelCache } from '../data/createSeriesModelCache';
 import { createSeriesViewCache } from '../data/createSeriesViewCache';
 import type { DrawnRun, DrawSelection } from '../data/drawRuns';
 import { drawRuns, visibleRuns } from '../data/drawRuns';
+import { nonFiniteModule } from '../data/lazyFeatures';
 import type { ChartRun } from '../data/types';
 import type { XRange } from '../data/visibleRange';
 
@@ -48,9 +49,17 @@ export function useDrawnSeries(
   const [models] = useState(createSeriesModelCache);
   const [rowsCache] = useState(createSeriesViewCache);
   const { metric, xAxis, smoothing, hiddenRunIds } = selection;
+  // The non-finite markers' module loads when a plot first meets a NaN: a new `drawn` when it
+  // arrives has the plot draw them (the models are cached, so this costs no smoothing).
+  const markers = useSyncExternalStore(
+    nonFiniteModule.subscribe,
+    () => nonFiniteModule.current !== null,
+    () => false,
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `markers` asks for a new `drawn`
   const drawn = useMemo(
     () => drawRuns(runs, { metric, xAxis, smoothing, hiddenRunIds }, models),
-    [runs, metric, xAxis, smoothing, hiddenRunIds, models],
+    [runs, metric, xAxis, smoothing, hiddenRunIds, models, markers],
   );
   const { plotWidth, zoom, log } = view;
   const views = useMemo(() => {

@@ -227,13 +227,13 @@ async function checkInBrowser(name, url) {
     // A drawn line is a path with a long "d" attribute inside the chart's svg.
     await page.waitForFunction(
       () =>
-        [...document.querySelectorAll('svg path.recharts-curve')].filter(
+        [...document.querySelectorAll('svg path.tvz-line')].filter(
           (p) => (p.getAttribute('d') ?? '').length > 50,
         ).length >= 2,
       undefined,
       { timeout: 30_000 },
     );
-    // Let any line animation finish so the screenshot shows the whole curve.
+    // Let the layout settle (fonts, a late resize) so the screenshot shows the final chart.
     await page.waitForTimeout(1500);
     await page.screenshot({ path: join(artifacts, `${name}.png`) });
     if (errors.length) throw new Error(`console errors:\n${errors.join('\n')}`);

@@ -104,7 +104,7 @@ export const PlotLines = memo(function PlotLines(props: PlotLinesProps) {
             />
           </g>
         ))}
-        {lines.drawn.map(({ item, smoothed, raw, smooth, points }) => (
+        {lines.drawn.map(({ item, smoothed, raw, smooth }) => (
           <g key={item.run.id} data-run={item.run.id}>
             {/* Faint under a smoothed line. Opacity on a group, not the stroke: a translucent
                 stroke of a noisy path costs Chromium's rasteriser tens of ms per frame; a
@@ -131,20 +131,36 @@ export const PlotLines = memo(function PlotLines(props: PlotLinesProps) {
                 strokeWidth={2}
               />
             ) : null}
-            {points.map((point) => (
-              <circle
-                key={point.x}
-                className="tvz-point"
-                cx={point.x}
-                cy={point.y}
-                r={POINT_RADIUS}
-                fill={item.color}
-                stroke={item.color}
-              />
-            ))}
           </g>
         ))}
       </g>
+      {/* Markers outside the clip, so one on the plot's edge (the last step) shows whole; those
+          off the visible range (a zoomed chart) are left out instead. */}
+      {lines.drawn.map(({ item, points }) =>
+        points.length === 0 ? null : (
+          <g key={item.run.id} className="tvz-points">
+            {points
+              .filter(
+                (point) =>
+                  point.x >= left - 0.5 &&
+                  point.x <= left + width + 0.5 &&
+                  point.y >= top - 0.5 &&
+                  point.y <= top + height + 0.5,
+              )
+              .map((point) => (
+                <circle
+                  key={point.x}
+                  className="tvz-point"
+                  cx={point.x}
+                  cy={point.y}
+                  r={POINT_RADIUS}
+                  fill={item.color}
+                  stroke={item.color}
+                />
+              ))}
+          </g>
+        ),
+      )}
     </g>
   );
 });

@@ -140,3 +140,25 @@ describe('chart export', () => {
     expect(line?.[1]?.match(/[ML]/g)).toEqual(['M', 'L', 'L']);
   });
 });
+
+describe('keyboard hover', () => {
+  it('walks the hover line from recorded point to recorded point with the arrow keys', async () => {
+    const { container } = render(<MetricsChartView runs={runs} width={800} />);
+    const surface = container.querySelector('svg.recharts-surface') as SVGSVGElement;
+    const tip = () => container.querySelector('.tvz-tip-x')?.textContent ?? null;
+    expect(tip()).toBeNull();
+    surface.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(tip()).toContain('10');
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}');
+    expect(tip()).toContain('30');
+    // Past the last point it stays there.
+    await userEvent.keyboard('{ArrowRight}');
+    expect(tip()).toContain('30');
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(tip()).toContain('20');
+    await userEvent.keyboard('{Escape}');
+    expect(tip()).toBeNull();
+  });
+});
+

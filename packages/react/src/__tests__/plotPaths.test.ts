@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlotFrame } from '../data/plotPaths';
-import { bandPath, linePath, nearestX, plotScale } from '../data/plotPaths';
+import { bandPath, linePath, nearestX, neighbourX, plotScale } from '../data/plotPaths';
 
 // A 100 x 50 px plot at (10, 5): x 0..10 over its width, y 0..5 up its height.
 const frame: PlotFrame = {
@@ -124,3 +124,28 @@ describe('nearest recorded x', () => {
     expect(nearestX([[]], 3)).toBeNull();
   });
 });
+
+describe('neighbouring recorded x', () => {
+  const columns = [
+    [0, 10, 20],
+    [5, 15],
+  ];
+
+  it('steps to the next or previous x of any series', () => {
+    expect(neighbourX(columns, 10, 1)).toBe(15);
+    expect(neighbourX(columns, 10, -1)).toBe(5);
+    expect(neighbourX(columns, 12, 1)).toBe(15);
+  });
+
+  it('counts the start itself when inclusive (a zoomed range edge)', () => {
+    expect(neighbourX(columns, 10, 1, true)).toBe(10);
+    expect(neighbourX(columns, 11, -1, true)).toBe(10);
+  });
+
+  it('is null past either end', () => {
+    expect(neighbourX(columns, 20, 1)).toBeNull();
+    expect(neighbourX(columns, 0, -1)).toBeNull();
+    expect(neighbourX([], 0, 1)).toBeNull();
+  });
+});
+

@@ -1,6 +1,6 @@
 'use client';
 import { lowerBound } from '@trainviz/client/series';
-import type { PointerEvent, ReactNode } from 'react';
+import type { KeyboardEvent, PointerEvent, ReactNode } from 'react';
 import { useMemo } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceArea, ReferenceLine, XAxis, YAxis } from 'recharts';
 import type { GroupBand } from '../data/aggregateRunGroup';
@@ -13,7 +13,7 @@ import { visibleRuns } from '../data/drawRuns';
 import { formatNumber } from '../data/formatNumber';
 import type { RunGroupRow } from '../data/groupRows';
 import { groupRows, nonFiniteMarkers, runStretches } from '../data/lazyFeatures';
-import { nearestX } from '../data/plotPaths';
+import { nearestX, neighbourX } from '../data/plotPaths';
 import type { ChartRun, XAxisMode, YScale } from '../data/types';
 import type { XRange } from '../data/visibleRange';
 import { useDrawnSeries } from '../hooks/useDrawnSeries';
@@ -181,7 +181,26 @@ export function MetricPlot(props: MetricPlotProps) {
     return nearestX(snapColumns, xDomain[0] + (offset / plotWidth) * (xDomain[1] - xDomain[0]));
   };
   // Pointer events on the plot's box: any pointer hovers; a mouse drag zooms (a finger scrolls).
+  // Arrow keys walk the hover line from recorded point to recorded point (the plot is focusable);
+  // Escape hides it.
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === 'Escape') {
+      onHover(null);
+      return;
+    }
+    const direction = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    if (direction === 0 || !xDomain) return;
+    event.preventDefault();
+    const inside = (x: number | null): x is number =>
+      x !== null && x >= xDomain[0] && x <= xDomain[1];
+    // From the hovered x, or (none shown) from the visible range's near edge, that x included.
+    const next = inside(hoverX)
+      ? neighbourX(snapColumns, hoverX, direction)
+      : neighbourX(snapColumns, direction > 0 ? xDomain[0] : xDomain[1], direction, true);
+    if (inside(next)) onHover(next);
+  };
   const pointer = {
+    onKeyDown,
     onPointerDown: (event: PointerEvent<HTMLDivElement>) => {
       if (event.pointerType === 'mouse' && event.button === 0)
         zoomHandlers.onMouseDown({ activeLabel: xAtPointer(event) });

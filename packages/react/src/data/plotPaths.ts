@@ -1,4 +1,4 @@
-import { nearestIndex } from '@trainviz/client/series';
+import { lowerBound, nearestIndex, upperBound } from '@trainviz/client/series';
 
 /**
  * Where the plot sits in the chart's SVG and which data ranges its edges show.
@@ -171,6 +171,42 @@ export function nearestX(columns: readonly ArrayLike<number>[], x: number): numb
     const candidate = xs[nearestIndex(xs, x)] as number;
     if (!Number.isFinite(candidate)) continue;
     if (best === null || Math.abs(candidate - x) < Math.abs(best - x)) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * The recorded x next to `from` among sorted x columns, in the direction of `direction`: what the
+ * arrow keys move the hover line to. With `inclusive`, `from` itself counts (the first x at or
+ * after a zoomed range's left edge).
+ *
+ * @param columns - ascending x values, one column per drawn series
+ * @param from - the x to move from
+ * @param direction - 1 for the next x, -1 for the previous one
+ * @param inclusive - whether an x equal to `from` is a result @defaultValue false
+ * @returns that x, or null when there is none
+ *
+ * @example
+ * ```ts
+ * neighbourX([[0, 10, 20], [5, 15]], 10, 1); // 15
+ * neighbourX([[0, 10, 20], [5, 15]], 10, -1, true); // 10
+ * ```
+ */
+export function neighbourX(
+  columns: readonly ArrayLike<number>[],
+  from: number,
+  direction: 1 | -1,
+  inclusive = false,
+): number | null {
+  let best: number | null = null;
+  for (const xs of columns) {
+    const after = inclusive ? lowerBound(xs, from) : upperBound(xs, from);
+    const before = (inclusive ? upperBound(xs, from) : lowerBound(xs, from)) - 1;
+    const i = direction > 0 ? after : before;
+    if (i < 0 || i >= xs.length) continue;
+    const candidate = xs[i] as number;
+    if (!Number.isFinite(candidate)) continue;
+    if (best === null || (direction > 0 ? candidate < best : candidate > best)) best = candidate;
   }
   return best;
 }

@@ -161,4 +161,3 @@ describe('keyboard hover', () => {
     expect(tip()).toBeNull();
   });
 });
-

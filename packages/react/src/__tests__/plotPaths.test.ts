@@ -148,4 +148,3 @@ describe('neighbouring recorded x', () => {
     expect(neighbourX([], 0, 1)).toBeNull();
   });
 });
-

@@ -66,13 +66,19 @@ export const PlotLines = memo(function PlotLines(props: PlotLinesProps) {
     const drawn = runs.map((item) => {
       const rows = views.get(item.run.id) ?? [];
       const smoothed = Boolean(item.model?.smoothed);
-      const sparse = (item.model?.length ?? 0) > 0 && (item.model?.length ?? 0) < sparseBelow;
-      const points = sparse
-        ? rows.flatMap((row) => {
-            const y = row.s === null ? Number.NaN : scale.y(row.s);
-            return Number.isFinite(y) ? [{ x: scale.x(row.x), y }] : [];
-          })
-        : [];
+      const recorded = item.model?.length ?? 0;
+      // Markers sit outside the clip (one on the plot's edge shows whole), so those off the plot
+      // (a zoomed chart) are left out here.
+      const onPlot = (x: number, y: number) =>
+        x >= left - 0.5 && x <= left + width + 0.5 && y >= top - 0.5 && y <= top + height + 0.5;
+      const points =
+        recorded > 0 && recorded < sparseBelow
+          ? rows.flatMap((row) => {
+              const x = scale.x(row.x);
+              const y = row.s === null ? Number.NaN : scale.y(row.s);
+              return Number.isFinite(y) && onPlot(x, y) ? [{ x, y }] : [];
+            })
+          : [];
       return {
         item,
         smoothed,
@@ -134,30 +140,20 @@ export const PlotLines = memo(function PlotLines(props: PlotLinesProps) {
           </g>
         ))}
       </g>
-      {/* Markers outside the clip, so one on the plot's edge (the last step) shows whole; those
-          off the visible range (a zoomed chart) are left out instead. */}
       {lines.drawn.map(({ item, points }) =>
         points.length === 0 ? null : (
           <g key={item.run.id} className="tvz-points">
-            {points
-              .filter(
-                (point) =>
-                  point.x >= left - 0.5 &&
-                  point.x <= left + width + 0.5 &&
-                  point.y >= top - 0.5 &&
-                  point.y <= top + height + 0.5,
-              )
-              .map((point) => (
-                <circle
-                  key={point.x}
-                  className="tvz-point"
-                  cx={point.x}
-                  cy={point.y}
-                  r={POINT_RADIUS}
-                  fill={item.color}
-                  stroke={item.color}
-                />
-              ))}
+            {points.map((point) => (
+              <circle
+                key={point.x}
+                className="tvz-point"
+                cx={point.x}
+                cy={point.y}
+                r={POINT_RADIUS}
+                fill={item.color}
+                stroke={item.color}
+              />
+            ))}
           </g>
         ),
       )}

@@ -200,9 +200,13 @@ export function neighbourX(
 ): number | null {
   let best: number | null = null;
   for (const xs of columns) {
-    const after = inclusive ? lowerBound(xs, from) : upperBound(xs, from);
-    const before = (inclusive ? upperBound(xs, from) : lowerBound(xs, from)) - 1;
-    const i = direction > 0 ? after : before;
+    // The first x past `from` (or at it, inclusive), or the last one before it.
+    const i =
+      direction > 0
+        ? inclusive
+          ? lowerBound(xs, from)
+          : upperBound(xs, from)
+        : (inclusive ? upperBound(xs, from) : lowerBound(xs, from)) - 1;
     if (i < 0 || i >= xs.length) continue;
     const candidate = xs[i] as number;
     if (!Number.isFinite(candidate)) continue;

@@ -16,6 +16,7 @@ const lazyModules = [
   'buildSeriesView',
   'runStretches',
   'nonFiniteMarkers',
+  'ChartTooltip',
 ];
 
 const lazyChunks = {

@@ -64,3 +64,44 @@ describe('MetricsChartView axes and NaN markers', () => {
     expect(Math.max(...dots)).toBeGreaterThan(tickX('4k'));
   });
 });
+
+describe('the lines and Recharts’ axes share one plot box', () => {
+  it.each([
+    [800, 320, false],
+    [360, 240, true],
+    [1200, 500, false],
+  ])(
+    'at %i x %i px (title %s), the lines’ clip is the box the grid and axes frame',
+    (width, height, titled) => {
+      const run: ChartRun = {
+        id: 'a',
+        metrics: { loss: { steps, values: steps.map((step) => 2.5 - step / 4000) } },
+      };
+      const { container } = render(
+        <MetricsChartView
+          runs={[run]}
+          width={width}
+          height={height}
+          {...(titled ? { metrics: ['loss', 'grad_norm'] as const } : {})}
+        />,
+      );
+      const clip = container.querySelector('.tvz-lines clipPath rect') as SVGRectElement;
+      const box = ['x', 'y', 'width', 'height'].map((name) => Number(clip.getAttribute(name)));
+      // Recharts draws the grid's lines across the plot area it laid out: horizontal ones from its
+      // left to its right edge, vertical ones from its top to its bottom edge.
+      const horizontal = container.querySelector(
+        '.recharts-cartesian-grid-horizontal line',
+      ) as SVGLineElement;
+      const vertical = container.querySelector(
+        '.recharts-cartesian-grid-vertical line',
+      ) as SVGLineElement;
+      const attr = (line: SVGLineElement, name: string) => Number(line.getAttribute(name));
+      expect(box).toEqual([
+        attr(horizontal, 'x1'),
+        attr(vertical, 'y1'),
+        attr(horizontal, 'x2') - attr(horizontal, 'x1'),
+        attr(vertical, 'y2') - attr(vertical, 'y1'),
+      ]);
+    },
+  );
+});

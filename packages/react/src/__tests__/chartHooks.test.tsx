@@ -149,7 +149,7 @@ describe('keyboard hover', () => {
     expect(tip()).toBeNull();
     surface.focus();
     await userEvent.keyboard('{ArrowRight}');
-    expect(tip()).toContain('10');
+    await vi.waitFor(() => expect(tip()).toContain('10'));
     await userEvent.keyboard('{ArrowRight}{ArrowRight}');
     expect(tip()).toContain('30');
     // Past the last point it stays there.

@@ -293,6 +293,56 @@ describe('series view cache', () => {
     expect(bottom(rows)).toBe(bottom(all));
   });
 
+  it('draws a short series whole, then buckets it once polls take it past the budget', () => {
+    const models = createSeriesModelCache();
+    const views = createSeriesViewCache();
+    const s: number[] = [];
+    const v: number[] = [];
+    const sizes: number[] = [];
+    let rows: SeriesViewRow[] = [];
+    for (let poll = 0; poll < 60; poll++) {
+      for (let i = 0; i < 100; i++) {
+        const k = s.length;
+        s.push(k);
+        v.push(k === 4_321 ? -7 : 1 + Math.cos(k / 3));
+      }
+      rows = views.get('a', models.get('a', { steps: s, values: v }, 0), { maxPoints: 800 });
+      sizes.push(rows.length);
+    }
+    // Every point while the plot has room for them (up to 800), then about the budget.
+    expect(sizes.slice(0, 8)).toEqual([100, 200, 300, 400, 500, 600, 700, 800]);
+    for (const size of sizes.slice(8)) {
+      expect(size).toBeLessThanOrEqual(800);
+      expect(size).toBeGreaterThanOrEqual(200);
+    }
+    expect(rows[0]?.step).toBe(0);
+    expect(rows[rows.length - 1]?.step).toBe(5_999);
+    expect(Math.min(...rows.map((row) => row.y ?? 99))).toBe(-7);
+  });
+
+  it('leaves out points without a finite x and keeps the extremes around them', () => {
+    const models = createSeriesModelCache();
+    const views = createSeriesViewCache();
+    const n = 5_000;
+    const steps = Array.from({ length: n }, (_, i) => i);
+    // Every 7th point has no x (an epoch axis before the first logged epoch, say).
+    const model = models.get(
+      'a',
+      {
+        steps,
+        values: steps.map((i) => (i === 2_500 ? 99 : i === 2_505 ? -99 : 1)),
+        xOf: (i) => (i % 7 === 0 ? Number.NaN : i),
+      },
+      0,
+    );
+    const rows = views.get('a', model, { maxPoints: 400 });
+    expect(rows.every((row) => Number.isFinite(row.x) && row.step % 7 !== 0)).toBe(true);
+    expect(rows.map((row) => row.y)).toContain(99);
+    expect(rows.map((row) => row.y)).toContain(-99);
+    expect(rows[0]?.step).toBe(1);
+    expect(rows[rows.length - 1]?.step).toBe(4_999);
+  });
+
   it('draws a series whose x goes back (a clock reset on the time axis) in recorded order', () => {
     const models = createSeriesModelCache();
     const views = createSeriesViewCache();

@@ -12,12 +12,12 @@ import type { DrawnRun } from '../data/drawRuns';
 import { visibleRuns } from '../data/drawRuns';
 import { formatNumber } from '../data/formatNumber';
 import type { RunGroupRow } from '../data/groupRows';
-import { groupRows, nonFiniteMarkers, runStretches } from '../data/lazyFeatures';
+import { groupRows, nonFiniteMarkers, runStretches, tooltipModule } from '../data/lazyFeatures';
 import { nearestX, neighbourX } from '../data/plotPaths';
 import type { ChartRun, XAxisMode, YScale } from '../data/types';
 import type { XRange } from '../data/visibleRange';
 import { useDrawnSeries } from '../hooks/useDrawnSeries';
-import { ChartTooltip } from './ChartTooltip';
+import { useLazyModule } from '../hooks/useLazyModule';
 import { PlotLines } from './PlotLines';
 
 /**
@@ -101,6 +101,17 @@ const SPARSE_PX_PER_POINT = 12;
 export function MetricPlot(props: MetricPlotProps) {
   const { runs, metric, width, height, xAxis, yScale, zoom, hoverX } = props;
   const plotWidth = Math.max(50, width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right);
+  // The plot's box as Recharts lays it out (margins, y axis width, its default 30 px x axis): the
+  // lines draw in the first commit instead of after Recharts' layout effects report it.
+  const plotArea = useMemo(
+    () => ({
+      x: PLOT_LEFT,
+      y: MARGIN.top,
+      width: Math.max(0, width - PLOT_LEFT - MARGIN.right),
+      height: Math.max(0, height - X_AXIS_ROOM),
+    }),
+    [width, height],
+  );
   const grouped = props.runGroups;
   // Members of a group are drawn through their group: hide them as lines of their own.
   const hiddenRunIds = useMemo(() => {
@@ -199,8 +210,17 @@ export function MetricPlot(props: MetricPlotProps) {
       : neighbourX(snapColumns, direction > 0 ? xDomain[0] : xDomain[1], direction, true);
     if (inside(next)) onHover(next);
   };
+  // The tooltip's module loads as a pointer comes near or the keyboard arrives, before the first
+  // hover needs it.
+  const loadTooltip = () => {
+    tooltipModule.load().catch(() => {
+      // Without it the hover line still shows; the next hover tries again.
+    });
+  };
   const pointer = {
     onKeyDown,
+    onFocus: loadTooltip,
+    onPointerEnter: loadTooltip,
     onPointerDown: (event: PointerEvent<HTMLDivElement>) => {
       if (event.pointerType === 'mouse' && event.button === 0)
         zoomHandlers.onMouseDown({ activeLabel: xAtPointer(event) });
@@ -225,6 +245,8 @@ export function MetricPlot(props: MetricPlotProps) {
     hoverInside && xDomain
       ? PLOT_LEFT + ((hoverX - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plotWidth
       : null;
+  useLazyModule(tooltipModule, hoverPx !== null);
+  const Tooltip = tooltipModule.current?.ChartTooltip;
 
   return (
     <div className="tvz-plot" style={{ position: 'relative', minWidth: 0 }}>
@@ -280,6 +302,7 @@ export function MetricPlot(props: MetricPlotProps) {
                 : { label: { value: metric, angle: -90, position: 'insideLeft' } })}
             />
             <PlotLines
+              area={plotArea}
               runs={visible}
               views={views}
               groups={groups}
@@ -316,7 +339,7 @@ export function MetricPlot(props: MetricPlotProps) {
             ) : null}
           </ComposedChart>
         )}
-        {hoverPx !== null && hoverX !== null ? (
+        {hoverPx !== null && hoverX !== null && Tooltip ? (
           <div
             className="tvz-tip-wrap"
             style={
@@ -326,7 +349,7 @@ export function MetricPlot(props: MetricPlotProps) {
                 : { left: Math.max(4, hoverPx + 10) }
             }
           >
-            <ChartTooltip
+            <Tooltip
               active
               label={hoverX}
               drawn={lines}

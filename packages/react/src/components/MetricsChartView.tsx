@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { GroupBand } from '../data/aggregateRunGroup';
 import { availableMetrics } from '../data/availableMetrics';
-import { chartTheme } from '../data/chartTheme';
+import { chartStyles } from '../data/chartTheme';
 import type { ChartViewSettings } from '../data/chartViewSettings';
 import { chartDefaults } from '../data/chartViewSettings';
 import type { DrawnRun } from '../data/drawRuns';
@@ -207,7 +207,7 @@ export function MetricsChartView(props: MetricsChartViewProps) {
       data-theme={scheme}
       style={{ position: 'relative' }}
     >
-      <style>{chartTheme(scheme)}</style>
+      <style>{chartStyles}</style>
       {showControls ? (
         <div className="tvz-bar">
           {panels ? null : (

@@ -1,6 +1,5 @@
 'use client';
 import { memo, useId, useMemo } from 'react';
-import { usePlotArea } from 'recharts';
 import type { SeriesViewRow } from '../data/buildSeriesView';
 import type { DrawnRun } from '../data/drawRuns';
 import type { DrawnGroup } from '../data/groupRows';
@@ -11,10 +10,16 @@ import { bandPath, linePath, plotScale } from '../data/plotPaths';
  *
  * @example
  * ```tsx
- * <PlotLines runs={visible} views={views} groups={groups} xDomain={[0, 900]} yDomain={[0.4, 2.6]} log={false} sparseBelow={60} />
+ * <PlotLines area={area} runs={visible} views={views} groups={groups} xDomain={[0, 900]} yDomain={[0.4, 2.6]} log={false} sparseBelow={60} />
  * ```
  */
 export interface PlotLinesProps {
+  /**
+   * The plot's box in the chart's SVG, where Recharts lays out its axes and grid around it (a test
+   * holds the two together). Given, not read from Recharts' layout, so the lines draw in the
+   * chart's first commit.
+   */
+  area: PlotArea;
   /** Visible runs with the metric. */
   runs: readonly DrawnRun[];
   /** Drawn rows of each run, by run id. */
@@ -25,6 +30,14 @@ export interface PlotLinesProps {
   log: boolean;
   /** A run with fewer recorded points than this gets a marker on each point. */
   sparseBelow: number;
+}
+
+/** A plot's box in its chart's SVG. */
+export interface PlotArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** Marker radius of a sparse series' points. */
@@ -38,24 +51,21 @@ const POINT_RADIUS = 3;
  * clipped to the plot area (a zoomed chart's lines end at its edges).
  *
  * @param props - {@link PlotLinesProps}
- * @returns the lines, or nothing before Recharts has laid out the plot area
+ * @returns the lines
  *
  * @example
  * ```tsx
  * <ComposedChart width={800} height={320}>
  *   <XAxis type="number" domain={xDomain} />
- *   <PlotLines runs={visible} views={views} groups={[]} xDomain={xDomain} yDomain={yDomain} log={false} sparseBelow={60} />
+ *   <PlotLines area={area} runs={visible} views={views} groups={[]} xDomain={xDomain} yDomain={yDomain} log={false} sparseBelow={60} />
  * </ComposedChart>
  * ```
  */
 export const PlotLines = memo(function PlotLines(props: PlotLinesProps) {
-  const area = usePlotArea();
+  const area = props.area;
   const clipId = `tvz-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const { runs, views, groups, xDomain, yDomain, log, sparseBelow } = props;
-  const left = area?.x ?? 0;
-  const top = area?.y ?? 0;
-  const width = area?.width ?? 0;
-  const height = area?.height ?? 0;
+  const { x: left, y: top, width, height } = area;
   const lines = useMemo(() => {
     const scale = plotScale({ left, top, width, height, xDomain, yDomain, log });
     const bands = groups.map((group) => ({
@@ -89,7 +99,6 @@ export const PlotLines = memo(function PlotLines(props: PlotLinesProps) {
     });
     return { bands, drawn };
   }, [runs, views, groups, xDomain, yDomain, log, sparseBelow, left, top, width, height]);
-  if (!area) return null;
   return (
     <g className="tvz-lines">
       <defs>

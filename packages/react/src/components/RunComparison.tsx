@@ -4,6 +4,7 @@ import type { ChartViewSettings } from '../data/chartViewSettings';
 import { runColors } from '../data/runColors';
 import { summarizeRun } from '../data/summarizeRun';
 import type { ChartStateProps, EndpointSourceProps } from '../data/trainingMetricsChartProps';
+import { useColorScheme } from '../hooks/useColorScheme';
 import { useRunColors } from '../hooks/useRunColors';
 import { useRunComparison } from '../hooks/useRunComparison';
 import { RunComparisonTable } from './RunComparisonTable';
@@ -66,10 +67,13 @@ export function RunComparison(props: RunComparisonProps) {
     const color = colors[runId] ?? (runColors[index % runColors.length] as string);
     return result?.isError && !data ? { summary, color, error: result.error } : { summary, color };
   });
+  // The table's colours follow the chart's theme (the chart's stylesheet keys them on data-theme).
+  const scheme = useColorScheme(props.theme);
   return (
     <section
       aria-label="Run comparison"
       className="tvz-root"
+      data-theme={scheme}
       style={{ display: 'grid', gap: 12, minWidth: 0 }}
     >
       <TrainingMetricsChart {...props} runIds={runIds} />

@@ -1,7 +1,7 @@
 'use client';
 import type { ReactNode } from 'react';
 import type { ChartThemeName } from '../data/chartTheme';
-import { chartTheme } from '../data/chartTheme';
+import { chartStyles } from '../data/chartTheme';
 import { useColorScheme } from '../hooks/useColorScheme';
 
 /**
@@ -36,7 +36,7 @@ export function StateFrame({ theme, className, children }: StateFrameProps) {
   const scheme = useColorScheme(theme);
   return (
     <div className={className ? `tvz-root ${className}` : 'tvz-root'} data-theme={scheme}>
-      <style>{chartTheme(scheme)}</style>
+      <style>{chartStyles}</style>
       {children}
     </div>
   );

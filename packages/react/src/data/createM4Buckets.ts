@@ -85,56 +85,85 @@ export function createM4Buckets(model: SeriesModel, budget: number): M4Buckets |
   const add = (from: number, to: number): boolean => {
     const { xs, values } = current;
     const smoothed = current.smoothed;
-    // The loop keeps the current bucket in locals (x only grows, so it changes once per bucket).
-    let inverse = 1 / width;
-    let index = -1;
-    let bucket: Bucket | undefined;
-    for (let i = from; i < to; i++) {
-      const x = xs[i] as number;
-      if (!Number.isFinite(x)) continue;
-      if (x < lastX) return false;
-      lastX = x;
-      if (Number.isNaN(origin)) origin = x;
-      let b = Math.floor((x - origin) * inverse);
-      if (b !== index || !bucket) {
-        while (b >= limit) {
-          mergePairs();
-          inverse = 1 / width;
-          b = Math.floor((x - origin) * inverse);
-        }
-        index = b;
-        bucket = buckets[b];
-        if (!bucket) {
-          bucket = emptyBucket(i);
-          buckets[b] = bucket;
-        }
-      }
-      bucket.last = i;
-      const v = values[i] as number;
-      if (!Number.isFinite(v)) {
-        if (bucket.nonFinite) bucket.nonFinite.push(i);
-        else bucket.nonFinite = [i];
+    let i = from;
+    while (i < to) {
+      const start = xs[i] as number;
+      if (!Number.isFinite(start)) {
+        i++;
         continue;
       }
-      if (bucket.min === -1 || v < bucket.minValue) {
-        bucket.min = i;
-        bucket.minValue = v;
+      if (start < lastX) return false;
+      if (Number.isNaN(origin)) origin = start;
+      let inverse = 1 / width;
+      let b = Math.floor((start - origin) * inverse);
+      while (b >= limit) {
+        mergePairs();
+        inverse = 1 / width;
+        b = Math.floor((start - origin) * inverse);
       }
-      if (bucket.max === -1 || v > bucket.maxValue) {
-        bucket.max = i;
-        bucket.maxValue = v;
+      let bucket = buckets[b];
+      if (!bucket) {
+        bucket = emptyBucket(i);
+        buckets[b] = bucket;
       }
-      if (smoothed) {
-        const s = smoothed[i] as number;
-        if (bucket.smoothMin === -1 || s < bucket.smoothMinValue) {
-          bucket.smoothMin = i;
-          bucket.smoothMinValue = s;
+      // The bucket's state in locals while its points are read (x only grows, so they are a run
+      // of consecutive indices), written back once: a million points cost a few ms, not tens.
+      let { min, max, smoothMin, smoothMax, minValue, maxValue, smoothMinValue, smoothMaxValue } =
+        bucket;
+      let nonFinite = bucket.nonFinite;
+      let last = i;
+      let x = start;
+      let backwards = false;
+      for (;;) {
+        lastX = x;
+        last = i;
+        const v = values[i] as number;
+        if (!Number.isFinite(v)) {
+          if (nonFinite) nonFinite.push(i);
+          else nonFinite = [i];
+        } else {
+          if (min === -1 || v < minValue) {
+            min = i;
+            minValue = v;
+          }
+          if (max === -1 || v > maxValue) {
+            max = i;
+            maxValue = v;
+          }
+          if (smoothed) {
+            const sv = smoothed[i] as number;
+            if (smoothMin === -1 || sv < smoothMinValue) {
+              smoothMin = i;
+              smoothMinValue = sv;
+            }
+            if (smoothMax === -1 || sv > smoothMaxValue) {
+              smoothMax = i;
+              smoothMaxValue = sv;
+            }
+          }
         }
-        if (bucket.smoothMax === -1 || s > bucket.smoothMaxValue) {
-          bucket.smoothMax = i;
-          bucket.smoothMaxValue = s;
+        i++;
+        // Points without a finite x are not drawn: skipped, as the first one above.
+        while (i < to && !Number.isFinite(xs[i] as number)) i++;
+        if (i >= to) break;
+        x = xs[i] as number;
+        if (x < lastX) {
+          backwards = true;
+          break;
         }
+        if (Math.floor((x - origin) * inverse) !== b) break;
       }
+      bucket.last = last;
+      bucket.min = min;
+      bucket.max = max;
+      bucket.minValue = minValue;
+      bucket.maxValue = maxValue;
+      bucket.smoothMin = smoothMin;
+      bucket.smoothMax = smoothMax;
+      bucket.smoothMinValue = smoothMinValue;
+      bucket.smoothMaxValue = smoothMaxValue;
+      bucket.nonFinite = nonFinite;
+      if (backwards) return false;
     }
     return true;
   };

@@ -65,10 +65,13 @@ export function createSeriesViewCache(): SeriesViewCache {
           return rows;
         }
       }
-      const buckets = zoomed ? null : createM4Buckets(model, options.maxPoints / 4);
+      // A series the plot has room for is drawn whole: no buckets to build or extend. It gets them
+      // once a poll takes it past the budget, and from then on polls extend them.
+      const whole = !zoomed && model.length <= options.maxPoints;
+      const buckets = zoomed || whole ? null : createM4Buckets(model, options.maxPoints / 4);
       const rows = buckets
         ? buckets.rows(log)
-        : build
+        : build && !whole
           ? build(model, options)
           : Array.from({ length: model.length }, (_, i) => seriesViewRow(model, i, log));
       entries.set(key, {

@@ -4,7 +4,7 @@ import type { DrawnRun } from './drawRuns';
 import type { NonFiniteStretch } from './groupNonFinite';
 import type { XRange } from './visibleRange';
 
-// Features most charts never use, each loaded on first use as a chunk of its own, so a default
+// Features most charts never use (or not before the user hovers), each loaded on first use as a chunk of its own, so a default
 // chart (one metric on the step axis, finite values, no groups) carries none of them. The view
 // waits for the ones its props ask for (groups, the epoch and time axes) before drawing, zoom waits
 // for its module before applying a drag, and non-finite markers load when a series has a NaN.
@@ -17,6 +17,8 @@ export const epochModule = createLazyModule(() => import('./createEpochInterpola
 export const timeAxisModule = createLazyModule(() => import('./timeTicks'));
 /** A zoomed view: downsampling of an x range of the series. */
 export const zoomViewModule = createLazyModule(() => import('./buildSeriesView'));
+/** The hover tooltip: loaded when a pointer enters a plot or the plot takes the keyboard. */
+export const tooltipModule = createLazyModule(() => import('../components/ChartTooltip'));
 /** Bands and labels on non-finite stretches. */
 export const nonFiniteModule = createLazyModule(() =>
   Promise.all([import('./runStretches'), import('../components/nonFiniteMarkers')]).then(

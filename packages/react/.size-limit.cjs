@@ -3,8 +3,8 @@
 // the lazy imports external, as a bundler splits them into chunks: the log chart (loaded when a
 // chart is given log text), the export module (first export), and the features of
 // data/lazyFeatures.ts (run groups, the epoch and time axes, zoomed views, non-finite markers),
-// loaded when a chart first uses them. A static import of any of them, or of the parser, lands in
-// the count and fails it.
+// loaded when a chart first uses them, and the poll merge (pollMerge.ts, loaded before a run's
+// first poll). A static import of any of them, or of the parser, lands in the count and fails it.
 const peers = ['react', 'react-dom', 'recharts', '@tanstack/react-query'];
 
 const lazyModules = [
@@ -17,6 +17,7 @@ const lazyModules = [
   'runStretches',
   'nonFiniteMarkers',
   'ChartTooltip',
+  'pollMerge',
 ];
 
 const lazyChunks = {

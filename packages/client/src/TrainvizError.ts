@@ -73,17 +73,17 @@ const kinds: ReadonlySet<string> = new Set<TrainvizErrorKind>([
  */
 export class TrainvizError extends Error {
   /** What went wrong. */
-  readonly kind: TrainvizErrorKind;
+  declare readonly kind: TrainvizErrorKind;
   /** HTTP status, for kind `http`. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Machine-readable code from the server's error body, e.g. `invalid_parameter`. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** The query parameter a 400 names, e.g. `step_min`. */
-  readonly parameter: string | undefined;
+  declare readonly parameter: string | undefined;
   /** For `invalid-response`: where the body broke the contract. */
-  readonly path: string | undefined;
+  declare readonly path: string | undefined;
   /** The requested URL. */
-  readonly url: string | undefined;
+  declare readonly url: string | undefined;
   /** Brand checked by {@link isTrainvizError}, so two copies of this package recognise each other. */
   readonly [brand] = true;
 

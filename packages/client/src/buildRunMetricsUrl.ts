@@ -24,12 +24,10 @@ export function buildRunMetricsUrl(
   runId: string,
   options: Omit<GetRunMetricsOptions, 'signal'> = {},
 ): string {
-  const base = baseUrl.replace(/\/+$/, '');
-  const path = `${base}/experiments/${segment(experimentId, 'experimentId')}/runs/${segment(runId, 'runId')}/metrics`;
-  const query: string[] = [];
-  for (const name of options.metricTypes ?? []) {
-    query.push(`metric_type=${encode(name, 'metric type')}`);
-  }
+  const path = `${experimentUrl(baseUrl, experimentId)}/runs/${segment(runId, 'runId')}/metrics`;
+  const query = (options.metricTypes ?? []).map(
+    (name) => `metric_type=${encode(name, 'metric type')}`,
+  );
   const numbers: [string, number | undefined][] = [
     ['step_min', options.stepMin],
     ['step_max', options.stepMax],
@@ -37,13 +35,18 @@ export function buildRunMetricsUrl(
     ['max_points', options.maxPoints],
   ];
   for (const [name, value] of numbers) {
-    if (value !== undefined) query.push(`${name}=${encodeURIComponent(String(value))}`);
+    if (value !== undefined) query.push(`${name}=${encodeURIComponent(value)}`);
   }
   return query.length === 0 ? path : `${path}?${query.join('&')}`;
 }
 
+/** `{baseUrl}/experiments/{experiment_id}`, the root of an experiment's routes. */
+export function experimentUrl(baseUrl: string, experimentId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/experiments/${segment(experimentId, 'experimentId')}`;
+}
+
 /** `id` percent-encoded as one URL path segment; a `RangeError` for ids that cannot be one. */
-export function segment(id: string, name: string): string {
+function segment(id: string, name: string): string {
   if (id === '' || id === '.' || id === '..') {
     throw new RangeError(
       `${name} ${JSON.stringify(id)} cannot be sent as a URL path segment: URL parsers remove it`,

@@ -1,9 +1,8 @@
 import { buildRunMetricsUrl } from './buildRunMetricsUrl';
-import { decodeRunMetrics } from './decodeRunMetrics';
+import { readRunMetrics } from './readRunMetrics';
 import { requestJson } from './requestJson';
 import { isTrainvizError, TrainvizError } from './TrainvizError';
 import type { GetRunMetricsOptions, RunMetrics } from './types';
-import { validateRunMetricsWire } from './validateRunMetricsWire';
 
 /**
  * The subset of `fetch` the client uses, so any WHATWG-compatible implementation can be injected
@@ -79,17 +78,17 @@ export async function getRunMetrics(
   const path = buildRunMetricsUrl(config.baseUrl, experimentId, runId, query);
   const { body, url } = await requestJson(config, path, signal);
   try {
-    return decodeRunMetrics(validateRunMetricsWire(body));
+    // Validated and decoded in one walk over the columns.
+    return readRunMetrics(body);
   } catch (error) {
-    if (isTrainvizError(error)) {
-      throw new TrainvizError({
-        kind: 'invalid-response',
-        message: `invalid response from ${url}: ${error.message}`,
-        ...(error.path === undefined ? {} : { path: error.path }),
-        url,
-        cause: error,
-      });
-    }
-    throw error;
+    if (!isTrainvizError(error)) throw error;
+    throw new TrainvizError({
+      kind: 'invalid-response',
+      message: `invalid response from ${url}: ${error.message}`,
+      // Every validation error names where the body broke the contract.
+      path: error.path as string,
+      url,
+      cause: error,
+    });
   }
 }

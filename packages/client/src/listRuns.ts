@@ -1,4 +1,4 @@
-import { segment } from './buildRunMetricsUrl';
+import { experimentUrl } from './buildRunMetricsUrl';
 import type { TrainvizClientOptions } from './getRunMetrics';
 import { requestJson } from './requestJson';
 import { TrainvizError } from './TrainvizError';
@@ -69,7 +69,7 @@ export async function listRuns(
   options: ListRunsOptions = {},
 ): Promise<RunSummary[]> {
   const config = typeof client === 'string' ? { baseUrl: client } : client;
-  const path = `${config.baseUrl.replace(/\/+$/, '')}/experiments/${segment(experimentId, 'experimentId')}/runs`;
+  const path = `${experimentUrl(config.baseUrl, experimentId)}/runs`;
   const { body, url } = await requestJson(config, path, options.signal);
   if (
     typeof body !== 'object' ||

@@ -1,8 +1,6 @@
 import type { TrainvizClientOptions } from './getRunMetrics';
+import type { TrainvizErrorKind, TrainvizErrorOptions } from './TrainvizError';
 import { isTrainvizError, TrainvizError } from './TrainvizError';
-
-const defaultTimeoutMs = 30_000;
-const defaultMaxResponseBytes = 64 * 1024 * 1024;
 
 /**
  * GETs `path` (resolved against `location` in browsers) and parses its JSON body, with the
@@ -16,87 +14,84 @@ export async function requestJson(
   signal: AbortSignal | undefined,
 ): Promise<{ body: unknown; url: string }> {
   const url = resolveUrl(path);
-  if (signal?.aborted) throw abortedError(url, signal.reason);
+  const fail = (kind: TrainvizErrorKind, message: string, cause?: unknown) =>
+    new TrainvizError({ kind, message, url, cause });
+  const aborted = () => fail('aborted', `request to ${url} was aborted`, signal?.reason);
+  if (signal?.aborted) throw aborted();
 
+  // One controller for the timeout, the caller's signal and the end of the request; its reason is
+  // the error to reject with. Aborted at the end, which also removes the listener on `signal`.
   const controller = new AbortController();
-  let timedOut = false;
-  const timeoutMs = config.timeoutMs ?? defaultTimeoutMs;
+  const ours = controller.signal;
+  const timeoutMs = config.timeoutMs ?? 30_000;
   const timer =
     timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort(
-            new TrainvizError({
-              kind: 'timeout',
-              message: `no complete response from ${url} within ${timeoutMs} ms`,
-              url,
-            }),
-          );
-        }, timeoutMs)
+      ? setTimeout(
+          () =>
+            controller.abort(
+              fail('timeout', `no complete response from ${url} within ${timeoutMs} ms`),
+            ),
+          timeoutMs,
+        )
       : undefined;
-  const onAbort = () => controller.abort(abortedError(url, signal?.reason));
-  signal?.addEventListener('abort', onAbort, { once: true });
+  signal?.addEventListener('abort', () => controller.abort(aborted()), { signal: ours });
+  // Racing against our own signal settles the request even if an injected fetch ignores it.
+  const stopped = new Promise<never>((_, reject) =>
+    ours.addEventListener('abort', () => reject(ours.reason)),
+  );
+  // The race may already be settled when the signal fires at the end: keep that rejection quiet.
+  stopped.catch(noop);
+  const race = <T>(step: T | Promise<T>) => Promise.race([step, stopped]);
 
+  let response: Response | undefined;
+  let text: string;
   try {
-    // Racing against our own signal settles the promise even if an injected fetch ignores it.
-    const stopped = rejectOnAbort(controller.signal);
     const fetchImpl = config.fetch ?? globalThis.fetch;
     if (typeof fetchImpl !== 'function') {
-      throw new TrainvizError({
-        kind: 'network',
-        message:
-          'no fetch implementation: this runtime has no globalThis.fetch, pass options.fetch',
-        url,
-      });
-    }
-    let response: Response;
-    try {
-      const headers = new Headers(
-        typeof config.headers === 'function'
-          ? await Promise.race([config.headers(), stopped])
-          : config.headers,
+      throw fail(
+        'network',
+        'no fetch implementation: this runtime has no globalThis.fetch, pass options.fetch',
       );
-      if (!headers.has('accept')) headers.set('accept', 'application/json');
-      response = await Promise.race([
-        fetchImpl(url, { method: 'GET', headers, signal: controller.signal }),
-        stopped,
-      ]);
-    } catch (error) {
-      if (isTrainvizError(error)) throw error;
-      if (controller.signal.aborted) throw controller.signal.reason;
-      throw new TrainvizError({
-        kind: 'network',
-        message: `request to ${url} failed: ${errorMessage(error)}`,
-        url,
-        cause: error,
-      });
     }
-    const maxBytes = config.maxResponseBytes ?? defaultMaxResponseBytes;
-    const text = await Promise.race([
-      readBody(response, url, controller.signal, maxBytes),
-      stopped,
-    ]);
-    if (!response.ok) throw httpError(response, text, url);
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch (error) {
-      const type = response.headers.get('content-type') ?? 'no content type';
-      throw new TrainvizError({
-        kind: 'invalid-response',
-        message: `expected a JSON body from ${url}, got ${type}: ${JSON.stringify(text.slice(0, 60))}`,
-        path: '(body)',
-        url,
-        cause: error,
-      });
-    }
-    return { body, url };
+    const headers = new Headers(
+      await race(typeof config.headers === 'function' ? config.headers() : config.headers),
+    );
+    if (!headers.has('accept')) headers.set('accept', 'application/json');
+    response = await race(fetchImpl(url, { method: 'GET', headers, signal: ours }));
+    const maxBytes = config.maxResponseBytes ?? 64 * 2 ** 20; // 64 MiB
+    text = await race(
+      readBody(response, maxBytes, () =>
+        fail(
+          'too-large',
+          `the response from ${url} is larger than maxResponseBytes (${maxBytes} bytes)`,
+        ),
+      ),
+    );
+  } catch (error) {
+    if (isTrainvizError(error)) throw error;
+    if (ours.aborted) throw ours.reason;
+    const doing = response ? 'reading the response from' : 'request to';
+    throw fail('network', `${doing} ${url} failed: ${errorMessage(error)}`, error);
   } finally {
-    if (timer !== undefined) clearTimeout(timer);
-    signal?.removeEventListener('abort', onAbort);
-    if (!timedOut && !controller.signal.aborted) controller.abort();
+    clearTimeout(timer);
+    controller.abort();
+  }
+  if (!response.ok) throw httpError(response, text, url);
+  try {
+    return { body: JSON.parse(text), url };
+  } catch (error) {
+    const type = response.headers.get('content-type') ?? 'no content type';
+    throw new TrainvizError({
+      kind: 'invalid-response',
+      message: `expected a JSON body from ${url}, got ${type}: ${JSON.stringify(text.slice(0, 60))}`,
+      path: '(body)',
+      url,
+      cause: error,
+    });
   }
 }
+
+function noop(): void {}
 
 function resolveUrl(url: string): string {
   if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return url;
@@ -104,104 +99,58 @@ function resolveUrl(url: string): string {
   return typeof href === 'string' ? new URL(url, href).href : url;
 }
 
-function rejectOnAbort(signal: AbortSignal): Promise<never> {
-  const promise = new Promise<never>((_, reject) => {
-    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
-  });
-  // The race may already be settled when the signal fires at cleanup: keep that rejection quiet.
-  promise.catch(() => undefined);
-  return promise;
-}
-
-function tooLarge(url: string, maxBytes: number): TrainvizError {
-  return new TrainvizError({
-    kind: 'too-large',
-    message: `the response from ${url} is larger than maxResponseBytes (${maxBytes} bytes)`,
-    url,
-  });
-}
-
+/**
+ * The body as text, counted as it arrives: an endless or huge one (or one announced as such) is
+ * cancelled at `maxBytes`, not buffered, and fails with `tooLarge()`.
+ */
 async function readBody(
   response: Response,
-  url: string,
-  signal: AbortSignal,
   maxBytes: number,
+  tooLarge: () => TrainvizError,
 ): Promise<string> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) {
-    void response.body?.cancel().catch(() => undefined);
-    throw tooLarge(url, maxBytes);
+  const refuse = (stream: { cancel(): Promise<void> } | null) => {
+    stream?.cancel().catch(noop);
+    return tooLarge();
+  };
+  if (Number(response.headers.get('content-length') ?? Number.NaN) > maxBytes) {
+    throw refuse(response.body);
   }
-  try {
-    if (!response.body || !Number.isFinite(maxBytes)) return await response.text();
-    // Counted as it arrives: an endless or huge body is cut off at the limit, not buffered.
-    const reader = response.body.getReader();
-    const decoder = new TextDecoder();
-    let size = 0;
-    let text = '';
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > maxBytes) {
-        void reader.cancel().catch(() => undefined);
-        throw tooLarge(url, maxBytes);
-      }
-      text += decoder.decode(value, { stream: true });
-    }
-    return text + decoder.decode();
-  } catch (error) {
-    if (isTrainvizError(error)) throw error;
-    if (signal.aborted) throw signal.reason;
-    throw new TrainvizError({
-      kind: 'network',
-      message: `reading the response from ${url} failed: ${errorMessage(error)}`,
-      url,
-      cause: error,
-    });
+  if (!response.body || !Number.isFinite(maxBytes)) return response.text();
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > maxBytes) throw refuse(reader);
+    text += decoder.decode(value, { stream: true });
   }
 }
 
 function httpError(response: Response, text: string, url: string): TrainvizError {
-  let code: string | undefined;
-  let parameter: string | undefined;
-  let message: string | undefined;
+  const options: TrainvizErrorOptions = {
+    kind: 'http',
+    message: `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''} from ${url}`,
+    status: response.status,
+    url,
+  };
   try {
-    const parsed: unknown = JSON.parse(text);
-    const body =
-      typeof parsed === 'object' && parsed !== null
-        ? (parsed as { error?: unknown; detail?: unknown })
-        : {};
+    const body = JSON.parse(text);
     // FastAPI's HTTPException wraps whatever it is given in `detail`: accept that too.
-    const error = body.error ?? body.detail;
-    if (typeof error === 'string') message = error;
-    if (typeof error === 'object' && error !== null) {
-      const fields = error as { code?: unknown; parameter?: unknown; message?: unknown };
-      if (typeof fields.code === 'string') code = fields.code;
-      if (typeof fields.parameter === 'string') parameter = fields.parameter;
-      if (typeof fields.message === 'string') message = fields.message;
+    const error = body?.error ?? body?.detail;
+    const fields: Record<string, unknown> =
+      typeof error === 'object' && error !== null ? error : { message: error };
+    // The server's own message, when it sent one, replaces the status line.
+    for (const key of ['code', 'parameter', 'message'] as const) {
+      const value = fields[key];
+      if (typeof value === 'string') options[key] = value;
     }
   } catch {
     // Proxies and gateways answer errors in HTML or plain text: fall back to the status line.
   }
-  const statusLine = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-  return new TrainvizError({
-    kind: 'http',
-    message: message ?? `${statusLine} from ${url}`,
-    status: response.status,
-    ...(code === undefined ? {} : { code }),
-    ...(parameter === undefined ? {} : { parameter }),
-    url,
-  });
-}
-
-function abortedError(url: string, reason: unknown): TrainvizError {
-  return new TrainvizError({
-    kind: 'aborted',
-    message: `request to ${url} was aborted`,
-    url,
-    cause: reason,
-  });
+  return new TrainvizError(options);
 }
 
 function errorMessage(error: unknown): string {

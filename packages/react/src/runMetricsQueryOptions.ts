@@ -1,13 +1,8 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { queryOptions } from '@tanstack/react-query';
 import type { GetRunMetricsOptions, RunMetrics, TrainvizClient } from '@trainviz/client';
-import {
-  appendRunMetrics,
-  isTrainvizError,
-  mergeRunMetrics,
-  newRestartStep,
-  TrainvizError,
-} from '@trainviz/client';
+import { isTrainvizError, TrainvizError } from '@trainviz/client';
+import { createLazyModule } from './data/createLazyModule';
 import { trainvizKeys } from './queryKeys';
 
 /**
@@ -39,12 +34,27 @@ export interface RunMetricsQueryOptions {
 export const DEFAULT_POLL_INTERVAL_MS = 3000;
 
 /**
+ * The poll merge (`appendRunMetrics`, `mergeRunMetrics`, `newRestartStep`), a chunk loaded on first
+ * use: a chart that never polls never loads it.
+ */
+const pollMerge = createLazyModule(() => import('./pollMerge'));
+
+/** Starts loading the poll merge before the first poll needs it. */
+function preloadPollMerge(): void {
+  pollMerge.load().catch(() => {
+    // The poll that needs it tries again, and fetches the whole run if it still cannot load it.
+  });
+}
+
+/**
  * React Query options for one run's metrics: use them with `useQuery`, or `prefetchQuery` on a server
  * (this module has no `'use client'`). When the cache already holds the run, the query function asks
  * only for points after the last recorded step (`sinceStep`) and appends them to the cached run in
  * place (`appendRunMetrics`): the cached arrays grow between polls, a poll that brings nothing leaves
  * `data` as it is, and a changed run is a new `data` object. If the increment reports a new resume,
  * it fetches again from just before the resume step so the rewritten points replace the old ones.
+ * The merge is a chunk loaded before the first poll; should it fail to load, the poll fetches the
+ * whole run instead, and the next one tries the chunk again.
  *
  * @param client - a `TrainvizClient` (only `getRunMetrics` is used)
  * @param experimentId - experiment id
@@ -70,8 +80,12 @@ export function runMetricsQueryOptions(
     queryKey,
     queryFn: (context) =>
       fetchRunMetrics(client, experimentId, runId, metricTypes, context).catch(asTrainvizError),
-    refetchInterval: (query) =>
-      isLive && shouldPoll(query.state.data, query.state.error) ? pollIntervalMs : false,
+    refetchInterval: (query) => {
+      if (!isLive || !shouldPoll(query.state.data, query.state.error)) return false;
+      // A poll is coming (also for a run a server prefetched): have the merge ready for it.
+      if (query.state.data) preloadPollMerge();
+      return pollIntervalMs;
+    },
     refetchIntervalInBackground: false,
     // Deep-comparing a million-point series on every poll would cost more than the poll itself.
     structuralSharing: false,
@@ -131,8 +145,20 @@ async function fetchRunMetrics(
   const base: GetRunMetricsOptions = metricTypes ? { metricTypes, signal } : { signal };
   const previous = queryClient.getQueryData<RunMetrics>(queryKey);
   if (!previous || previous.lastStep === null) {
+    const run = await client.getRunMetrics(experimentId, runId, base);
+    // A run still going is likely to be polled or refetched: load the merge while nothing waits.
+    if (run.status === 'pending' || run.status === 'running') preloadPollMerge();
+    return withRoomToGrow(run);
+  }
+  let merge: typeof import('./pollMerge');
+  try {
+    merge = pollMerge.current ?? (await pollMerge.load());
+  } catch {
+    // No merge chunk (offline, a deploy removed it): the whole run replaces the cached one, which
+    // needs no merge. The next poll tries the chunk again.
     return withRoomToGrow(await client.getRunMetrics(experimentId, runId, base));
   }
+  const { appendRunMetrics, mergeRunMetrics, newRestartStep } = merge;
   // Ask again for the last step itself: a metric logged at that step after the previous poll (an
   // eval loss printed after the train loss) would otherwise never arrive. Merging dedupes it.
   const increment = await client.getRunMetrics(

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTrainvizClient } from '../createTrainvizClient';
 import { getRunMetrics } from '../getRunMetrics';
@@ -196,6 +197,19 @@ describe('getRunMetrics', () => {
     );
     controller.abort();
     expect((await pending).kind).toBe('aborted');
+  });
+
+  it("leaves no listener on the caller's signal once the request is over", async () => {
+    const controller = new AbortController();
+    const { fetch } = fakeFetch(() => json(sampleWire()));
+    await getRunMetrics({ baseUrl: 'https://h', fetch }, 'e', 'r', { signal: controller.signal });
+    const failing = fakeFetch(() => json({ error: 'busy' }, 503));
+    await rejection(
+      getRunMetrics({ baseUrl: 'https://h', fetch: failing.fetch }, 'e', 'r', {
+        signal: controller.signal,
+      }),
+    );
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   it('times out after timeoutMs with a timeout error', async () => {

@@ -83,8 +83,7 @@ export function createM4Buckets(model: SeriesModel, budget: number): M4Buckets |
   };
 
   const add = (from: number, to: number): boolean => {
-    const { xs, values } = current;
-    const smoothed = current.smoothed;
+    const { xs } = current;
     let i = from;
     while (i < to) {
       const start = xs[i] as number;
@@ -94,76 +93,18 @@ export function createM4Buckets(model: SeriesModel, budget: number): M4Buckets |
       }
       if (start < lastX) return false;
       if (Number.isNaN(origin)) origin = start;
-      let inverse = 1 / width;
-      let b = Math.floor((start - origin) * inverse);
+      let b = Math.floor((start - origin) / width);
       while (b >= limit) {
         mergePairs();
-        inverse = 1 / width;
-        b = Math.floor((start - origin) * inverse);
+        b = Math.floor((start - origin) / width);
       }
       let bucket = buckets[b];
       if (!bucket) {
         bucket = emptyBucket(i);
         buckets[b] = bucket;
       }
-      // The bucket's state in locals while its points are read (x only grows, so they are a run
-      // of consecutive indices), written back once: a million points cost a few ms, not tens.
-      let { min, max, smoothMin, smoothMax, minValue, maxValue, smoothMinValue, smoothMaxValue } =
-        bucket;
-      let nonFinite = bucket.nonFinite;
-      let last = i;
-      let x = start;
-      let backwards = false;
-      for (;;) {
-        lastX = x;
-        last = i;
-        const v = values[i] as number;
-        if (!Number.isFinite(v)) {
-          if (nonFinite) nonFinite.push(i);
-          else nonFinite = [i];
-        } else {
-          if (min === -1 || v < minValue) {
-            min = i;
-            minValue = v;
-          }
-          if (max === -1 || v > maxValue) {
-            max = i;
-            maxValue = v;
-          }
-          if (smoothed) {
-            const sv = smoothed[i] as number;
-            if (smoothMin === -1 || sv < smoothMinValue) {
-              smoothMin = i;
-              smoothMinValue = sv;
-            }
-            if (smoothMax === -1 || sv > smoothMaxValue) {
-              smoothMax = i;
-              smoothMaxValue = sv;
-            }
-          }
-        }
-        i++;
-        // Points without a finite x are not drawn: skipped, as the first one above.
-        while (i < to && !Number.isFinite(xs[i] as number)) i++;
-        if (i >= to) break;
-        x = xs[i] as number;
-        if (x < lastX) {
-          backwards = true;
-          break;
-        }
-        if (Math.floor((x - origin) * inverse) !== b) break;
-      }
-      bucket.last = last;
-      bucket.min = min;
-      bucket.max = max;
-      bucket.minValue = minValue;
-      bucket.maxValue = maxValue;
-      bucket.smoothMin = smoothMin;
-      bucket.smoothMax = smoothMax;
-      bucket.smoothMinValue = smoothMinValue;
-      bucket.smoothMaxValue = smoothMaxValue;
-      bucket.nonFinite = nonFinite;
-      if (backwards) return false;
+      i = fillBucket(bucket, current, i, to, origin + (b + 1) * width);
+      lastX = xs[i - 1] as number;
     }
     return true;
   };
@@ -232,6 +173,70 @@ function emptyBucket(first: number): Bucket {
     smoothMaxValue: 0,
     nonFinite: null,
   };
+}
+
+/**
+ * Reads points into a bucket from index `from` while x ascends and stays left of `edge` (the first
+ * point always), with the bucket's state in locals, written back once: a few ns a point. Returns
+ * the index of the first point not read (past the edge, going back, without a finite x, or `to`).
+ */
+function fillBucket(
+  bucket: Bucket,
+  model: SeriesModel,
+  from: number,
+  to: number,
+  edge: number,
+): number {
+  const { xs, values, smoothed } = model;
+  let { min, max, smoothMin, smoothMax, minValue, maxValue, smoothMinValue, smoothMaxValue } =
+    bucket;
+  let nonFinite = bucket.nonFinite;
+  let x = xs[from] as number;
+  let i = from;
+  for (;;) {
+    const v = values[i] as number;
+    if (!Number.isFinite(v)) {
+      if (nonFinite) nonFinite.push(i);
+      else nonFinite = [i];
+    } else {
+      if (min === -1 || v < minValue) {
+        min = i;
+        minValue = v;
+      }
+      if (max === -1 || v > maxValue) {
+        max = i;
+        maxValue = v;
+      }
+      if (smoothed) {
+        const sv = smoothed[i] as number;
+        if (smoothMin === -1 || sv < smoothMinValue) {
+          smoothMin = i;
+          smoothMinValue = sv;
+        }
+        if (smoothMax === -1 || sv > smoothMaxValue) {
+          smoothMax = i;
+          smoothMaxValue = sv;
+        }
+      }
+    }
+    i++;
+    if (i >= to) break;
+    const next = xs[i] as number;
+    // Past the edge, going back, or no finite x (NaN fails every comparison): the caller takes it.
+    if (!(next >= x && next < edge)) break;
+    x = next;
+  }
+  bucket.last = i - 1;
+  bucket.min = min;
+  bucket.max = max;
+  bucket.minValue = minValue;
+  bucket.maxValue = maxValue;
+  bucket.smoothMin = smoothMin;
+  bucket.smoothMax = smoothMax;
+  bucket.smoothMinValue = smoothMinValue;
+  bucket.smoothMaxValue = smoothMaxValue;
+  bucket.nonFinite = nonFinite;
+  return i;
 }
 
 /** Two neighbouring buckets as one: the earlier one's first point, the later one's last. */

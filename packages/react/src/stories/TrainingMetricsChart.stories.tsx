@@ -210,6 +210,33 @@ export const DarkTheme: Story = {
   },
 };
 
+/**
+ * A light and a dark chart on one page: each keeps its own colours (the charts share one stylesheet,
+ * keyed on each root's theme).
+ */
+export const LightAndDarkSideBySide: Story = {
+  render: (args) => (
+    <div style={{ display: 'grid', gap: 16 }}>
+      <TrainingMetricsChart {...args} theme="light" />
+      <TrainingMetricsChart {...args} theme="dark" />
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(canvasElement.querySelectorAll('[role="img"]')).toHaveLength(2), {
+      timeout: 5000,
+    });
+    const roots = [...canvasElement.querySelectorAll<HTMLElement>('.tvz-root')];
+    const colors = roots.map((root) => {
+      const style = getComputedStyle(root);
+      return [style.backgroundColor, style.color];
+    });
+    await expect(colors).toEqual([
+      ['rgb(255, 255, 255)', 'rgb(31, 35, 40)'],
+      ['rgb(13, 17, 23)', 'rgb(230, 237, 243)'],
+    ]);
+  },
+};
+
 /** No endpoint: a real TRL DPO log (trl PR 570) parsed in the browser. */
 export const LogTextSource: Story = {
   render: ({ height }) => (

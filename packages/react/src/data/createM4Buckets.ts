@@ -167,10 +167,11 @@ function emptyBucket(first: number): Bucket {
     max: -1,
     smoothMin: -1,
     smoothMax: -1,
-    minValue: 0,
-    maxValue: 0,
-    smoothMinValue: 0,
-    smoothMaxValue: 0,
+    // Every finite value is below the first and above the second: no "none yet" test per point.
+    minValue: Number.POSITIVE_INFINITY,
+    maxValue: Number.NEGATIVE_INFINITY,
+    smoothMinValue: Number.POSITIVE_INFINITY,
+    smoothMaxValue: Number.NEGATIVE_INFINITY,
     nonFinite: null,
   };
 }
@@ -199,21 +200,21 @@ function fillBucket(
       if (nonFinite) nonFinite.push(i);
       else nonFinite = [i];
     } else {
-      if (min === -1 || v < minValue) {
+      if (v < minValue) {
         min = i;
         minValue = v;
       }
-      if (max === -1 || v > maxValue) {
+      if (v > maxValue) {
         max = i;
         maxValue = v;
       }
       if (smoothed) {
         const sv = smoothed[i] as number;
-        if (smoothMin === -1 || sv < smoothMinValue) {
+        if (sv < smoothMinValue) {
           smoothMin = i;
           smoothMinValue = sv;
         }
-        if (smoothMax === -1 || sv > smoothMaxValue) {
+        if (sv > smoothMaxValue) {
           smoothMax = i;
           smoothMaxValue = sv;
         }

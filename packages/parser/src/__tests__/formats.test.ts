@@ -204,6 +204,22 @@ describe('pipe formats', () => {
     expect(r.series.grad_norm?.values).toEqual([1.543, 1.419]);
   });
 
+  it('reads the legacy fairseq lines: no colon after the epoch, running averages, valid progress', () => {
+    const r = parse([
+      '| epoch 003  1000 / 4000 loss=1.50 (1.60), wps=900, wpb=800, bsz=32, lr=0.001, gnorm=2.5',
+      '| epoch 003  2000 / 4000 loss=1.40 (1.55), wps=910, wpb=810, bsz=32, lr=0.001, gnorm=2.4',
+      "| epoch 003 | valid on 'valid' subset  500 / 900 loss=1.90",
+      "| epoch 003 | valid on 'valid' subset | valid loss 1.80 | valid ppl 3.48",
+      '| epoch 004  1000 / 4000 loss=1.30 (1.30), wps=920, wpb=820, bsz=32, lr=0.001, gnorm=2.3',
+    ]);
+    expect(r.format).toBe('fairseq');
+    expect(r.series.loss?.values).toEqual([1.5, 1.4, 1.3]);
+    expect(r.series.wps?.values).toEqual([900, 910, 920]);
+    expect(r.series.eval_loss?.values).toEqual([1.8]);
+    expect(r.series['valid ppl']?.values).toEqual([3.48]);
+    expect(r.series['valid_valid ppl']).toBeUndefined();
+  });
+
   it('reads torchtune logger and bar lines, one point per step', () => {
     const r = parse([
       'Step 1 | loss:2.085338592529297 lr:2e-05 tokens_per_second_per_gpu:57.8',

@@ -556,3 +556,112 @@ describe('the shapes of tutorial training loops', () => {
     ]);
   });
 });
+
+describe('shapes of the third unseen set', () => {
+  it('reads a box drawn with box-drawing characters, one name and value per row', () => {
+    const r = parse([
+      'Trial Trainer_0001 completed training after 7 iterations.',
+      '╭──────────────────────────────────╮',
+      '│ Trial Trainer_0001 result        │',
+      '├──────────────────────────────────┤',
+      '│ time_total_s              3.25   │',
+      '│ training_iteration           7   │',
+      '│ loss                      0.42   │',
+      '╰──────────────────────────────────╯',
+    ]);
+    expect(points(r, 'loss')).toEqual([[7, 0.42]]);
+    expect(points(r, 'time_total_s')).toEqual([[7, 3.25]]);
+  });
+
+  it('takes `#` as the step column of an aligned table under a dashed rule', () => {
+    const r = parse([
+      'E    #       LOSS A  LOSS B  SCORE ',
+      '---  ------  ------  ------  -----',
+      '  0       0    1.00    9.00   0.10',
+      '  0      50    0.50    4.00   0.60',
+      '  1     100    0.25    2.00   0.70',
+    ]);
+    expect(points(r, 'LOSS B')).toEqual([
+      [0, 9],
+      [50, 4],
+      [100, 2],
+    ]);
+    expect(points(r, 'SCORE')).toEqual([
+      [0, 0.1],
+      [50, 0.6],
+      [100, 0.7],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it('reads a dict after an eval word as an evaluation at its own step', () => {
+    const r = parse([
+      "[ time:1s ] {'num_updates': 10, 'loss': 3.5, 'acc': 0.1}",
+      "valid:{'num_updates': 15, 'loss': 2.5, 'acc': 0.4}",
+      "[ time:2s ] {'num_updates': 20, 'loss': 2.0, 'acc': 0.5}",
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [10, 3.5],
+      [20, 2],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[15, 2.5]]);
+    expect(points(r, 'eval_acc')).toEqual([[15, 0.4]]);
+  });
+
+  it('keeps a plain number after an epoch even when its name holds no metric word', () => {
+    const r = parse([
+      'Epoch[0] Batch [50]\tSpeed: 100.5 samples/sec\tacc=0.5',
+      'Epoch[0] Time cost=12.5',
+      'Epoch[1] Batch [50]\tSpeed: 101.5 samples/sec\tacc=0.6',
+      'Epoch[1] Time cost=11.5',
+    ]);
+    expect(r.series['Time cost']?.values).toEqual([12.5, 11.5]);
+    expect(r.series.acc?.values).toEqual([0.5, 0.6]);
+  });
+
+  it('joins an epoch-level line to the iteration logged before it', () => {
+    const r = parse([
+      'epoch 3 - iter 50/100 - loss 0.50000 - lr: 0.1',
+      'epoch 3 - iter 100/100 - loss 0.40004 - lr: 0.1',
+      'EPOCH 3 done: loss 0.4000 - lr 0.1',
+      'epoch 4 - iter 50/100 - loss 0.30000 - lr: 0.1',
+    ]);
+    expect(r.series.loss?.values).toEqual([0.5, 0.4, 0.3]);
+    const steps = r.series.loss?.steps ?? [];
+    expect(steps[0]).toBeLessThan(steps[1] as number);
+    expect(steps[1]).toBeLessThan(steps[2] as number);
+  });
+
+  it('joins an epoch summary to the counted batches before it', () => {
+    const r = parse([
+      '-- Epoch:[0]; Batch:[100]; Time: 0.1 s; ppl: 40.5',
+      '-- Epoch:[0]; Batch:[200]; Time: 0.2 s; ppl: 30.5',
+      'Train epoch:[0]; Epoch Time: 300.5; avg_time: 0.3 s/step',
+      '-- Epoch:[1]; Batch:[100]; Time: 0.1 s; ppl: 20.5',
+      '-- Epoch:[1]; Batch:[200]; Time: 0.2 s; ppl: 10.5',
+      'Train epoch:[1]; Epoch Time: 310.5; avg_time: 0.3 s/step',
+    ]);
+    const ppl = points(r, 'ppl');
+    expect(ppl.map(([, value]) => value)).toEqual([40.5, 30.5, 20.5, 10.5]);
+    // Each epoch's line sits at the step of the epoch's last batch.
+    expect(points(r, 'Epoch Time')).toEqual([
+      [ppl[1]?.[0], 300.5],
+      [ppl[3]?.[0], 310.5],
+    ]);
+  });
+
+  it('reads `N/M:` opening a line as the step, after a Markdown list number', () => {
+    const r = parse([
+      '1.  1000/5000: episode: 9, episode reward: 12.000, loss: 0.900000',
+      '2.  1300/5000: episode: 10, episode reward: 30.000, loss: 0.800000',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1000, 0.9],
+      [1300, 0.8],
+    ]);
+    expect(points(r, 'episode reward')).toEqual([
+      [1000, 12],
+      [1300, 30],
+    ]);
+  });
+});

@@ -32,4 +32,19 @@ describe('createRecordBuffer', () => {
     buffer.load([['loss', 1]]);
     expect(buffer.disjointFromPrevious()).toBe(false);
   });
+
+  it('knows when a record shares only the epoch with the previous one', () => {
+    const buffer = createRecordBuffer(createColumnStore(true));
+    buffer.load([
+      ['epoch', 0],
+      ['ppl', 40.5],
+    ]);
+    buffer.keep();
+    buffer.load([
+      ['epoch', 0],
+      ['Epoch Time', 300.5],
+    ]);
+    expect(buffer.disjointFromPrevious()).toBe(false);
+    expect(buffer.disjointBesidesEpoch()).toBe(true);
+  });
 });

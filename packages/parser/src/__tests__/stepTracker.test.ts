@@ -3,7 +3,11 @@ import { createStepTracker, type ResolvedStep, type StepClaims } from '../engine
 import { readProgressBar } from '../formats/progressBar';
 
 const fresh = (): ResolvedStep => ({ step: 0, source: undefined, restartFrom: undefined });
-const different = { sameAsPrevious: () => false, disjointFromPrevious: () => false };
+const different = {
+  sameAsPrevious: () => false,
+  disjointFromPrevious: () => false,
+  disjointBesidesEpoch: () => false,
+};
 
 function claims(over: Partial<StepClaims>): StepClaims {
   return {

@@ -62,8 +62,13 @@ export function createLineReader(parts: {
     infoKeys: [],
   };
 
+  /** The dict being read follows an eval word (`valid:{'loss': 28.08, ...}`, ParlAI). */
+  let evalPrefix = false;
+
   function objectRecord(object: FlatObject, pretty: boolean): LineRecord | undefined {
     const record = router.readObject(object, pretty);
+    if (record && evalPrefix && record.kind === 'train') markEval(record);
+    evalPrefix = false;
     if (record) sink.record(record);
     return record;
   }
@@ -92,6 +97,7 @@ export function createLineReader(parts: {
     // Hot path: a one-line dict or JSON record read in place, without slicing the line out.
     if (text.charCodeAt(start) === 123 && !joiner.busy) {
       if (sink.layoutLine(text, start, end)) return;
+      evalPrefix = false;
       if (text.charCodeAt(end - 1) === 125 && scanFlatObject(text, start, scanned, end)) {
         const line = text.slice(start, end);
         sink.scannedObject(scanned, objectRecord(scanned, false), line);
@@ -130,6 +136,7 @@ export function createLineReader(parts: {
     const raw = line.indexOf('{') >= 0 && hasTypographicQuote(line) ? plainQuotes(line) : line;
     if (joiner.offer(raw)) return;
     if (raw.charCodeAt(0) === 123) {
+      evalPrefix = false;
       if (sink.layoutLine(raw, 0, len)) return;
       if (scanFlatObject(raw, 0, scanned)) {
         sink.scannedObject(scanned, objectRecord(scanned, false), raw);
@@ -150,6 +157,7 @@ export function createLineReader(parts: {
         const bar = readProgressBar(s, barAt);
         if (bar) tracker.noteBar(bar);
       }
+      evalPrefix = brace > 0 && EVAL_PREFIX_RE.test(s.slice(0, brace));
       joiner.startObject(s, brace);
       return;
     }
@@ -253,4 +261,26 @@ function leadingColonNumber(line: string): number | undefined {
   while (i - start < 9 && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
   if (i === start || line.charCodeAt(i) !== 58) return undefined;
   return Number(line.slice(start, i));
+}
+
+/** An eval word and a colon before a dict: `valid:{...}`, `Test: {...}` (ParlAI's eval reports). */
+const EVAL_PREFIX_RE = /^\s*(?:eval|evaluation|val|valid|validation|test|dev)\s*:\s*$/i;
+
+/**
+ * A dict announced as an evaluation: its bare `loss` is `eval_loss` and its other metrics get the
+ * `eval_` prefix (as the general grammar does for announced eval lines); epoch and lr stay.
+ */
+function markEval(record: LineRecord): void {
+  record.kind = 'eval';
+  for (const metric of record.metrics) {
+    const name = metric[0];
+    if (name === 'loss') metric[0] = 'eval_loss';
+    else if (
+      name !== 'epoch' &&
+      name !== 'learning_rate' &&
+      name !== 'eval_loss' &&
+      !/^(?:eval|val|valid|validation|test|dev)[_ /-]/i.test(name)
+    )
+      metric[0] = `eval_${name}`;
+  }
 }

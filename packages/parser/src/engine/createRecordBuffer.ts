@@ -19,6 +19,8 @@ export interface RecordBuffer {
   sameAsPrevious(): boolean;
   /** The record shares no metric with the one kept before (it is another kind of line). */
   disjointFromPrevious(): boolean;
+  /** The record shares no metric but `epoch` with the one before it. */
+  disjointBesidesEpoch(): boolean;
   /** Keeps the record: it becomes the previous one. */
   keep(): void;
 }
@@ -94,6 +96,14 @@ export function createRecordBuffer(store: ColumnStore): RecordBuffer {
     disjointFromPrevious() {
       for (let i = 0; i < count; i++) {
         const name = names[i];
+        for (let j = 0; j < previousCount; j++) if (previousNames[j] === name) return false;
+      }
+      return true;
+    },
+    disjointBesidesEpoch() {
+      for (let i = 0; i < count; i++) {
+        const name = names[i];
+        if (name === 'epoch') continue;
         for (let j = 0; j < previousCount; j++) if (previousNames[j] === name) return false;
       }
       return true;

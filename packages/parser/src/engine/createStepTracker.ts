@@ -26,6 +26,8 @@ export interface RecordView {
   sameAsPrevious(): boolean;
   /** The record shares no metric with the one before it. */
   disjointFromPrevious(): boolean;
+  /** The record shares no metric but `epoch` with the one before it. */
+  disjointBesidesEpoch(): boolean;
 }
 
 /** Decides the step of each record. */
@@ -75,6 +77,10 @@ export function createStepTracker(): StepTracker {
   let lastBarStep: number | undefined;
   let barStuck = false;
   let lastTrainStep: number | undefined;
+  /** The last train record was placed by an iteration count (a bar, a position, an explicit step). */
+  let lastTrainFine = false;
+  /** The last train record joined the step before it (it ended an epoch). */
+  let lastTrainJoined = false;
   let counter = 0;
   let previousKind = '';
   let previousKey: number | undefined;
@@ -109,6 +115,21 @@ export function createStepTracker(): StepTracker {
     const { kind, weak } = claims;
     let explicit = claims.explicit;
     if (weak !== undefined && explicit === undefined && claims.progress === undefined) {
+      // An epoch-level line among iteration-level records (`EPOCH 10 done: loss 0.1231` after
+      // `epoch 10 - iter 1750/1750 - loss 0.1231004`, `Train epoch:[0]; Epoch Time: 327.7` after
+      // counted batches) is the end of the epoch just logged: it joins the step before it.
+      if (
+        kind === 'train' &&
+        lastTrainStep !== undefined &&
+        !lastTrainJoined &&
+        ((lastTrainFine && weak < lastTrainStep) ||
+          (weakCollapsed && previousKind === 'train' && record.disjointBesidesEpoch()))
+      ) {
+        out.step = lastTrainStep;
+        out.source = undefined;
+        out.restartFrom = undefined;
+        return out;
+      }
       if (
         !weakCollapsed &&
         kind === 'train' &&
@@ -185,6 +206,13 @@ export function createStepTracker(): StepTracker {
       }
     }
     if (kind === 'train') {
+      lastTrainJoined = source === undefined;
+      if (source !== undefined) {
+        // A bar's position is not enough: a bar stuck at `157/157` every epoch counts nothing.
+        lastTrainFine =
+          (source === 'progress' && claims.progress !== undefined) ||
+          (source === 'explicit' && (claims.weak === undefined || claims.explicit !== undefined));
+      }
       lastTrainStep = step;
       if (source !== undefined) noteSource(source);
     } else if (source === 'explicit') noteSource(source);

@@ -9,14 +9,16 @@ import { readFieldPair } from './readFieldPair';
  *
  * Grammar:
  * ```
- * simple := ["| "] "epoch " int ":" " "+ int " / " int " " key "=" value ["(" avg ")"] (", " key "=" value)*
+ * simple := ["| "] "epoch " int [":"] " "+ int " / " int " " key "=" value ["(" avg ")"] (", " key "=" value)*
  * pipe   := "| epoch " int " | " key " " value (" | " key " " value)*
  * valid  := "| epoch " int " | valid on '" subset "' subset | " key " " value (" | " key " " value)*
+ *         | "| epoch " int " | valid on '" subset "' subset" " "+ int " / " int " " key "=" value    (legacy progress)
  * json   := "{" "\"epoch\": " int ", \"update\": " n (", \"" key "\": \"" n "\"")* "}"
  * ```
  * Real lines: `| epoch 001:    450 / 1891 loss=11.521, nll_loss=10.881, ppl=1886.05, num_updates=445, lr=8.90889e-05, gnorm=1.543, clip=0%`,
  * `| epoch 008 | loss 6.326 | nll_loss 5.193 | ppl 36.58 | num_updates 21896 | lr 0.000213706 | gnorm 1.201`,
  * `| epoch 001 | valid on 'valid' subset | valid_loss 8.11425 | valid_nll_loss 6.8834 | valid_ppl 118.06 | num_updates 600`,
+ * legacy `| epoch 010  2000 / 8223 loss=1.27 (1.50), wps=962, gnorm=2.1427` (no colon, no `num_updates`),
  * `{"epoch": 27, "update": 26.267, "loss": "8.206", "num_updates": "33700", "lr": "0.00017226", "gnorm": "1.833"}`.
  * `num_updates` is the step, `gnorm` → grad_norm, `valid_loss` (or `loss` on a valid line) → eval_loss.
  *
@@ -29,12 +31,17 @@ import { readFieldPair } from './readFieldPair';
  * ```
  */
 export function fairseqRecord(line: string): LineRecord | undefined {
-  const m = /(?:^|\| )epoch (\d+)(:\s+\d+ \/ \d+ | \| )(.*)$/.exec(line);
+  // Before 2019 the position followed the epoch without a colon (`| epoch 010  2000 / 8223 loss=1.27 (1.50), ...`).
+  const m = /(?:^|\| )epoch (\d+)(:?\s+\d+ \/ \d+ | \| )(.*)$/.exec(line);
   if (!m) return undefined;
-  const simple = (m[2] ?? '').startsWith(':');
+  let simple = !(m[2] ?? '').startsWith(' |');
   let rest = m[3] ?? '';
-  const valid = /^valid on '[^']*' subset \| /.exec(rest);
-  if (valid) rest = rest.slice(valid[0].length);
+  // The legacy valid progress (`valid on 'valid' subset  1000 / 1311 loss=1.60`) is a running eval value.
+  const valid = /^valid on '[^']*' subset(?: \| |\s+\d+ \/ \d+ )/.exec(rest);
+  if (valid) {
+    simple = !valid[0].endsWith('| ');
+    rest = rest.slice(valid[0].length);
+  }
   const fields = simple ? rest.split(/,\s*/) : rest.split('|');
   const metrics: Array<[string, number]> = [];
   let step: number | undefined;
@@ -49,7 +56,7 @@ export function fairseqRecord(line: string): LineRecord | undefined {
     let name = canonicalName(key);
     if (valid) {
       if (name === 'loss') name = 'eval_loss';
-      else if (name !== 'eval_loss' && !name.startsWith('valid_') && name !== 'best')
+      else if (name !== 'eval_loss' && !/^valid[_ ]/.test(name) && name !== 'best')
         name = `valid_${name}`;
     }
     metrics.push([name, value]);

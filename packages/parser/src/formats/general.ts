@@ -65,14 +65,7 @@ const POSITION_NAMES = new Set(['batch', 'batches', 'iter', 'iteration', 'step',
 
 const CONFIRMED = '\u0001';
 
-const SKIP_NAMES = new Set([
-  'eta',
-  'time left',
-  'remaining',
-  'remaining time',
-  'time cost',
-  'v num',
-]);
+const SKIP_NAMES = new Set(['eta', 'time left', 'remaining', 'remaining time', 'v num']);
 
 const EVAL_WORDS = new Set([
   'eval',
@@ -229,9 +222,10 @@ export function generalRecord(
   // Mostly prose with a stray number (`Saving 3 shards to out/`) is no record.
   if (prose > 2 * metrics.length + 2) return undefined;
   // A step and assigned pairs (`34:  learn: 0.95  test: 0.82`, `[5]: train's l2:0.095`) make a
-  // record whatever the names.
+  // record whatever the names; so does an epoch (`Epoch[0] Time cost=28.650`).
   const stepped =
     step !== undefined ||
+    epoch !== undefined ||
     scanned.leadingCounter !== undefined ||
     position !== undefined ||
     counter !== undefined;

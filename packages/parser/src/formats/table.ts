@@ -50,6 +50,8 @@ const STEP_COLUMNS = new Map<string, number>(
     'num timesteps',
     'timesteps',
     'training iteration',
+    // spaCy's `E    #       LOSS TOK2VEC  LOSS NER ...`: `#` counts the steps.
+    '#',
   ].map((name, rank) => [name, rank]),
 );
 
@@ -69,11 +71,13 @@ const METRIC_WORD_RE =
  * header := cell (sep cell)+        every cell a name, one of them a metric or step name
  * row    := cell (sep cell)+        as many cells as the header, most of them numbers
  * box    := border ("| " name " | " [value] " |")+ border
+ *         | border ("│ " name "  " value " │")+ border      (box-drawing characters, Ray Train/Tune)
  * ```
  * Real lines: `epoch     train_loss  valid_loss  accuracy` / `1         3.966292    3.450758    0.527065`,
  * `Step\t|Training Loss\t|Validation Loss\tWer` / `200\t|0.902800\t|0.843902\t |90.673353`,
  * `| Training Loss | Epoch | Step | Validation Loss |` / `| - | 4.3038 | 400 | 0.3193 |`,
- * `|    ep_len_mean     | 202      |`.
+ * `|    ep_len_mean     | 202      |`, `│ loss                                       0.6204 │`,
+ * spaCy's `E    #       LOSS TOK2VEC  LOSS NER  ENTS_F` (`#` is the step column).
  *
  * @param line - The line (prefixes removed).
  * @param state - The table or box being read.
@@ -92,6 +96,9 @@ export function tableRecord(
   // Markdown hard breaks (` \`) end some pasted rows.
   let text = line.trimEnd();
   if (text.endsWith('\\')) text = text.slice(0, -1).trimEnd();
+  // Boxes drawn with box-drawing characters (Ray's `╭───╮` / `│ loss   0.6204 │`) are ASCII boxes.
+  const first = text.charCodeAt(0);
+  if (first >= 0x2500 && first <= 0x257f) text = text.replace(BOX_BAR_RE, '|');
   if (isBorder(text)) return closeBox(ctx, true);
   if (ctx.box !== undefined) {
     const pair = readBoxRow(text);
@@ -173,9 +180,11 @@ function isRule(cells: readonly Cell[]): boolean {
   return cells.every((cell) => /^:?-{2,}:?$/.test(cell.text) || cell.text === '');
 }
 
+const BOX_BAR_RE = /[\u2502\u2503\u2551]/g;
+
 function isBorder(text: string): boolean {
   const t = text.trim();
-  return t.length >= 8 && /^-+$/.test(t);
+  return t.length >= 8 && /^(?:-+|[\u2500-\u257f]+)$/.test(t);
 }
 
 function isHeader(cells: readonly Cell[]): boolean {
@@ -184,7 +193,7 @@ function isHeader(cells: readonly Cell[]): boolean {
   for (const cell of cells) {
     const t = cell.text;
     if (t.length === 0 || t.length > 48) return false;
-    if (!/^[A-Za-z_]/.test(t) || parseNumber(t) !== undefined) return false;
+    if ((!/^[A-Za-z_]/.test(t) && t !== '#') || parseNumber(t) !== undefined) return false;
     const words = t.split(' ');
     if (words.length > 5) return false;
     // `Loss 6.1411`: a name with its value is a pair, not a column name.
@@ -290,10 +299,18 @@ function readBoxRow(text: string): { name: string; value: number | undefined } |
   const t = text.trim();
   if (!t.startsWith('|') || !t.endsWith('|')) return undefined;
   const inner = t.slice(1, -1);
-  const bar = inner.indexOf('|');
-  if (bar < 0 || inner.indexOf('|', bar + 1) >= 0) return undefined;
+  let bar = inner.indexOf('|');
+  if (bar >= 0 && inner.indexOf('|', bar + 1) >= 0) return undefined;
+  let width = 1;
+  if (bar < 0) {
+    // `│ time_total_s        9.51638 │`: name and value in one cell, apart by a run of spaces.
+    const trimmed = inner.trimEnd();
+    bar = trimmed.lastIndexOf('  ');
+    if (bar < 0) return undefined;
+    width = 2;
+  }
   const name = inner.slice(0, bar).trim();
-  const cell = inner.slice(bar + 1).trim();
+  const cell = inner.slice(bar + width).trim();
   if (!/[A-Za-z]/.test(name) || name.length > 64) return undefined;
   if (cell.length === 0) return { name, value: undefined };
   const value = parseNumber(cell);
@@ -342,6 +359,7 @@ export const tableFormat = {
     state.table !== undefined ||
     state.box !== undefined ||
     first === 45 /* - */ ||
+    (first >= 0x2500 && first <= 0x257f) /* box drawing */ ||
     line.indexOf('|') >= 0 ||
     line.indexOf('\t') >= 0 ||
     line.indexOf('  ') >= 0,

@@ -65,6 +65,9 @@ interface Token {
 
 const MAX_NAME_WORDS = 4;
 
+/** A Markdown ordered-list number (`2.  `) opening a line that goes on with a number. */
+const LIST_MARKER_RE = /^ *\d{1,4}\. +(?=\d)/;
+
 /** Words that end a name: what stands before them is prose (`Saving checkpoint at step 500`). */
 const STOP_WORDS = new Set([
   'a',
@@ -162,7 +165,9 @@ const TAB = 9;
  * ```
  */
 export function scanPairs(line: string): ScannedLine {
-  const tokens = tokenize(line);
+  // `2.  39160/50000: episode: 570, ...`: the number of a Markdown ordered list is no counter.
+  const marker = LIST_MARKER_RE.exec(line);
+  const tokens = tokenize(marker ? line.slice(marker[0].length) : line);
   const pairs: ScannedPair[] = [];
   let prose = 0;
   let lead = '';
@@ -212,6 +217,16 @@ export function scanPairs(line: string): ScannedLine {
       if (opening) {
         if (Number.isInteger(t.value) && t.value >= 0 && !t.unit && t.total === undefined) {
           leadingCounter = t.value;
+          continue;
+        }
+        // keras-rl's `39160/50000: episode: 569, ...`: the steps done, out of all, open the line.
+        if (
+          t.total !== undefined &&
+          Number.isInteger(t.value) &&
+          tokens[i + 1]?.kind === Tok.Assign
+        ) {
+          leadingCounter = t.value;
+          i++;
           continue;
         }
       }

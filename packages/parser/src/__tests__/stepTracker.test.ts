@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createStepTracker, type ResolvedStep, type StepClaims } from '../engine/createStepTracker';
 import { readProgressBar } from '../formats/progressBar';
+import { parseTrainingLog } from '../parseTrainingLog';
 
 const fresh = (): ResolvedStep => ({ step: 0, source: undefined, restartFrom: undefined });
 const different = {
@@ -67,5 +68,37 @@ describe('createStepTracker', () => {
     expect(place(tracker, claims({ weak: 1 })).step).toBe(1);
     expect(place(tracker, claims({ weak: 2 })).step).toBe(2);
     expect(place(tracker, claims({ weak: 2 }))).toMatchObject({ step: 3, source: 'count' });
+  });
+
+  it('keeps one step for the disjoint one-metric lines of an epoch header', () => {
+    const tracker = createStepTracker();
+    const disjoint = { ...different, disjointFromPrevious: () => true };
+    const place2 = (c: StepClaims) => {
+      const out = tracker.resolve(c, disjoint, fresh());
+      tracker.commit(c, out);
+      return out;
+    };
+    expect(place2(claims({ weak: 0 })).step).toBe(0);
+    expect(place2(claims({ weak: 0 })).step).toBe(0);
+    expect(place2(claims({ weak: 1 })).step).toBe(1);
+  });
+
+  it('reads an epoch header followed by one metric a line (nnU-Net style)', () => {
+    const lines: string[] = [];
+    for (const e of [0, 1, 2]) {
+      lines.push(
+        `2024-04-26 09:39:10.910043: Epoch ${e}`,
+        `2024-04-26 09:39:10.910043: train_loss 0.${e + 5}`,
+        `2024-04-26 09:39:10.910043: val_loss 0.${e + 2}`,
+      );
+      lines.push(
+        `2024-04-26 09:39:10.910043: Pseudo dice [0.${e}]`,
+        `2024-04-26 09:39:10.910043: Epoch time: 1${e}.5 s`,
+      );
+    }
+    const result = parseTrainingLog(lines.join('\n'));
+    expect(Array.from(result.series.loss?.steps ?? [])).toEqual([0, 1, 2]);
+    expect(Array.from(result.series.loss?.values ?? [])).toEqual([0.5, 0.6, 0.7]);
+    expect(Array.from(result.series.eval_loss?.values ?? [])).toEqual([0.2, 0.3, 0.4]);
   });
 });

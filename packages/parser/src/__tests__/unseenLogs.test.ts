@@ -22,7 +22,7 @@ interface Expectation {
 }
 
 // Three sets, gathered at three times by reading public issues, PRs and READMEs: 95 logs in all.
-const sets = ['unseen', 'unseen2', 'unseen3'].map((name) => {
+const sets = ['unseen', 'unseen2', 'unseen3', 'unseen4'].map((name) => {
   const dir = fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
   const expectations = JSON.parse(readFileSync(`${dir}expectations.json`, 'utf8')) as Record<
     string,
@@ -51,6 +51,14 @@ const KNOWN_GAPS: Record<string, string> = {
     'rich wraps `[Epoch 5 / Train]:` and `Loss = 107.16` onto two lines, and a 1/1 bar repeats the loss: extra point',
   'keras-rl__keras-rl-pr-80-numbered-list.log':
     'the first line opens with `_1.` (an underscore glued to the list number): its `39160/50000:` step is not read',
+  'allennlp-tb-table__allennlp-guide-issue-135.log':
+    'a `| name | Training | Validation |` table: the Validation column gives no eval_loss',
+  'allennlp__allennlp-issue-379-batch-pipes.log':
+    '`Batch 567/17168: accuracy: 0.42, loss: 1.32 ||` in epoch 0: the batch position is not read as the step (counted)',
+  'fastfold-colossalai__fastfold-pr-138-wrapped-equals.log':
+    '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
+  'yolov7__yolov7-issue-849-header-per-epoch.log':
+    "a header before every epoch and the previous epoch's `all` validation row under it: the val row is read into the loss columns",
 };
 
 function expected(value: number | string): number {
@@ -102,7 +110,8 @@ describe('real logs of trainers the parser was not written for', () => {
     describe(name, () => {
       it('has an expectation for every log', () => {
         expect(logs.filter((file) => !expectations[file])).toEqual([]);
-        expect(logs.length).toBeGreaterThanOrEqual(20);
+        // The fourth set was asked for at about a dozen logs; the others hold twenty or more.
+        expect(logs.length).toBeGreaterThanOrEqual(name === 'unseen4' ? 10 : 20);
       });
       for (const file of logs) {
         const exp = expectations[file] as Expectation;

@@ -134,7 +134,10 @@ export function createStepTracker(): StepTracker {
         !weakCollapsed &&
         kind === 'train' &&
         weak === lastWeakStep &&
-        !(previousKind === kind && previousKey === weak && record.sameAsPrevious())
+        !(previousKind === kind && previousKey === weak && record.sameAsPrevious()) &&
+        // One metric a line under an epoch header (`train_loss 0.70`, `val_loss 0.46`, `Epoch
+        // time: 148.59 s` after `Epoch 0`) is one epoch's record spread over lines, not several.
+        !record.disjointFromPrevious()
       ) {
         weakCollapsed = true;
         counter = Math.max(counter, weak);

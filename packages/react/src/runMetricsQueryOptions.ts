@@ -39,11 +39,17 @@ export const DEFAULT_POLL_INTERVAL_MS = 3000;
  */
 const pollMerge = createLazyModule(() => import('./pollMerge'));
 
-/** Starts loading the poll merge before the first poll needs it. */
-function preloadPollMerge(): void {
-  pollMerge.load().catch(() => {
-    // The poll that needs it tries again, and fetches the whole run if it still cannot load it.
-  });
+/**
+ * Starts loading the poll merge before the first poll needs it; resolves once it has loaded or
+ * failed to (not exported from the package: tests await it so no poll waits on the import).
+ */
+export function preloadPollMerge(): Promise<void> {
+  return pollMerge.load().then(
+    () => undefined,
+    () => {
+      // The poll that needs it tries again, and fetches the whole run if it still cannot load it.
+    },
+  );
 }
 
 /**
@@ -83,7 +89,7 @@ export function runMetricsQueryOptions(
     refetchInterval: (query) => {
       if (!isLive || !shouldPoll(query.state.data, query.state.error)) return false;
       // A poll is coming (also for a run a server prefetched): have the merge ready for it.
-      if (query.state.data) preloadPollMerge();
+      if (query.state.data) void preloadPollMerge();
       return pollIntervalMs;
     },
     refetchIntervalInBackground: false,
@@ -147,7 +153,7 @@ async function fetchRunMetrics(
   if (!previous || previous.lastStep === null) {
     const run = await client.getRunMetrics(experimentId, runId, base);
     // A run still going is likely to be polled or refetched: load the merge while nothing waits.
-    if (run.status === 'pending' || run.status === 'running') preloadPollMerge();
+    if (run.status === 'pending' || run.status === 'running') void preloadPollMerge();
     return withRoomToGrow(run);
   }
   let merge: typeof import('./pollMerge');

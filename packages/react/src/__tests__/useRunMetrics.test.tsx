@@ -1,9 +1,10 @@
 import { act, renderHook } from '@testing-library/react';
 import type { RunMetrics } from '@trainviz/client';
 import { TrainvizError } from '@trainviz/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useRunComparison } from '../hooks/useRunComparison';
 import { useRunMetrics } from '../hooks/useRunMetrics';
+import { preloadPollMerge } from '../runMetricsQueryOptions';
 import {
   createTestQueryClient,
   type FetchCall,
@@ -11,6 +12,11 @@ import {
   makeRun,
   providers,
 } from './helpers/fixtures';
+
+// The poll merge is a dynamic import, which takes real time however the fake timers advance: load
+// it before the polls under fake timers (a browser has it a poll interval ahead; a test on a loaded
+// machine might not).
+beforeAll(() => preloadPollMerge());
 
 /** A run that gains one loss point every poll and completes at step 30. */
 function growingRun(call: FetchCall): RunMetrics {

@@ -100,7 +100,6 @@ const SPARSE_PX_PER_POINT = 12;
  */
 export function MetricPlot(props: MetricPlotProps) {
   const { runs, metric, width, height, xAxis, yScale, zoom, hoverX } = props;
-  const plotWidth = Math.max(50, width - Y_AXIS_WIDTH - MARGIN.left - MARGIN.right);
   // The plot's box as Recharts lays it out (margins, y axis width, its default 30 px x axis): the
   // lines draw in the first commit instead of after Recharts' layout effects report it.
   const plotArea = useMemo(
@@ -112,6 +111,9 @@ export function MetricPlot(props: MetricPlotProps) {
     }),
     [width, height],
   );
+  // Point budgets and tick counts keep a floor on a very narrow chart; pixel positions (hover,
+  // markers) use the box itself, as the lines do.
+  const plotWidth = Math.max(50, plotArea.width);
   const grouped = props.runGroups;
   // Members of a group are drawn through their group: hide them as lines of their own.
   const hiddenRunIds = useMemo(() => {
@@ -188,8 +190,9 @@ export function MetricPlot(props: MetricPlotProps) {
   const xAtPointer = (event: PointerEvent<HTMLDivElement>): number | null => {
     if (!xDomain) return null;
     const offset = event.clientX - event.currentTarget.getBoundingClientRect().left - PLOT_LEFT;
-    if (offset < 0 || offset > plotWidth) return null;
-    return nearestX(snapColumns, xDomain[0] + (offset / plotWidth) * (xDomain[1] - xDomain[0]));
+    if (offset < 0 || offset > plotArea.width) return null;
+    const fraction = offset / (plotArea.width || 1);
+    return nearestX(snapColumns, xDomain[0] + fraction * (xDomain[1] - xDomain[0]));
   };
   // Pointer events on the plot's box: any pointer hovers; a mouse drag zooms (a finger scrolls).
   // Arrow keys walk the hover line from recorded point to recorded point (the plot is focusable);
@@ -243,7 +246,7 @@ export function MetricPlot(props: MetricPlotProps) {
     hoverX !== null && xDomain !== null && hoverX >= xDomain[0] && hoverX <= xDomain[1];
   const hoverPx =
     hoverInside && xDomain
-      ? PLOT_LEFT + ((hoverX - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plotWidth
+      ? PLOT_LEFT + ((hoverX - xDomain[0]) / (xDomain[1] - xDomain[0] || 1)) * plotArea.width
       : null;
   useLazyModule(tooltipModule, hoverPx !== null);
   const Tooltip = tooltipModule.current?.ChartTooltip;
@@ -313,7 +316,7 @@ export function MetricPlot(props: MetricPlotProps) {
             />
             {visible.flatMap(({ run }) =>
               (stretches.get(run.id) ?? []).flatMap((stretch) =>
-                nonFiniteMarkers(run.id, stretch, yDomain[1], xDomain, plotWidth),
+                nonFiniteMarkers(run.id, stretch, yDomain[1], xDomain, plotArea.width),
               ),
             )}
             {visible.flatMap(({ run, model }) =>

@@ -1,13 +1,12 @@
 import type { ReactNode } from 'react';
 import { createLazyModule } from './createLazyModule';
-import type { DrawnRun } from './drawRuns';
 import type { NonFiniteStretch } from './groupNonFinite';
-import type { XRange } from './visibleRange';
 
-// Features most charts never use (or not before the user hovers), each loaded on first use as a chunk of its own, so a default
-// chart (one metric on the step axis, finite values, no groups) carries none of them. The view
-// waits for the ones its props ask for (groups, the epoch and time axes) before drawing, zoom waits
-// for its module before applying a drag, and non-finite markers load when a series has a NaN.
+// Features most charts never use (or not before the user hovers), each loaded on first use as a
+// chunk of its own, so a default chart (one metric on the step axis, finite values, no groups)
+// carries none of them. The view waits for the ones its props ask for (groups, the epoch and time
+// axes) before drawing, zoom waits for its module before applying a drag, non-finite markers load
+// when a series has a NaN, and the tooltip when a pointer or the keyboard comes to a plot.
 
 /** Run groups: mean lines and bands of seed replicas. */
 export const runGroupsModule = createLazyModule(() => import('./groupRows'));
@@ -41,13 +40,11 @@ export function groupRows(
  * starts when a drawn series has a non-finite value (the view draws again when it arrives).
  */
 export function runStretches(
-  drawn: readonly DrawnRun[],
-  xDomain: readonly [number, number] | null,
-  plotWidth: number,
-  zoom: XRange | null,
+  ...args: Parameters<typeof import('./runStretches').runStretches>
 ): Map<string, NonFiniteStretch[]> {
   const loaded = nonFiniteModule.current;
-  if (loaded) return loaded.runStretches(drawn, xDomain, plotWidth, zoom);
+  if (loaded) return loaded.runStretches(...args);
+  const [drawn] = args;
   if (drawn.some(({ model, hidden }) => !hidden && model && model.nonFinite.length > 0)) {
     nonFiniteModule.load().catch(() => {
       // Without the chunk the chart still draws and its notes still name the first NaN.

@@ -1,4 +1,5 @@
 import type { FormatRouter } from '../formats/createFormatRouter';
+import { isEvalWord, renameEvalMetrics } from '../formats/general';
 import type { LineRecord } from '../formats/LineRecord';
 import type { FlatObject } from '../formats/objectRecord';
 import { readProgressBar } from '../formats/progressBar';
@@ -67,7 +68,11 @@ export function createLineReader(parts: {
 
   function objectRecord(object: FlatObject, pretty: boolean): LineRecord | undefined {
     const record = router.readObject(object, pretty);
-    if (record && evalPrefix && record.kind === 'train') markEval(record);
+    if (record && evalPrefix && record.kind === 'train') {
+      // A dict announced as an evaluation, named as the general grammar names announced eval lines.
+      record.kind = 'eval';
+      renameEvalMetrics(record.metrics, true);
+    }
     evalPrefix = false;
     if (record) sink.record(record);
     return record;
@@ -157,7 +162,7 @@ export function createLineReader(parts: {
         const bar = readProgressBar(s, barAt);
         if (bar) tracker.noteBar(bar);
       }
-      evalPrefix = brace > 0 && EVAL_PREFIX_RE.test(s.slice(0, brace));
+      evalPrefix = brace > 0 && announcesEval(s.slice(0, brace));
       joiner.startObject(s, brace);
       return;
     }
@@ -264,23 +269,7 @@ function leadingColonNumber(line: string): number | undefined {
 }
 
 /** An eval word and a colon before a dict: `valid:{...}`, `Test: {...}` (ParlAI's eval reports). */
-const EVAL_PREFIX_RE = /^\s*(?:eval|evaluation|val|valid|validation|test|dev)\s*:\s*$/i;
-
-/**
- * A dict announced as an evaluation: its bare `loss` is `eval_loss` and its other metrics get the
- * `eval_` prefix (as the general grammar does for announced eval lines); epoch and lr stay.
- */
-function markEval(record: LineRecord): void {
-  record.kind = 'eval';
-  for (const metric of record.metrics) {
-    const name = metric[0];
-    if (name === 'loss') metric[0] = 'eval_loss';
-    else if (
-      name !== 'epoch' &&
-      name !== 'learning_rate' &&
-      name !== 'eval_loss' &&
-      !/^(?:eval|val|valid|validation|test|dev)[_ /-]/i.test(name)
-    )
-      metric[0] = `eval_${name}`;
-  }
+function announcesEval(head: string): boolean {
+  const text = head.trim();
+  return text.endsWith(':') && isEvalWord(text.slice(0, -1).trimEnd());
 }

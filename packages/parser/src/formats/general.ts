@@ -84,6 +84,39 @@ const EVAL_WORDS = new Set([
 const METRIC_WORD_RE =
   /(?:^|[\s/.@_'])(?:\w*loss|losses|acc|accuracy|acc\d|top\d|ppl|perplexity|reward|rewards|score|bleu|rouge\w*|f1|auc|map\w*|iou|miou|dice|error|err|kl|entropy|norm|lr|wer|cer|precision|recall|mse|mae|rmse|l1|l2|bpb|bpc|nll|xent|return|returns|mrr|ndcg|margin|margins|logps|logits|psnr|ssim|fid|objective|mfu|throughput|tflops|grad|kld|elbo|likelihood|ce|bce)(?=$|[\s/.@\d_-])/;
 
+/** `valid`, `Test`, `evaluation`: a word that announces an evaluation line (any case). */
+export function isEvalWord(word: string): boolean {
+  return EVAL_WORDS.has(word.toLowerCase());
+}
+
+/**
+ * The names of an evaluation record's metrics: its loss (bare, or `val loss`, `test loss`, ...)
+ * becomes `eval_loss`; when the record was announced as an evaluation (`valid:`, `Test Epoch 3`),
+ * its other metrics but epoch and learning rate get the `eval_` prefix unless already named so.
+ *
+ * @param metrics - the record's metrics, renamed in place
+ * @param announced - an eval word announced the record
+ */
+export function renameEvalMetrics(metrics: Array<[string, number]>, announced: boolean): void {
+  for (const metric of metrics) {
+    const name = metric[0];
+    if (
+      name === 'loss' ||
+      /^(?:eval|val|valid|validation|test|dev) loss$/.test(normalizeName(name))
+    ) {
+      metric[0] = 'eval_loss';
+    } else if (
+      announced &&
+      name !== 'epoch' &&
+      name !== 'eval_loss' &&
+      name !== 'learning_rate' &&
+      !/^(?:eval|val|valid|validation|test|dev)[_ /-]/i.test(name)
+    ) {
+      metric[0] = `eval_${name}`;
+    }
+  }
+}
+
 /**
  * The general grammar of a text metric line, for every trainer without a format of its own: pairs
  * in any spelling (`key: value`, `key=value`, `key value`, `Key Value` in sentences), separated by
@@ -325,25 +358,7 @@ export function generalRecord(
     EVAL_WORDS.has(leadWord) ||
     (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName)));
   const evalRecord = announcedEval || (lossNames > 0 && evalNames === lossNames);
-  if (evalRecord) {
-    for (const metric of metrics) {
-      const name = metric[0];
-      if (
-        name === 'loss' ||
-        /^(?:eval|val|valid|validation|test|dev) loss$/.test(normalizeName(name))
-      ) {
-        metric[0] = 'eval_loss';
-      } else if (
-        announcedEval &&
-        name !== 'epoch' &&
-        name !== 'eval_loss' &&
-        name !== 'learning_rate' &&
-        !/^(?:eval|val|valid|validation|test|dev)[_ /-]/i.test(name)
-      ) {
-        metric[0] = `eval_${name}`;
-      }
-    }
-  }
+  if (evalRecord) renameEvalMetrics(metrics, announcedEval);
   if (
     /^(?:best|final|overall)\b/.test(lead) ||
     /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? ''))

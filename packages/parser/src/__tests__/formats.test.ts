@@ -311,6 +311,27 @@ describe('console formats', () => {
     expect(r.series['mAP50-95']).toEqual({ steps: [70], values: [0.681] });
   });
 
+  it("reads YOLOv7's validation row printed late, under the next epoch's header", () => {
+    // YOLOv7 prints an epoch's `all` row after the next `Epoch` header; the first one in a paste
+    // comes before any `Class` header, so its columns are unknown and it is skipped.
+    const r = parse([
+      '     Epoch   gpu_mem       box       obj       cls     total    labels  img_size',
+      '                 all         787        2054       0.736      0.0185     0.00493     0.00334',
+      '   32/4999     55.1G   0.05461   0.01017   0.03715    0.1019        26      1856: 100%|██████████| 295/295 [12:51<00:00,  2.62s/it]',
+      '               Class      Images      Labels           P           R      mAP@.5  mAP@.5:.95: 100%|██████████| 50/50 [01:15<00:00,  1.52s/it]',
+      '',
+      '     Epoch   gpu_mem       box       obj       cls     total    labels  img_size',
+      '                 all         787        2054       0.874     0.00923     0.00909     0.00684',
+      '   33/4999     70.1G   0.05069   0.01035   0.03706    0.0981        14      1856: 100%|██████████| 295/295 [12:39<00:00,  2.57s/it]',
+    ]);
+    expect(r.series.box).toEqual({ steps: [32, 33], values: [0.05461, 0.05069] });
+    expect(r.series.total).toEqual({ steps: [32, 33], values: [0.1019, 0.0981] });
+    // The colon inside `mAP@.5:.95` is part of the name; the bar starts after `: `.
+    expect(r.series['mAP@.5']).toEqual({ steps: [32], values: [0.00909] });
+    expect(r.series['mAP@.5:.95']).toEqual({ steps: [32], values: [0.00684] });
+    expect(r.series.P).toEqual({ steps: [32], values: [0.874] });
+  });
+
   it('reads notebook result tables', () => {
     const r = parse([
       'Step     Training Loss  Validation Loss',

@@ -57,8 +57,6 @@ const KNOWN_GAPS: Record<string, string> = {
     '`Batch 567/17168: accuracy: 0.42, loss: 1.32 ||` in epoch 0: the batch position is not read as the step (counted)',
   'fastfold-colossalai__fastfold-pr-138-wrapped-equals.log':
     '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
-  'yolov7__yolov7-issue-849-header-per-epoch.log':
-    "a header before every epoch and the previous epoch's `all` validation row under it: the val row is read into the loss columns",
 };
 
 function expected(value: number | string): number {

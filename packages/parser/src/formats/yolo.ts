@@ -2,9 +2,10 @@ import { parseNumber } from '../parseNumber';
 import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 
-/** The column names of the last header, and whether it is the validation header. */
+/** The column names of the last header, whether it is the validation header, and the last validation header's columns. */
 export interface YoloState {
   header: { columns: string[]; validation: boolean } | undefined;
+  validationColumns: string[] | undefined;
 }
 
 /**
@@ -18,6 +19,8 @@ export interface YoloState {
  * valhead  := "Class" " "+ "Images" (" "+ column)+ [": " bar]
  * valrow   := "all" (" "+ value)+
  * ```
+ * YOLOv7 prints an epoch's `all` row late, under the next epoch's header: an `all` row under a
+ * training header is read with the columns of the last validation header (none seen yet: skipped).
  * Real lines: `      Epoch    GPU_mem   box_loss   cls_loss   dfl_loss  Instances       Size`,
  * `    70/1000      6.73G      1.081     0.4706      1.084         10        640: 100%|██████████| 16/16 [00:05<00:00,  2.78it/s]`,
  * `                   all        722       1444      0.989       0.99      0.993      0.681`.
@@ -33,35 +36,39 @@ export interface YoloState {
  * yoloRecord('Epoch GPU_mem box_loss', ctx); // undefined (header remembered)
  * ```
  */
-export function yoloRecord(line: string, state: YoloState): LineRecord | undefined {
+export function yoloRecord(line: string, state: YoloState): LineRecord | 'consumed' | undefined {
   const trimmed = line.trim();
   if (/^Epoch\s+(?:GPU_mem|gpu_mem)\s/.test(trimmed)) {
     state.header = { columns: trimmed.split(/\s+/), validation: false };
     return undefined;
   }
   if (/^Class\s+Images\s/.test(trimmed)) {
-    const head = trimmed.split(':')[0] ?? '';
+    // `mAP@.5:.95: 100%|...`: the bar follows a colon and a space; a colon inside a name stays.
+    const head = trimmed.split(': ')[0] ?? '';
     const columns = head
       .split(/\s+/)
       .map((c) => c.replace(/^Box\(|^Mask\(|\)$/g, ''))
       .filter((c) => c.length > 0);
     state.header = { columns, validation: true };
+    state.validationColumns = columns;
     return undefined;
   }
   const header = state.header;
   if (!header) return undefined;
   const body = (trimmed.split(': ')[0] ?? '').trim();
   const cells = body.split(/\s+/);
-  if (header.validation) {
-    if (cells[0] !== 'all' || cells.length < 2) return undefined;
+  if (cells[0] === 'all' && cells.length >= 2) {
+    const columns = header.validation ? header.columns : state.validationColumns;
+    if (!columns) return 'consumed';
     const metrics: Array<[string, number]> = [];
-    for (let i = 1; i < cells.length && i < header.columns.length; i++) {
+    for (let i = 1; i < cells.length && i < columns.length; i++) {
       const value = parseNumber(cells[i] ?? '');
-      if (value !== undefined) metrics.push([header.columns[i] ?? `col${i}`, value]);
+      if (value !== undefined) metrics.push([columns[i] ?? `col${i}`, value]);
     }
     if (metrics.length === 0) return undefined;
     return { format: 'yolo', kind: 'eval', metrics };
   }
+  if (header.validation) return undefined;
   const epoch = /^(\d+)\/(\d+)$/.exec(cells[0] ?? '');
   if (!epoch || cells.length < 2) return undefined;
   const metrics: Array<[string, number]> = [['epoch', Number(epoch[1])]];
@@ -79,7 +86,7 @@ export const yoloFormat = {
   example:
     '    70/1000      6.73G      1.081     0.4706      1.084         10        640: 100%|██████████| 16/16',
   reads: 'line',
-  createState: (): YoloState => ({ header: undefined }),
+  createState: (): YoloState => ({ header: undefined, validationColumns: undefined }),
   claims: (line, first, state) =>
     state.header !== undefined || first === 67 /* C */ || line.startsWith('Epoch '),
   read: yoloRecord,

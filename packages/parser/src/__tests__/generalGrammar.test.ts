@@ -268,6 +268,41 @@ describe('steps', () => {
     ]);
   });
 
+  it('places a batch position under an epoch header line in that epoch', () => {
+    // AllenNLP 0.x: `Epoch 0/139` alone, then `Batch n/N:` lines; epochs count from 0 here.
+    const r = parse([
+      '2017-10-14 16:48:27,962 - INFO - allennlp.training.trainer - Epoch 0/1',
+      '2017-10-14 16:48:48,950 - INFO - allennlp.training.trainer - Batch 1/500: accuracy: 0.25, loss: 6.66 ||',
+      '2017-10-14 16:48:58,960 - INFO - allennlp.training.trainer - Batch 300/500: accuracy: 0.42, loss: 1.32 ||',
+      '2017-10-14 16:58:27,962 - INFO - allennlp.training.trainer - Epoch 1/1',
+      '2017-10-14 16:58:48,950 - INFO - allennlp.training.trainer - Batch 1/500: accuracy: 0.55, loss: 0.91 ||',
+    ]);
+    expect(r.stepSource).not.toBe('count');
+    expect(points(r, 'loss')).toEqual([
+      [1, 6.66],
+      [300, 1.32],
+      [501, 0.91],
+    ]);
+    // Epochs from 1: the first epoch's batches are the steps themselves.
+    const one = parse(['Epoch 1', 'Batch 10/100: loss 0.5', 'Epoch 2', 'Batch 10/100: loss 0.4']);
+    expect(points(one, 'loss')).toEqual([
+      [10, 0.5],
+      [110, 0.4],
+    ]);
+  });
+
+  it('drops a dotted logger name after the level word', () => {
+    const r = parse([
+      '2020-01-14 16:28:56,710 - INFO - my_project.train - step 10 loss 2.5',
+      '2020-01-14 16:28:57,710 - INFO - __main__ - step 20 loss 2.25',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [10, 2.5],
+      [20, 2.25],
+    ]);
+    expect(Object.keys(r.series)).toEqual(['loss']);
+  });
+
   it('never collapses records whose step starts again every epoch', () => {
     const r = parse([
       'Epoch 0 | Step 0 | Loss 6.1',
@@ -317,6 +352,64 @@ describe('steps', () => {
 });
 
 describe('tables', () => {
+  it('reads a phase table (Training | Validation columns, one metric a row) as one record', () => {
+    // AllenNLP's end-of-epoch table, through its logger; N/A is no value.
+    const row = (text: string) =>
+      `2019-10-15 12:46:03,516 - INFO - allennlp.training.tensorboard_writer - ${text}`;
+    const table = (loss: string, acc: string) => [
+      row('                  Training |  Validation'),
+      row('cpu_memory_MB |  1919.684  |       N/A'),
+      row(`accuracy      |     ${acc}`),
+      row(`loss          |     ${loss}`),
+      '2019-10-15 12:46:03,541 - INFO - allennlp.training.trainer - Epoch duration: 0:00:39.843',
+    ];
+    const r = parse([
+      ...table('3.572  |     3.231', '0.166  |     0.185'),
+      ...table('2.572  |     2.231', '0.266  |     0.285'),
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 3.572],
+      [2, 2.572],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [1, 3.231],
+      [2, 2.231],
+    ]);
+    expect(points(r, 'eval_accuracy')).toEqual([
+      [1, 0.185],
+      [2, 0.285],
+    ]);
+    expect(points(r, 'cpu_memory_MB')).toEqual([
+      [1, 1919.684],
+      [2, 1919.684],
+    ]);
+    expect(r.series.eval_cpu_memory_MB).toBeUndefined();
+    // A Markdown phase table with a blank corner cell and a test column.
+    const md = parse([
+      '|           |  Training |  Validation | Testing |',
+      '|-----------|-----------|-------------|---------|',
+      '| Accuracy  |   0.980   | 0.924       |  0.921  |',
+      '| Loss      |   0.0596  | 0.223       |  0.243  |',
+    ]);
+    expect(points(md, 'loss')).toEqual([[1, 0.0596]]);
+    expect(points(md, 'eval_loss')).toEqual([[1, 0.223]]);
+    expect(points(md, 'test_loss')).toEqual([[1, 0.243]]);
+    expect(points(md, 'test_Accuracy')).toEqual([[1, 0.921]]);
+  });
+
+  it('keeps a table whose column names start with a phase word an ordinary table', () => {
+    // `Train Loss` is a column name, not a phase: the rows are epochs, not metrics.
+    const r = parse(['Epoch | Train Loss | Val Loss', '1 | 0.5 | 0.6', '2 | 0.4 | 0.55']);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [1, 0.6],
+      [2, 0.55],
+    ]);
+  });
+
   it('reads an aligned-space table with the epoch as its step and empty cells as no value', () => {
     const r = parse([
       'epoch     train_loss  valid_loss  accuracy  time',

@@ -89,6 +89,17 @@ describe('parse time is linear in the line length', () => {
     // parseNumber.ts read digits with \d+\.?\d* before a rest that could fail.
     expectLinear('long number + line separator', `loss: ${'1'.repeat(100_000)}\u2028x`);
   }, 60_000);
+
+  it('on phase tables and logger names built to make their readers backtrack', () => {
+    // A phase table's header, then a row of 50k empty cells (no row of the table: too many cells).
+    expectLinear('phase table + pipes', `Training | Validation\nloss ${'| '.repeat(50_000)}1`);
+    // A header of 50k phase words (too many columns to be a phase header).
+    expectLinear('phase words', `${'Training | '.repeat(10_000)}Validation`);
+    // A dotted logger name that never ends with ` - `, behind a level word.
+    expectLinear('logger name', `INFO - ${'a.'.repeat(50_000)} loss 1`);
+    // The position of a batch under an epoch header, with a 100k-digit total.
+    expectLinear('header epoch + position', `Epoch 0/9\nBatch 1/${'9'.repeat(100_000)}: loss: 1`);
+  }, 60_000);
 });
 
 /**

@@ -51,10 +51,6 @@ const KNOWN_GAPS: Record<string, string> = {
     'rich wraps `[Epoch 5 / Train]:` and `Loss = 107.16` onto two lines, and a 1/1 bar repeats the loss: extra point',
   'keras-rl__keras-rl-pr-80-numbered-list.log':
     'the first line opens with `_1.` (an underscore glued to the list number): its `39160/50000:` step is not read',
-  'allennlp-tb-table__allennlp-guide-issue-135.log':
-    'a `| name | Training | Validation |` table: the Validation column gives no eval_loss',
-  'allennlp__allennlp-issue-379-batch-pipes.log':
-    '`Batch 567/17168: accuracy: 0.42, loss: 1.32 ||` in epoch 0: the batch position is not read as the step (counted)',
   'fastfold-colossalai__fastfold-pr-138-wrapped-equals.log':
     '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
 };

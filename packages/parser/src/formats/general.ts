@@ -240,7 +240,10 @@ export function generalRecord(
   }
   if (metrics.length === 1 && epoch !== undefined && step === undefined && position === undefined) {
     // `Epoch 3/10` alone on its line: the epoch of the records below it.
-    if (Number.isInteger(epoch.value) && scanned.proseWords === 0) ctx.currentEpoch = epoch.value;
+    if (Number.isInteger(epoch.value) && scanned.proseWords === 0) {
+      ctx.currentEpoch = epoch.value;
+      if (epoch.value === 0) ctx.zeroBasedEpochs = true;
+    }
     return undefined;
   }
   if (metrics.length === 0) return undefined;
@@ -323,6 +326,19 @@ export function generalRecord(
       if (e <= 0) step = position.value;
       else progressStep = e * position.total + position.value;
     }
+  }
+  if (
+    epoch === undefined &&
+    position !== undefined &&
+    !positionFromStep &&
+    stepRank === 99 &&
+    ctx.currentEpoch !== undefined
+  ) {
+    // `Epoch 0/139` on a line of its own, then `Batch 567/17168: loss: 1.32`: the batch is a
+    // position inside the header's epoch.
+    const e = ctx.zeroBasedEpochs ? ctx.currentEpoch : ctx.currentEpoch - 1;
+    if (e <= 0) step = position.value;
+    else progressStep = e * position.total + position.value;
   }
   if (step === undefined && progressStep === undefined && scanned.leadingCounter !== undefined) {
     step = scanned.leadingCounter;

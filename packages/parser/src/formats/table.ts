@@ -1,13 +1,38 @@
 import { canonicalName, normalizeName } from '../canonicalName';
+import { stripLogPrefix } from '../grammar/stripLogPrefix';
 import { parseNumber } from '../parseNumber';
 import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
 
-/** The table and the box being read. */
+/** The table, the box and the phase table being read. */
 export interface TableReaderState {
   table: TableState | undefined;
   box: BoxState | undefined;
+  phases: PhaseTableState | undefined;
 }
+
+/** A table whose columns are phases (`Training | Validation`) and whose rows are metrics. */
+export interface PhaseTableState {
+  /** The phase of each value column. */
+  phases: Phase[];
+  /** Rows read so far: the first one is the record's train row, the others join its step. */
+  rows: number;
+}
+
+type Phase = 'train' | 'eval' | 'test';
+
+const PHASE_WORDS = new Map<string, Phase>([
+  ['train', 'train'],
+  ['training', 'train'],
+  ['validation', 'eval'],
+  ['valid', 'eval'],
+  ['val', 'eval'],
+  ['dev', 'eval'],
+  ['eval', 'eval'],
+  ['evaluation', 'eval'],
+  ['test', 'test'],
+  ['testing', 'test'],
+]);
 
 /** How the cells of a table line are separated. */
 type CellSeparator = 'pipe' | 'tab' | 'mixed' | 'space';
@@ -110,8 +135,18 @@ export function tableRecord(
     if (record) return record;
   }
   const separator = separatorOf(text);
-  if (separator === undefined) return undefined;
+  if (separator === undefined) {
+    ctx.phases = undefined;
+    return undefined;
+  }
   const cells = splitCells(text, separator);
+  if (separator === 'pipe') {
+    // AllenNLP prints its phase tables through a logger: its prefix is no cell.
+    const bare = stripLogPrefix(text);
+    const phased = readPhaseTable(ctx, bare === text ? cells : splitCells(bare, 'pipe'));
+    if (phased !== undefined) return phased;
+  }
+  ctx.phases = undefined;
   const table = ctx.table;
   if (table !== undefined && cells.length >= 2) {
     if (separator === 'pipe' && isRule(cells)) return 'consumed';
@@ -295,6 +330,73 @@ function alignCells(table: TableState, text: string): Array<string | undefined> 
   return out;
 }
 
+/**
+ * A table with one column per phase and one row per metric, as AllenNLP prints at the end of each
+ * epoch: a header of phase names (`Training |  Validation`, optionally after a blank or a title
+ * cell), then `name | train value | validation value` rows, `N/A` for a phase without the metric.
+ * One table is one record: its first row is a train record, the others are sent as evaluation
+ * records, which take the step of the train record before them. A validation value is
+ * `eval_<name>`, a test value `test_<name>`.
+ *
+ * ```
+ * header := [title "|"] phase ("|" phase)+     phase: Training, Validation, Test, ... (no metric name)
+ * row    := name ("|" value)+                  one value (or N/A, -, empty) per phase
+ * ```
+ */
+function readPhaseTable(
+  ctx: TableReaderState,
+  cells: readonly Cell[],
+): LineRecord | 'consumed' | undefined {
+  const table = ctx.phases;
+  if (table !== undefined && cells.length === table.phases.length + 1) {
+    if (isRule(cells)) return 'consumed';
+    const record = phaseRow(table, cells);
+    if (record !== undefined) return record;
+  }
+  const phases = phaseHeader(cells);
+  if (phases === undefined) return undefined;
+  ctx.phases = { phases, rows: 0 };
+  ctx.table = undefined;
+  return 'consumed';
+}
+
+function phaseHeader(cells: readonly Cell[]): Phase[] | undefined {
+  if (cells.length < 2 || cells.length > 9) return undefined;
+  const phases: Phase[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    const phase = PHASE_WORDS.get((cells[i] as Cell).text.toLowerCase());
+    if (phase !== undefined) phases.push(phase);
+    // Only the first cell may be a blank or a title (`RMSE`) over the row names.
+    else if (i > 0) return undefined;
+  }
+  const hasOther = phases.some((phase) => phase !== 'train');
+  if (phases.length < 2 || !hasOther || new Set(phases).size !== phases.length) return undefined;
+  return phases;
+}
+
+function phaseRow(
+  table: PhaseTableState,
+  cells: readonly Cell[],
+): LineRecord | 'consumed' | undefined {
+  const name = (cells[0] as Cell).text;
+  if (name.length === 0 || name.length > 64 || !/^[A-Za-z_]/.test(name)) return undefined;
+  const base = canonicalName(name);
+  const metrics: Array<[string, number]> = [];
+  for (let i = 0; i < table.phases.length; i++) {
+    const raw = (cells[i + 1] as Cell).text;
+    if (EMPTY_CELLS.has(raw.toLowerCase())) continue;
+    const value = parseNumber(raw);
+    if (value === undefined) return undefined;
+    const phase = table.phases[i] as Phase;
+    metrics.push([phase === 'train' ? base : `${phase}_${base}`, value]);
+  }
+  // A row with no value in any phase (`BLEU | N/A | N/A`) still belongs to the table.
+  if (metrics.length === 0) return 'consumed';
+  const kind = table.rows === 0 ? 'train' : 'eval';
+  table.rows++;
+  return { format: 'table', kind, metrics };
+}
+
 function readBoxRow(text: string): { name: string; value: number | undefined } | undefined {
   const t = text.trim();
   if (!t.startsWith('|') || !t.endsWith('|')) return undefined;
@@ -351,13 +453,14 @@ function emptyBox(): BoxState {
 /** Tables of any separator and vertical `| name | value |` boxes (fastai, RLlib, SB3, model cards). */
 export const tableFormat = {
   id: 'table' as const,
-  name: 'Tables (fastai, Markdown model cards, RLlib) and stable-baselines3 boxes',
+  name: 'Tables (fastai, Markdown model cards, RLlib, AllenNLP phase tables) and stable-baselines3 boxes',
   example: 'epoch     train_loss  valid_loss  accuracy',
   reads: 'line',
-  createState: (): TableReaderState => ({ table: undefined, box: undefined }),
+  createState: (): TableReaderState => ({ table: undefined, box: undefined, phases: undefined }),
   claims: (line, first, state) =>
     state.table !== undefined ||
     state.box !== undefined ||
+    state.phases !== undefined ||
     first === 45 /* - */ ||
     (first >= 0x2500 && first <= 0x257f) /* box drawing */ ||
     line.indexOf('|') >= 0 ||

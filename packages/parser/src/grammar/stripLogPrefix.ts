@@ -1,3 +1,6 @@
+/** A dotted (`allennlp.training.trainer`) or dunder (`__main__`) logger name, then ` - `. */
+const LOGGER_NAME_RE = /^(?:[A-Za-z_]\w*(?:\.\w+)+|__\w+__) +- /;
+
 const LEVELS = ['INFO', 'WARNING', 'WARN', 'DEBUG', 'ERROR', 'CRITICAL', 'NOTICE', 'TRACE'];
 
 /**
@@ -41,6 +44,10 @@ export function stripLogPrefix(line: string): string {
       if (next > i && next - i < 48 && !/\s/.test(s.slice(i + 1, next))) i = next;
     }
     s = s.slice(skipDecoration(s, i));
+    // Python logging's `%(levelname)s - %(name)s - %(message)s`: a dotted logger name after the
+    // level (`INFO - allennlp.training.trainer - Epoch 0/39`). The message keeps its own spacing.
+    const logger = LOGGER_NAME_RE.exec(s.length > 160 ? s.slice(0, 160) : s);
+    if (logger) s = s.slice(logger[0].length);
   } else if (/^[IWEF]\d{4} \d\d:\d\d:\d\d/.test(s)) {
     const close = s.indexOf('] ');
     if (close > 0 && close < 120) s = s.slice(close + 2);

@@ -99,6 +99,12 @@ describe('parse time is linear in the line length', () => {
     expectLinear('logger name', `INFO - ${'a.'.repeat(50_000)} loss 1`);
     // The position of a batch under an epoch header, with a 100k-digit total.
     expectLinear('header epoch + position', `Epoch 0/9\nBatch 1/${'9'.repeat(100_000)}: loss: 1`);
+    // Collector prefixes that never end: compose, mpirun, Ray, journal, a timestamp.
+    expectLinear('compose name', `trainer${'-1'.repeat(50_000)} loss 1`);
+    expectLinear('mpirun tag', `[${'1,'.repeat(50_000)}<stdout>: loss 1`);
+    expectLinear('ray pid', `(pid=${'1'.repeat(100_000)} loss 1`);
+    expectLinear('journal', `Dec 05 01:21:46 ${'a'.repeat(100_000)} loss 1`);
+    expectLinear('timestamps', `${'2024-05-01T12:00:00Z '.repeat(5_000)}loss 1`);
   }, 60_000);
 });
 

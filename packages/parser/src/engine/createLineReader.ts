@@ -3,6 +3,7 @@ import { isEvalWord, renameEvalMetrics } from '../formats/general';
 import type { LineRecord } from '../formats/LineRecord';
 import type { FlatObject } from '../formats/objectRecord';
 import { readProgressBar } from '../formats/progressBar';
+import type { StrippedPrefixes } from '../grammar/stripPrefixes';
 import { stripPrefixes } from '../grammar/stripPrefixes';
 import { scanFlatObject } from '../scanFlatObject';
 import { createRecordJoiner, isWrappedMegatronStart } from './createRecordJoiner';
@@ -65,6 +66,7 @@ export function createLineReader(parts: {
 
   /** The dict being read follows an eval word (`valid:{'loss': 28.08, ...}`, ParlAI). */
   let evalPrefix = false;
+  const stripped: StrippedPrefixes = { counter: undefined };
 
   function objectRecord(object: FlatObject, pretty: boolean): LineRecord | undefined {
     const record = router.readObject(object, pretty);
@@ -153,7 +155,7 @@ export function createLineReader(parts: {
       readBarLine(raw, percent);
       return;
     }
-    const s = stripPrefixes(raw);
+    const s = stripPrefixes(raw, stripped);
     if (s.length === 0) return;
     const brace = findObjectStart(s);
     if (brace >= 0) {
@@ -172,7 +174,7 @@ export function createLineReader(parts: {
     }
     // `34:  learn: 0.95 ...` loses its `34:` with the `srun -l` ranks: the general grammar gets it
     // back as a counter that is the step while it advances (ranks repeat, so they never are).
-    const record = router.readLine(s, s === raw ? undefined : leadingColonNumber(raw));
+    const record = router.readLine(s, stripped.counter);
     if (!record) return;
     sink.record(record);
   }
@@ -256,16 +258,6 @@ function hasTypographicQuote(line: string): boolean {
 
 function plainQuotes(line: string): string {
   return line.replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
-}
-
-/** The `N` of a line opening with `N:` (spaces before it allowed), else `undefined`. */
-function leadingColonNumber(line: string): number | undefined {
-  let i = 0;
-  while (line.charCodeAt(i) === 32) i++;
-  const start = i;
-  while (i - start < 9 && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
-  if (i === start || line.charCodeAt(i) !== 58) return undefined;
-  return Number(line.slice(start, i));
 }
 
 /** An eval word and a colon before a dict: `valid:{...}`, `Test: {...}` (ParlAI's eval reports). */

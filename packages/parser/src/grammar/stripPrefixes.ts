@@ -1,24 +1,49 @@
-const BRACKET_PREFIX_RE = /^\[(?:rank\d+|[\w-]+\|\d+|RANK:?\d+)\]:\s*/i;
+const BRACKET_PREFIX_RE =
+  /^\[(?:rank\d+|[\w-]+\|\d+|RANK:?\d+|default\d+|pod\/[\w.-]+(?:\/[\w.-]+)?)\]:?\s*/i;
+/** `mpirun --tag-output` (Horovod, SageMaker): `[1,0]<stdout>:`, `[1,mpirank:0,algo-1]<stderr>:`. */
+const MPI_TAG_RE = /^\[[\w,:.-]{1,64}\]<std(?:out|err)>:\s?/;
 const HTML_TAG_RE =
   /^<\/?(?:code|pre|samp|kbd|p|br|div|span|details|summary|b|i|tt)\b[^<>]{0,32}>/i;
-const RAY_PREFIX_RE = /^\(\w+ pid=\d+(?:, ip=[\d.]+)?\)\s*/;
-const SRUN_PREFIX_RE = /^\d{1,4}:\s+/;
-const TIMESTAMP_RE = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?\s+(?=[a-zA-Z])/;
+/** Ray's worker prefix: `(RayTrainWorker pid=1234, ip=10.0.0.1) `, or `(pid=1234) ` in older Ray. */
+const RAY_PREFIX_RE = /^\((?:[\w.-]+ )?pid=\d+(?:, ip=[\d.]+)?\)\s*/;
+const SRUN_PREFIX_RE = /^(\d{1,4}):\s+/;
+/**
+ * A timestamp opening the line: `2024-05-01 12:00:00,123 `, RFC 3339 from `kubectl logs
+ * --timestamps` or GitHub Actions (`2024-05-01T12:00:00.1234567Z `).
+ */
+const TIMESTAMP_RE = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? /;
+/** `docker compose` service prefix: `trainer-1  | `, `trainer_1  | ` (a replica number, then a bar). */
+const COMPOSE_PREFIX_RE = /^[A-Za-z][\w.]*(?:-[\w.]+)*[-_]\d+ +\| ?/;
+/** pm2's `0|train  | `. */
+const PM2_PREFIX_RE = /^\d{1,4}\|[\w.-]+ *\| ?/;
+/** The systemd journal / syslog: `Dec 05 01:21:46 gpu-node-3 python[12345]: `. */
+const SYSLOG_PREFIX_RE = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [\w.-]+ [\w.@/-]+(?:\[\d+\])?: /;
+
+/** What {@link stripPrefixes} found besides the text. */
+export interface StrippedPrefixes {
+  /** The number of an `N:` prefix removed (`srun -l` ranks, CatBoost's iteration counter). */
+  counter: number | undefined;
+}
 
 /**
  * Removes what wraps a record without being part of it: leading spaces, `> ` quote marks, ANSI colour
- * codes (with or without their ESC byte), `[rank0]:`/`[trainer0|0]:`, `(main_task pid=1) `,
- * `srun -l` rank numbers, `[INFO|trainer.py:3910] ... >> ` and user timestamps before `iter`.
+ * codes (with or without their ESC byte), `[rank0]:`/`[trainer0|0]:`/`[default0]:` (torchrun),
+ * `(main_task pid=1) `, `srun -l` rank numbers, `[INFO|trainer.py:3910] ... >> `, timestamps, and
+ * what the tools that collect a process's output put before each of its lines: `docker compose`
+ * (`trainer-1  | `), `kubectl logs --prefix` (`[pod/train-0/trainer] `), `mpirun --tag-output`
+ * (`[1,0]<stdout>:`), pm2, the systemd journal.
  *
  * @param line - A raw line.
+ * @param found - Receives the number of an `N:` prefix, when one was removed.
  * @returns The line from its first character of data.
  * @example
  * ```ts
  * stripPrefixes('[rank0]: {\'loss\': 1.2}'); // "{'loss': 1.2}"
  * ```
  */
-export function stripPrefixes(line: string): string {
+export function stripPrefixes(line: string, found?: StrippedPrefixes): string {
   let s = line;
+  if (found) found.counter = undefined;
   if (s.indexOf('\x1b') >= 0) s = s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
   if (s.indexOf('[0m') >= 0) s = s.replace(/\[[0-9;]*m/g, '');
   let i = 0;
@@ -36,7 +61,7 @@ export function stripPrefixes(line: string): string {
     }
     if (c === 91 /* [ */) {
       const rest = s.slice(i, i + 200);
-      const m = BRACKET_PREFIX_RE.exec(rest);
+      const m = BRACKET_PREFIX_RE.exec(rest) ?? MPI_TAG_RE.exec(rest);
       if (m) {
         i += m[0].length;
         continue;
@@ -66,8 +91,23 @@ export function stripPrefixes(line: string): string {
       break;
     }
     if (c >= 48 && c <= 57) {
-      const rest = s.slice(i, i + 40);
-      const m = SRUN_PREFIX_RE.exec(rest) ?? TIMESTAMP_RE.exec(rest);
+      const rest = s.slice(i, i + 48);
+      const srun = SRUN_PREFIX_RE.exec(rest);
+      if (srun) {
+        if (found) found.counter = Number(srun[1]);
+        i += srun[0].length;
+        continue;
+      }
+      const m = TIMESTAMP_RE.exec(rest) ?? PM2_PREFIX_RE.exec(rest);
+      if (m) {
+        i += m[0].length;
+        continue;
+      }
+      break;
+    }
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+      const rest = s.slice(i, i + 120);
+      const m = COMPOSE_PREFIX_RE.exec(rest) ?? SYSLOG_PREFIX_RE.exec(rest);
       if (m) {
         i += m[0].length;
         continue;

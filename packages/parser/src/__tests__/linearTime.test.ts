@@ -105,6 +105,10 @@ describe('parse time is linear in the line length', () => {
     expectLinear('ray pid', `(pid=${'1'.repeat(100_000)} loss 1`);
     expectLinear('journal', `Dec 05 01:21:46 ${'a'.repeat(100_000)} loss 1`);
     expectLinear('timestamps', `${'2024-05-01T12:00:00Z '.repeat(5_000)}loss 1`);
+    // Logger prefixes: loguru's location, rich's trailing location, repeated level words.
+    expectLinear('loguru', `INFO | ${'a:'.repeat(50_000)}1 - loss 1`);
+    expectLinear('rich', `INFO loss 1${'  a.py:1'.repeat(12_000)}`);
+    expectLinear('levels', `${'INFO - '.repeat(15_000)}loss 1`);
   }, 60_000);
 });
 

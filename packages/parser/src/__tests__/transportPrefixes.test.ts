@@ -96,3 +96,76 @@ describe('logs read through a collector', () => {
     expect(r.series.loss).toEqual({ steps: [1, 2], values: [0.5, 0.4] });
   });
 });
+
+describe("a format's lines behind a logger's prefix", () => {
+  function curvesOf(lines: readonly string[]): Record<string, string> {
+    return curves(parseTrainingLog(`${lines.join('\n')}\n`));
+  }
+
+  it('reads MLX, nanoGPT, Keras and Megatron lines logged through Python logging', () => {
+    expect(
+      curvesOf([
+        '2024-05-01 12:00:00,123 - INFO - Iter 10: Train loss 2.662, Learning Rate 1.000e-05, It/sec 0.490',
+        '2024-05-01 12:00:01,123 - INFO - Iter 20: Train loss 2.462, Learning Rate 1.000e-05, It/sec 0.490',
+        '2024-05-01 12:00:02,123 - INFO - Iter 20: Val loss 2.300, Val took 1.200s',
+      ]),
+    ).toMatchObject({ loss: '10,20 | 2.662,2.462', eval_loss: '20 | 2.3', 'Val took': '20 | 1.2' });
+    expect(
+      curvesOf([
+        'INFO:root:iter 10: loss 3.2202, time 893.76ms, mfu 1.20%',
+        'INFO:root:iter 20: loss 3.1000, time 893.76ms, mfu 1.20%',
+      ]),
+    ).toMatchObject({ loss: '10,20 | 3.2202,3.1' });
+    expect(
+      curvesOf([
+        'INFO:root:Epoch 1/2',
+        'INFO:root:100/100 - 3s - loss: 0.5000 - accuracy: 0.8000 - val_loss: 0.6000 - val_accuracy: 0.7000',
+        'INFO:root:Epoch 2/2',
+        'INFO:root:100/100 - 3s - loss: 0.4000 - accuracy: 0.8500 - val_loss: 0.5500 - val_accuracy: 0.7500',
+      ]),
+    ).toMatchObject({ loss: '1,2 | 0.5,0.4', eval_loss: '1,2 | 0.6,0.55', epoch: '1,2 | 1,2' });
+    expect(
+      curvesOf([
+        '[2024-05-01 12:00:00,123] [INFO] [megatron] iteration      100/  10000 | consumed samples: 3200 | learning rate: 1.000E-05 | lm loss: 5.000000E+00 | loss scale: 1.0 |',
+        '[2024-05-01 12:00:01,123] [INFO] [megatron] iteration      200/  10000 | consumed samples: 6400 | learning rate: 2.000E-05 | lm loss: 4.000000E+00 | loss scale: 1.0 |',
+      ]),
+    ).toMatchObject({ loss: '100,200 | 5,4', learning_rate: '100,200 | 0.00001,0.00002' });
+  });
+
+  it("drops loguru's module:function:line and rich's trailing source location", () => {
+    expect(
+      curvesOf([
+        '2024-05-01 12:00:00.123 | INFO     | __main__:train:42 - Epoch 1 | loss 0.5',
+        '2024-05-01 12:00:01.123 | INFO     | __main__:train:42 - Epoch 2 | loss 0.4',
+      ]),
+    ).toEqual({ epoch: '1,2 | 1,2', loss: '1,2 | 0.5,0.4' });
+    expect(
+      curvesOf([
+        '[05/01/24 12:00:00] INFO     step 10 loss 2.5                    train.py:42',
+        '[05/01/24 12:00:01] INFO     step 20 loss 2.25                   train.py:42',
+      ]),
+    ).toEqual({ loss: '10,20 | 2.5,2.25' });
+  });
+
+  it("reads DeepSpeed's engine and timer lines whole or without their logger prefix", () => {
+    for (const prefix of [
+      '[2022-03-11 02:06:58,985] [INFO] [logging.py:69:log_dist] [Rank 0] ',
+      '',
+    ]) {
+      expect(
+        curvesOf([
+          `${prefix}step=40, skipped=2, lr=[5e-05], mom=[[0.9, 0.999]]`,
+          `${prefix}step=50, skipped=2, lr=[4e-05], mom=[[0.9, 0.999]]`,
+        ]),
+      ).toMatchObject({ learning_rate: '40,50 | 0.00005,0.00004' });
+    }
+  });
+
+  it('announces a ParlAI evaluation dict behind a logger prefix', () => {
+    const r = curvesOf([
+      "2024-05-01 12:00:00,123 - INFO - {'exs': 100, 'loss': 2.5, 'total_train_updates': 10}",
+      "2024-05-01 12:00:01,123 - INFO - valid:{'exs': 50, 'accuracy': 0.4, 'loss': 2.7, 'total_train_updates': 10}",
+    ]);
+    expect(r).toMatchObject({ eval_loss: expect.any(String), eval_accuracy: expect.any(String) });
+  });
+});

@@ -3,6 +3,7 @@ import { isEvalWord, renameEvalMetrics } from '../formats/general';
 import type { LineRecord } from '../formats/LineRecord';
 import type { FlatObject } from '../formats/objectRecord';
 import { readProgressBar } from '../formats/progressBar';
+import { stripLogPrefix } from '../grammar/stripLogPrefix';
 import type { StrippedPrefixes } from '../grammar/stripPrefixes';
 import { stripPrefixes } from '../grammar/stripPrefixes';
 import { scanFlatObject } from '../scanFlatObject';
@@ -164,7 +165,7 @@ export function createLineReader(parts: {
         const bar = readProgressBar(s, barAt);
         if (bar) tracker.noteBar(bar);
       }
-      evalPrefix = brace > 0 && announcesEval(s.slice(0, brace));
+      evalPrefix = brace > 0 && announcesEval(stripLogPrefix(s.slice(0, brace)));
       joiner.startObject(s, brace);
       return;
     }
@@ -174,7 +175,12 @@ export function createLineReader(parts: {
     }
     // `34:  learn: 0.95 ...` loses its `34:` with the `srun -l` ranks: the general grammar gets it
     // back as a counter that is the step while it advances (ranks repeat, so they never are).
-    const record = router.readLine(s, stripped.counter);
+    // Logger prefixes are removed before any format sees the line; a second one when the output
+    // of a logged program was logged again (a launcher's logger around the trainer's).
+    let text = stripLogPrefix(s);
+    if (text !== s) text = stripLogPrefix(text);
+    if (text.length === 0) return;
+    const record = router.readLine(text, stripped.counter);
     if (!record) return;
     sink.record(record);
   }

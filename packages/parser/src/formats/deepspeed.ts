@@ -37,7 +37,7 @@ export function deepspeedRecord(line: string): LineRecord | undefined {
     if (lr !== undefined) metrics.unshift(['learning_rate', lr]);
     return { format: 'deepspeed', kind: 'train', step: Number(engine[1]), metrics };
   }
-  if (line.indexOf('timer.py') < 0) return undefined;
+  if (!isTimerLine(line)) return undefined;
   const timer = TIMER_RE.exec(line);
   if (!timer) return undefined;
   const metrics: Array<[string, number]> = [];
@@ -51,6 +51,14 @@ export function deepspeedRecord(line: string): LineRecord | undefined {
   return { format: 'deepspeed', kind: 'train', step: Number(timer[1] ?? timer[2]), metrics };
 }
 
+/**
+ * A throughput timer line, with its logger prefix (`[timer.py:189:stop] 0/40, ...`) or without it
+ * (the line reader removes logger prefixes before the formats see a line).
+ */
+function isTimerLine(line: string): boolean {
+  return line.indexOf('timer.py') >= 0 || line.indexOf('SamplesPerSec=') >= 0;
+}
+
 /** DeepSpeed engine lines (`step=40, skipped=2, lr=[5e-05]`) and timer lines. */
 export const deepspeedFormat = {
   id: 'deepspeed' as const,
@@ -59,7 +67,10 @@ export const deepspeedFormat = {
     '[2022-03-11 02:06:58,985] [INFO] [logging.py:69:log_dist] [Rank 0] step=40, skipped=2, lr=[5e-05], mom=[[0.9, 0.999]]',
   reads: 'line',
   createState: () => undefined,
-  claims: (line, first) => first === 91 /* [ */ || line.indexOf('timer.py') >= 0,
+  claims: (line, first) =>
+    first === 91 /* [ */ ||
+    (first === 115 /* s */ && line.startsWith('step=')) ||
+    isTimerLine(line),
   // A timer line is DeepSpeed's even when it holds nothing to chart.
-  read: (line) => deepspeedRecord(line) ?? (line.indexOf('timer.py') >= 0 ? 'consumed' : undefined),
+  read: (line) => deepspeedRecord(line) ?? (isTimerLine(line) ? 'consumed' : undefined),
 } satisfies LineFormat<'deepspeed', undefined>;

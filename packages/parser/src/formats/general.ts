@@ -1,6 +1,5 @@
 import { canonicalName, normalizeName } from '../canonicalName';
 import { type ScannedPair, scanPairs } from '../grammar/scanPairs';
-import { stripLogPrefix } from '../grammar/stripLogPrefix';
 import { parseNumber } from '../parseNumber';
 import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
@@ -138,7 +137,7 @@ export function renameEvalMetrics(metrics: Array<[string, number]>, announced: b
  * `epoch 81 | loss: 0.14 | ValLoss: 1.07`, `Step 5350/50000; acc: 61.42; ppl: 6.87; xent: 1.93`,
  * `total loss 3.4 | loss scale 32768.0`, `[936] loss=2.114 lr=1.2e-4 tps: 10,049`.
  *
- * @param line - The line, transport prefixes removed.
+ * @param line - The line, transport and logger prefixes removed.
  * @param ctx - What the grammar remembers (the name sets seen before, the epochs seen).
  * @param counter - The number of an `N:` prefix removed before (an `srun -l` rank or a counter).
  * @returns The record, or `undefined` for prose and noise.
@@ -154,7 +153,8 @@ export function generalRecord(
   ctx: GeneralState,
   counter?: number,
 ): LineRecord | undefined {
-  const text = stripLogPrefix(line);
+  // Logger prefixes were removed by the line reader, before any format saw the line.
+  const text = line;
   if (text.length === 0) return undefined;
   const keyValue = readKeyValueSummary(text);
   if (keyValue) return keyValue;

@@ -1,5 +1,4 @@
 import { canonicalName, normalizeName } from '../canonicalName';
-import { stripLogPrefix } from '../grammar/stripLogPrefix';
 import { parseNumber } from '../parseNumber';
 import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
@@ -141,9 +140,7 @@ export function tableRecord(
   }
   const cells = splitCells(text, separator);
   if (separator === 'pipe') {
-    // AllenNLP prints its phase tables through a logger: its prefix is no cell.
-    const bare = stripLogPrefix(text);
-    const phased = readPhaseTable(ctx, bare === text ? cells : splitCells(bare, 'pipe'));
+    const phased = readPhaseTable(ctx, cells);
     if (phased !== undefined) return phased;
   }
   ctx.phases = undefined;

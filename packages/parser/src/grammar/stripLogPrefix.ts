@@ -1,5 +1,10 @@
-/** A dotted (`allennlp.training.trainer`) or dunder (`__main__`) logger name, then ` - `. */
-const LOGGER_NAME_RE = /^(?:[A-Za-z_]\w*(?:\.\w+)+|__\w+__) +- /;
+/**
+ * After the level: a dotted (`allennlp.training.trainer`) or dunder (`__main__`) logger name, or
+ * loguru's `module:function:line`, then ` - `.
+ */
+const LOGGER_NAME_RE = /^(?:[A-Za-z_]\w*(?:\.\w+)+|__\w+__|[\w.<>-]+:[\w.<>-]+:\d+) +- /;
+/** rich's logging handler puts the source location at the end of the line: `   train.py:42`. */
+const TRAILING_SOURCE_RE = / {2,}[\w.-]+\.py:\d+ *$/;
 
 const LEVELS = ['INFO', 'WARNING', 'WARN', 'DEBUG', 'ERROR', 'CRITICAL', 'NOTICE', 'TRACE'];
 
@@ -48,6 +53,9 @@ export function stripLogPrefix(line: string): string {
     // level (`INFO - allennlp.training.trainer - Epoch 0/39`). The message keeps its own spacing.
     const logger = LOGGER_NAME_RE.exec(s.length > 160 ? s.slice(0, 160) : s);
     if (logger) s = s.slice(logger[0].length);
+    const tail = s.length > 120 ? s.length - 120 : 0;
+    const source = TRAILING_SOURCE_RE.exec(tail === 0 ? s : s.slice(tail));
+    if (source) s = s.slice(0, tail + source.index);
   } else if (/^[IWEF]\d{4} \d\d:\d\d:\d\d/.test(s)) {
     const close = s.indexOf('] ');
     if (close > 0 && close < 120) s = s.slice(close + 2);

@@ -97,6 +97,45 @@ describe('logs read through a collector', () => {
   });
 });
 
+// Records spread over several lines cannot be printed twice line by line: a pretty-printed
+// trainer_state.json, a dict split over lines, a Megatron line cut by the terminal.
+const MULTI_LINE_RECORDS = new Set([
+  'trainer-state__quality-lrqa-interleaved.json.log',
+  'trainer-state__tau-bench-grpo.json.log',
+  'trainer-state__trainer-state-viz-multi-eval.json.log',
+  'trl-grpo__unsloth-issue-3485-split-dict.log',
+]);
+
+describe('the same log, printed differently', () => {
+  const variants: Record<string, (lines: string[]) => string[]> = {
+    // Every rank of a data-parallel job prints the same records: one point each (README rule 4).
+    'by two ranks': (lines) => lines.flatMap((line) => [`[rank0]: ${line}`, `[rank1]: ${line}`]),
+    'with trailing blanks': (lines) => lines.map((line) => `${line}   `),
+    'with a blank line after each line': (lines) => lines.flatMap((line) => [line, '']),
+  };
+  for (const [how, vary] of Object.entries(variants)) {
+    it(`charts the same curves ${how}`, () => {
+      const differ: string[] = [];
+      for (const { file, text } of logs) {
+        if (MULTI_LINE_RECORDS.has(file)) continue;
+        const lines = text.split('\n');
+        if (lines.at(-1) === '') lines.pop();
+        const want = curves(parseTrainingLog(text));
+        const got = curves(parseTrainingLog(`${vary(lines).join('\n')}\n`));
+        if (JSON.stringify(got) !== JSON.stringify(want)) differ.push(file);
+      }
+      expect(differ).toEqual([]);
+    }, 60_000);
+  }
+
+  it('keeps one point for an identical record after the bar that placed the first', () => {
+    const bar = ' 32%|███▉      | 283/873 [25:44<47:06,  4.79s/it]';
+    const record = "{'loss': 0.8635, 'learning_rate': 0.0001369, 'epoch': 0.97}";
+    const r = parseTrainingLog(`${[bar, record, record].join('\n')}\n`);
+    expect(r.series.loss).toEqual({ steps: [283], values: [0.8635] });
+  });
+});
+
 describe("a format's lines behind a logger's prefix", () => {
   function curvesOf(lines: readonly string[]): Record<string, string> {
     return curves(parseTrainingLog(`${lines.join('\n')}\n`));

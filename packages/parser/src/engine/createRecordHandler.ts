@@ -71,8 +71,15 @@ export function createRecordHandler(parts: {
     const resolved = tracker.resolve(claims, buffer, placed);
     const key =
       resolved.source === 'explicit' || resolved.source === 'progress' ? resolved.step : undefined;
+    // A record with no step of its own that repeats the one before it is that record printed again
+    // (by another rank, or a second handler), whatever step the one before it got from a bar.
+    const stepless =
+      key === undefined &&
+      claims.explicit === undefined &&
+      claims.progress === undefined &&
+      claims.weak === undefined;
     if (
-      tracker.previousKey === key &&
+      (tracker.previousKey === key || stepless) &&
       claims.kind === tracker.previousKind &&
       buffer.sameAsPrevious()
     ) {

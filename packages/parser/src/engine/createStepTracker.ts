@@ -118,12 +118,14 @@ export function createStepTracker(): StepTracker {
       // An epoch-level line among iteration-level records (`EPOCH 10 done: loss 0.1231` after
       // `epoch 10 - iter 1750/1750 - loss 0.1231004`, `Train epoch:[0]; Epoch Time: 327.7` after
       // counted batches) is the end of the epoch just logged: it joins the step before it.
+      // The same end-of-epoch line printed again (by another rank) joins the same step.
       if (
         kind === 'train' &&
         lastTrainStep !== undefined &&
-        !lastTrainJoined &&
-        ((lastTrainFine && weak < lastTrainStep) ||
-          (weakCollapsed && previousKind === 'train' && record.disjointBesidesEpoch()))
+        ((!lastTrainJoined &&
+          ((lastTrainFine && weak < lastTrainStep) ||
+            (weakCollapsed && previousKind === 'train' && record.disjointBesidesEpoch()))) ||
+          (lastTrainJoined && previousKind === 'train' && record.sameAsPrevious()))
       ) {
         out.step = lastTrainStep;
         out.source = undefined;

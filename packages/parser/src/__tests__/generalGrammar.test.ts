@@ -758,3 +758,78 @@ describe('shapes of the third unseen set', () => {
     ]);
   });
 });
+
+describe('Chinese, full-width and web-page text', () => {
+  it("reads a PyTorch tutorial's Chinese prints with full-width punctuation", () => {
+    // 训练次数 is "number of training steps"; 整体测试集上的Loss the loss on the whole test set.
+    const r = parse([
+      '-------第 1 轮训练开始-------',
+      '训练次数：100，Loss：2.2912',
+      '训练次数：200，Loss：2.2801',
+      '整体测试集上的Loss：360.5',
+      '整体测试集上的正确率：0.1037',
+      '-------第 2 轮训练开始-------',
+      '训练次数：300，Loss：2.2701',
+      '整体测试集上的Loss：350.5',
+      '整体测试集上的正确率：0.1537',
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(points(r, 'loss')).toEqual([
+      [100, 2.2912],
+      [200, 2.2801],
+      [300, 2.2701],
+    ]);
+    expect(points(r, '整体测试集上的正确率')).toEqual([
+      [200, 0.1037],
+      [300, 0.1537],
+    ]);
+  });
+
+  it('reads 第N轮 as the epoch and Chinese names of the canonical metrics', () => {
+    const r = parse([
+      '第1轮 训练损失: 0.5321 验证损失: 0.6 学习率: 0.001',
+      '第2轮 训练损失: 0.4321 验证损失: 0.55 学习率: 0.0005',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5321],
+      [2, 0.4321],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [1, 0.6],
+      [2, 0.55],
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [1, 0.001],
+      [2, 0.0005],
+    ]);
+  });
+
+  it('reads full-width colons and commas, ideographic and no-break spaces as ASCII', () => {
+    const r = parse([
+      'epoch：1，train_loss：0.5，train_acc：0.8',
+      'epoch：2，train_loss：0.4，train_acc：0.85',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+    const spaces = parse(['step:10\u3000loss:2.5', 'Step\u00a020\u00a0\u00a0loss\u00a02.25']);
+    expect(points(spaces, 'loss')).toEqual([
+      [10, 2.5],
+      [20, 2.25],
+    ]);
+  });
+
+  it("reads a page's HTML entities as the characters they stand for", () => {
+    const r = parse([
+      '{&#39;loss&#39;: 1.5, &#39;learning_rate&#39;: 2e-05, &#39;epoch&#39;: 0.1}',
+      '{&quot;loss&quot;: 1.4, &quot;learning_rate&quot;: 2e-05, &quot;epoch&quot;: 0.2}',
+      '{&#x27;loss&#x27;: 1.3, &#x27;learning_rate&#x27;: 2e-05, &#x27;epoch&#x27;: 0.3}',
+    ]);
+    expect(r.series.loss?.values).toEqual([1.5, 1.4, 1.3]);
+    // `&amp;` is `&`: the line reads as it would printed.
+    expect(parse(['loss&amp;acc: 0.5', 'loss&amp;acc: 0.4']).series).toEqual(
+      parse(['loss&acc: 0.5', 'loss&acc: 0.4']).series,
+    );
+  });
+});

@@ -109,6 +109,10 @@ describe('parse time is linear in the line length', () => {
     expectLinear('loguru', `INFO | ${'a:'.repeat(50_000)}1 - loss 1`);
     expectLinear('rich', `INFO loss 1${'  a.py:1'.repeat(12_000)}`);
     expectLinear('levels', `${'INFO - '.repeat(15_000)}loss 1`);
+    // Chinese ordinals and full-width text.
+    expectLinear('ordinals', `${'第 1 '.repeat(25_000)}轮 loss: 1`);
+    expectLinear('full width', `${'：，'.repeat(50_000)}loss：1`);
+    expectLinear('entities', `${'&#39;&amp;'.repeat(10_000)}loss: 1`);
   }, 60_000);
 });
 

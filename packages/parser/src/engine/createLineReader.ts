@@ -3,6 +3,8 @@ import { isEvalWord, renameEvalMetrics } from '../formats/general';
 import type { LineRecord } from '../formats/LineRecord';
 import type { FlatObject } from '../formats/objectRecord';
 import { readProgressBar } from '../formats/progressBar';
+import { decodeHtmlEntities, hasHtmlEntity } from '../grammar/decodeHtmlEntities';
+import { hasWideCharacter, normalizeWidth } from '../grammar/normalizeWidth';
 import { stripLogPrefix } from '../grammar/stripLogPrefix';
 import type { StrippedPrefixes } from '../grammar/stripPrefixes';
 import { stripPrefixes } from '../grammar/stripPrefixes';
@@ -115,7 +117,11 @@ export function createLineReader(parts: {
     readLine(start === 0 && end === text.length ? text : text.slice(start, end));
   }
 
-  function readLine(line: string): void {
+  function readLine(input: string): void {
+    // A log copied from a page's HTML source: `{&#39;loss&#39;: 1.5}`, `[00:01&lt;00:00, ...]`.
+    let line = hasHtmlEntity(input) ? decodeHtmlEntities(input) : input;
+    // Full-width punctuation (`训练次数：100，Loss：2.29`) and no-break spaces read as ASCII.
+    if (hasWideCharacter(line)) line = normalizeWidth(line);
     const len = line.length;
     const last = line.charCodeAt(len - 1);
     // Most lines of a Trainer log are tqdm redraws: kept unread, before anything else is tried.
@@ -247,7 +253,7 @@ function findObjectStart(s: string): number {
     while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
     if (j >= n) return i;
     const c = s.charCodeAt(j);
-    if (c === 39 || c === 34 || c === 125 || (c === 38 && s.startsWith('&quot;', j))) return i;
+    if (c === 39 || c === 34 || c === 125) return i;
     i = s.indexOf('{', i + 1);
   }
   return -1;

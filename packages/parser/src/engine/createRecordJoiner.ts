@@ -1,4 +1,5 @@
 import { readObjectLiteral } from '../formats/readObjectLiteral';
+import { decodeHtmlEntities } from '../grammar/decodeHtmlEntities';
 import { stripPrefixes } from '../grammar/stripPrefixes';
 
 /** Where joined records go. */
@@ -189,10 +190,5 @@ function braceDepth(text: string): number {
 }
 
 function decodeEntities(text: string): string {
-  return text
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;/g, "'")
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&');
+  return decodeHtmlEntities(text);
 }

@@ -56,6 +56,11 @@ const STEP_NAMES = new Map<string, number>(
     'timesteps total',
     'timesteps',
     'env steps',
+    // `训练次数：100，Loss：2.29`: the count of training steps (Chinese tutorials).
+    '训练次数',
+    '训练步数',
+    '迭代次数',
+    '步数',
   ].map((name, rank) => [name, rank]),
 );
 
@@ -81,7 +86,11 @@ const EVAL_WORDS = new Set([
 
 /** Words that make a name a metric (`val acc`, `rewards/margins`, `top1`), matched as whole words. */
 const METRIC_WORD_RE =
-  /(?:^|[\s/.@_'])(?:\w*loss|losses|acc|accuracy|acc\d|top\d|ppl|perplexity|reward|rewards|score|bleu|rouge\w*|f1|auc|map\w*|iou|miou|dice|error|err|kl|entropy|norm|lr|wer|cer|precision|recall|mse|mae|rmse|l1|l2|bpb|bpc|nll|xent|return|returns|mrr|ndcg|margin|margins|logps|logits|psnr|ssim|fid|objective|mfu|throughput|tflops|grad|kld|elbo|likelihood|ce|bce)(?=$|[\s/.@\d_-])/;
+  /(?:^|[\s/.@_'\u0080-\uffff])(?:\w*loss|losses|acc|accuracy|acc\d|top\d|ppl|perplexity|reward|rewards|score|bleu|rouge\w*|f1|auc|map\w*|iou|miou|dice|error|err|kl|entropy|norm|lr|wer|cer|precision|recall|mse|mae|rmse|l1|l2|bpb|bpc|nll|xent|return|returns|mrr|ndcg|margin|margins|logps|logits|psnr|ssim|fid|objective|mfu|throughput|tflops|grad|kld|elbo|likelihood|ce|bce)(?=$|[\s/.@\d_-])/;
+
+/** The same words in Chinese and Japanese (`训练损失`, `正确率`, `学习率`), anywhere in the name. */
+const CJK_METRIC_WORD_RE =
+  /损失|損失|准确率|正确率|準確率|精度|召回率|学习率|學習率|学習率|困惑度|奖励|誤差|误差/;
 
 /** `valid`, `Test`, `evaluation`: a word that announces an evaluation line (any case). */
 export function isEvalWord(word: string): boolean {
@@ -158,7 +167,7 @@ export function generalRecord(
   if (text.length === 0) return undefined;
   const keyValue = readKeyValueSummary(text);
   if (keyValue) return keyValue;
-  const scanned = scanPairs(text);
+  const scanned = scanPairs(text.indexOf('第') >= 0 ? readOrdinals(text) : text);
   const { pairs } = scanned;
   if (pairs.length === 0) return undefined;
   // `wandb:   train/loss 0.5` under `wandb: Run summary:`: the tracker's end-of-run table.
@@ -230,7 +239,14 @@ export function generalRecord(
     }
     if (seen.has(name)) continue;
     seen.add(name);
-    if (name === 'loss' || name === 'eval_loss' || METRIC_WORD_RE.test(key)) metricLike = true;
+    if (
+      name === 'loss' ||
+      name === 'eval_loss' ||
+      METRIC_WORD_RE.test(key) ||
+      (key.charCodeAt(0) > 127 && CJK_METRIC_WORD_RE.test(key))
+    ) {
+      metricLike = true;
+    }
     if (/loss/.test(key)) {
       lossNames++;
       if (name === 'eval_loss' || /^(?:eval|val|valid|validation|test|dev)\b/.test(key))
@@ -390,6 +406,29 @@ export function generalRecord(
   else if (progressStep !== undefined) record.progressStep = progressStep;
   else if (weakStep !== undefined) record.weakStep = weakStep;
   return record;
+}
+
+/** `第3轮` (Chinese for "the 3rd round"), `第 120 步` ("the 120th step"), `第2个epoch`. */
+const ORDINAL_RE = /第 ?(\d{1,9}) ?(个 ?)?(轮|代|回合|epoch|步|次迭代|step|批|batch)/gi;
+const ORDINAL_NAMES: Record<string, string> = {
+  轮: 'epoch',
+  代: 'epoch',
+  回合: 'epoch',
+  epoch: 'epoch',
+  步: 'step',
+  次迭代: 'step',
+  step: 'step',
+  批: 'batch',
+  batch: 'batch',
+};
+
+/** Chinese ordinals as the pairs they say: `第3轮 训练损失: 0.53` reads as `epoch 3, 训练损失: 0.53`. */
+function readOrdinals(text: string): string {
+  return text.replace(
+    ORDINAL_RE,
+    (_, n: string, _unit: string | undefined, what: string) =>
+      ` ${ORDINAL_NAMES[what.toLowerCase()] ?? 'epoch'} ${n}, `,
+  );
 }
 
 function firstWord(text: string): string {

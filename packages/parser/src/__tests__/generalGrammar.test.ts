@@ -665,3 +665,119 @@ describe('shapes of the third unseen set', () => {
     ]);
   });
 });
+
+describe('shapes of the fifth unseen set', () => {
+  it('takes a quoted `done/total` counter under a `name/total_name` key as that counter', () => {
+    const r = parse([
+      "{'loss': 0.2193, 'learning_rate': 6.8e-07, 'global_step/max_steps': '78/176', 'percentage': '44.32%'}",
+      "{'loss': 0.2191, 'learning_rate': 6.8e-07, 'global_step/max_steps': '79/176', 'percentage': '44.89%'}",
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [78, 0.2193],
+      [79, 0.2191],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(r.series.max_steps).toBeUndefined();
+    expect(r.series['global_step/max_steps']).toBeUndefined();
+  });
+
+  it('keeps the near misses of a quoted counter out of the steps', () => {
+    const r = parse([
+      "{'loss': 0.5, 'global_step/max_steps': '78/', 'elapsed/total': '1h/2h', 'ratio': '3/4'}",
+      "{'loss': 0.4, 'global_step/max_steps': '/176', 'elapsed/total': '1h/2h', 'ratio': '3/4'}",
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+    expect(r.stepSource).toBe('count');
+    expect(r.series.global_step).toBeUndefined();
+    expect(r.series.elapsed).toBeUndefined();
+  });
+
+  it('drops a level bracket that also holds the ranks (`[INFO|DP=0|PP=0|TP=0]:`)', () => {
+    const r = parse([
+      '10/17/2025 16:31:56 [INFO|DP=0|PP=0|TP=0]: iteration: 5 / 10 | lm_loss: 2.38 | lr: 1e-05',
+      '10/17/2025 16:32:07 [INFO|DP=0|PP=0|TP=0|ip-26-0-160-225]: iteration: 6 / 10 | lm_loss: 2.35 | lr: 1e-05',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [5, 2.38],
+      [6, 2.35],
+    ]);
+    for (const name of ['DP', 'PP', 'TP']) expect(r.series[name]).toBeUndefined();
+  });
+
+  it('keeps a line whose level bracket never closes', () => {
+    const r = parse(['[INFO|DP=0 iteration: 5 | loss: 2.5', '[INFO|DP=0 iteration: 6 | loss: 2.4']);
+    expect(points(r, 'loss').map(([, value]) => value)).toEqual([2.5, 2.4]);
+  });
+
+  it('reads `global iter: 13/ 5000` as the step beside `inner iter` and `ppo epoch` positions', () => {
+    const r = parse([
+      'train | data_epochs  0/10 | inner iter:   7/  8 | ppo epoch:  2/ 4 | global iter:     13/  5000| tot_loss: 2.3541 | lr: 2.5e-07',
+      'train | data_epochs  0/10 | inner iter:   1/  8 | ppo epoch:  3/ 4 | global iter:     14/  5000| tot_loss: 3.1123 | lr: 3.0e-07',
+    ]);
+    expect(points(r, 'tot_loss')).toEqual([
+      [13, 2.3541],
+      [14, 3.1123],
+    ]);
+  });
+
+  it('reads a dict between `key=value` pairs as one pair, not as the record', () => {
+    const r = parse([
+      "INFO pipeline.py:770 -- tflops=229.6 step=642 loss=2.17 lr=9.8e-05 grad_norm={'0_default': 2.15, '1_fp32': 0.0} micro_num=16 acc=0.55",
+      "INFO pipeline.py:770 -- tflops=230.8 step=643 loss=2.04 lr=9.8e-05 grad_norm={'0_default': 1.75, '1_fp32': 0.0} micro_num=16 acc=0.56",
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [642, 2.17],
+      [643, 2.04],
+    ]);
+    expect(points(r, 'acc')).toEqual([
+      [642, 0.55],
+      [643, 0.56],
+    ]);
+    expect(r.series['0_default']).toBeUndefined();
+  });
+
+  it('still reads a dict that ends its line after `metrics=` (`TrainOutput(...)`)', () => {
+    const r = parse([
+      "TrainOutput(global_step=250, training_loss=1.37, metrics={'train_runtime': 335.085, 'train_loss': 1.37})",
+    ]);
+    expect(r.summary.train_runtime).toBe(335.085);
+  });
+
+  it('reads a CSV file pasted as text, its step from the step column', () => {
+    const r = parse([
+      'train/loss_simple_step,train/loss_vlb_step,global_step,epoch,created_at',
+      '0.2514,0.0017,49.0,0,2025-11-07 06:02:10.484610',
+      '0.0960,0.0004,99.0,0,2025-11-07 06:09:01.771131',
+      '0.1009,,149.0,0,2025-11-07 06:15:52.570149',
+    ]);
+    expect(points(r, 'train/loss_simple_step')).toEqual([
+      [49, 0.2514],
+      [99, 0.096],
+      [149, 0.1009],
+    ]);
+    expect(points(r, 'train/loss_vlb_step')).toEqual([
+      [49, 0.0017],
+      [99, 0.0004],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(r.series.created_at).toBeUndefined();
+  });
+
+  it('takes no sentence with commas for a CSV header or row', () => {
+    const r = parse([
+      'We log loss,accuracy and f1 here',
+      '1,2',
+      'Epoch 5, Time 4981.4s, Loss 0.5731, LR 0.1111',
+      'loss,acc',
+      'Epoch 6, Time 4990.1s, Loss 0.5612, LR 0.1111',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [5, 0.5731],
+      [6, 0.5612],
+    ]);
+    expect(r.series.acc).toBeUndefined();
+  });
+});

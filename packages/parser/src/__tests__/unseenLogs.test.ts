@@ -21,8 +21,8 @@ interface Expectation {
   summary?: Record<string, number | string>;
 }
 
-// Three sets, gathered at three times by reading public issues, PRs and READMEs: 95 logs in all.
-const sets = ['unseen', 'unseen2', 'unseen3', 'unseen4'].map((name) => {
+// Five sets, gathered at five times by reading public issues, PRs and READMEs: 118 logs in all.
+const sets = ['unseen', 'unseen2', 'unseen3', 'unseen4', 'unseen5'].map((name) => {
   const dir = fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
   const expectations = JSON.parse(readFileSync(`${dir}expectations.json`, 'utf8')) as Record<
     string,
@@ -59,6 +59,14 @@ const KNOWN_GAPS: Record<string, string> = {
     '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
   'yolov7__yolov7-issue-849-header-per-epoch.log':
     "a header before every epoch and the previous epoch's `all` validation row under it: the val row is read into the loss columns",
+  'composer__llm-foundry-readme-batch-header.log':
+    '`[batch=1/100]:` alone on its line above indented `Train loss/train/total: 10.97` pairs: the batch counter is not read as the step (counted)',
+  'icefall__icefall-pr-399-loss-brackets.log':
+    '`loss[loss=0.7711, simple_loss=1.542, ...], tot_loss[loss=0.8632, ...]`: the group name is glued to the first inner name (`loss loss`), no `loss` series',
+  'kohya-ss__sliderevamp-notes-avr-loss-bars.log':
+    'GUI settings pasted as `Max grad norm = 8`, `LR warmup = 100` above the bars become one-point series',
+  'nanotron__nanotron-issue-390-si-suffixes.log':
+    'the tail of a cut line (`36.9 | hardware_tflops_per_gpu: 36.9 | grad_norm: 1.27`) has no step: it is counted at step 1 and the steps fall back to count',
 };
 
 function expected(value: number | string): number {
@@ -110,8 +118,10 @@ describe('real logs of trainers the parser was not written for', () => {
     describe(name, () => {
       it('has an expectation for every log', () => {
         expect(logs.filter((file) => !expectations[file])).toEqual([]);
-        // The fourth set was asked for at about a dozen logs; the others hold twenty or more.
-        expect(logs.length).toBeGreaterThanOrEqual(name === 'unseen4' ? 10 : 20);
+        // The fourth and fifth sets were asked for at about a dozen logs; the others hold twenty or more.
+        expect(logs.length).toBeGreaterThanOrEqual(
+          name === 'unseen4' || name === 'unseen5' ? 10 : 20,
+        );
       });
       for (const file of logs) {
         const exp = expectations[file] as Expectation;

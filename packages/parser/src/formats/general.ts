@@ -50,6 +50,9 @@ const STEP_NAMES = new Map<string, number>(
     'iterations',
     'iter',
     'iters',
+    // MiniLLM's `inner iter:   7/  8 | ppo epoch:  2/ 4 | global iter:     13/  5000|`.
+    'global iter',
+    'global iteration',
     'it',
     'acc iter',
     'total timesteps',

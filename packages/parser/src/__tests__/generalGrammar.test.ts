@@ -781,3 +781,47 @@ describe('shapes of the fifth unseen set', () => {
     expect(r.series.acc).toBeUndefined();
   });
 });
+
+describe('shapes of the fifth unseen set: groups and headers', () => {
+  it('reads the pairs of a `name[...]` group under their own names, the first of a name winning', () => {
+    const r = parse([
+      'Epoch 1, batch 1, loss[loss=0.7711, simple_loss=1.542, over 5263.00 frames.], tot_loss[loss=0.8632, simple_loss=1.726], lr: 3.00e-03',
+      'Epoch 1, batch 2, loss[loss=0.8648, simple_loss=1.73, over 5434.00 frames.], tot_loss[loss=0.8637, simple_loss=1.727], lr: 3.00e-03',
+    ]);
+    expect(points(r, 'loss').map(([, value]) => value)).toEqual([0.7711, 0.8648]);
+    expect(points(r, 'simple_loss').map(([, value]) => value)).toEqual([1.542, 1.73]);
+    expect(r.series['loss loss']).toBeUndefined();
+    expect(r.series['tot_loss loss']).toBeUndefined();
+  });
+
+  it('keeps a value in brackets glued to its name (`Epoch[1]`) as before', () => {
+    const r = parse(['Epoch[1] Batch [100] loss: 0.5', 'Epoch[2] Batch [100] loss: 0.4']);
+    expect(points(r, 'loss').map(([, value]) => value)).toEqual([0.5, 0.4]);
+    expect(points(r, 'epoch').map(([, value]) => value)).toEqual([1, 2]);
+  });
+
+  it('takes `[batch=N/M]:` alone on its line as the step of the pairs below it', () => {
+    const r = parse([
+      '[batch=1/100]:',
+      '         Train LanguageCrossEntropy: 10.9736',
+      '         Train loss/train/total: 10.9736',
+      '[batch=2/100]:',
+      '         Train LanguageCrossEntropy: 10.9724',
+      '         Train loss/train/total: 10.9724',
+    ]);
+    expect(points(r, 'Train loss/train/total')).toEqual([
+      [1, 10.9736],
+      [2, 10.9724],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it('takes no bracketed counter with other text on its line for a header', () => {
+    const r = parse(['[batch=1/100]: starting', 'loss: 0.5', '[batch=2/100][x', 'loss: 0.4']);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+    expect(r.stepSource).toBe('count');
+  });
+});

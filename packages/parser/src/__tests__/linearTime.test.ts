@@ -165,6 +165,16 @@ describe('the fifth unseen set rules on long near misses', () => {
     60_000,
   );
   it(
+    'groups glued to words that never close',
+    () => expectLinearOnce('open groups', `Epoch 1, ${'loss[loss=0.5, '.repeat(15_000)}`),
+    60_000,
+  );
+  it(
+    'a bracketed counter header of 60k brackets',
+    () => expectLinearOnce('header brackets', `[batch=1/100${'['.repeat(60_000)}]:`),
+    60_000,
+  );
+  it(
     'a dict of 30k quoted counters under slashed keys',
     () =>
       expectLinearOnce(

@@ -59,10 +59,6 @@ const KNOWN_GAPS: Record<string, string> = {
     '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
   'yolov7__yolov7-issue-849-header-per-epoch.log':
     "a header before every epoch and the previous epoch's `all` validation row under it: the val row is read into the loss columns",
-  'composer__llm-foundry-readme-batch-header.log':
-    '`[batch=1/100]:` alone on its line above indented `Train loss/train/total: 10.97` pairs: the batch counter is not read as the step (counted)',
-  'icefall__icefall-pr-399-loss-brackets.log':
-    '`loss[loss=0.7711, simple_loss=1.542, ...], tot_loss[loss=0.8632, ...]`: the group name is glued to the first inner name (`loss loss`), no `loss` series',
   'kohya-ss__sliderevamp-notes-avr-loss-bars.log':
     'GUI settings pasted as `Max grad norm = 8`, `LR warmup = 100` above the bars become one-point series',
   'nanotron__nanotron-issue-390-si-suffixes.log':

@@ -68,6 +68,9 @@ const POSITION_NAMES = new Set(['batch', 'batches', 'iter', 'iteration', 'step',
 
 const CONFIRMED = '\u0001';
 
+/** A bracketed counter and nothing else on the line (`[batch=1/100]:`, `[step=20]`). */
+const COUNTER_HEADER_RE = /^\[[^[\]]{1,60}\]:?$/;
+
 const SKIP_NAMES = new Set(['eta', 'time left', 'remaining', 'remaining time', 'v num']);
 
 const EVAL_WORDS = new Set([
@@ -246,7 +249,15 @@ export function generalRecord(
     if (Number.isInteger(epoch.value) && scanned.proseWords === 0) ctx.currentEpoch = epoch.value;
     return undefined;
   }
-  if (metrics.length === 0) return undefined;
+  if (metrics.length === 0) {
+    // `[batch=1/100]:` alone on its line (Composer): the header of the pairs printed below it,
+    // its counter their step (read as an explicit step with no metric of its own).
+    const header = epoch === undefined ? (step ?? position?.value) : undefined;
+    if (header !== undefined && COUNTER_HEADER_RE.test(text.trim())) {
+      return { format: 'generic', kind: 'train', metrics, step: header };
+    }
+    return undefined;
+  }
   if (scanned.loose.length > 0 && position === undefined) {
     for (const n of scanned.loose) {
       if (n.total !== undefined && Number.isInteger(n.value) && n.value <= n.total) {

@@ -182,7 +182,21 @@ export function scanPairs(line: string): ScannedLine {
     const t = tokens[i] as Token;
     const opening = first;
     if (t.kind !== Tok.Bracket) first = false;
-    if (t.kind === Tok.Bracket) continue;
+    if (t.kind === Tok.Bracket) {
+      // icefall's `loss[loss=0.7711, simple_loss=1.542], tot_loss[loss=0.8632, ...]`: the group's
+      // name is no part of the names inside it (the first `loss` of the line is the batch's).
+      if (
+        t.text === '[' &&
+        words.length > 0 &&
+        !assigned &&
+        tokens[i + 1]?.kind === Tok.Word &&
+        tokens[i + 2]?.kind === Tok.Assign
+      ) {
+        if (!seenPair) lead += `${lead ? ' ' : ''}${joinWords(words, 0)}`;
+        words = [];
+      }
+      continue;
+    }
     if (t.kind === Tok.Word) {
       if (assigned) {
         // `key: word` (a text value such as `eta: N/A`, or a label such as `Test set: Loss: 0.72`):
@@ -337,7 +351,8 @@ export function tokenize(line: string): Token[] {
     ) {
       tokens.push({
         kind: Tok.Bracket,
-        text: '',
+        // `loss[loss=0.77, ...]`: a `[` glued to a word opens a group named by that word.
+        text: c === 91 && i > 0 && isWordChar(line.charCodeAt(i - 1)) ? '[' : '',
         value: 0,
         total: undefined,
         unit: false,

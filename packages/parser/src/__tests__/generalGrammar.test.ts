@@ -825,3 +825,40 @@ describe('shapes of the fifth unseen set: groups and headers', () => {
     expect(r.stepSource).toBe('count');
   });
 });
+
+describe('shapes of the fifth unseen set: tails of cut lines', () => {
+  it('drops the tail of a cut line that repeats the names of the record before it', () => {
+    const r = parse([
+      'iteration: 5 / 10 | lm_loss: 2.38 | model_tflops_per_gpu: 38.3 | grad_norm: 1.25',
+      'iteration: 6 / 10 | lm_loss: 2.36 | model_tflops_per_gpu: 38.3 | grad_norm: 1.18',
+      '36.9 | hardware_tflops_per_gpu: 36.9 | grad_norm: 1.27',
+    ]);
+    expect(points(r, 'grad_norm')).toEqual([
+      [5, 1.25],
+      [6, 1.18],
+    ]);
+    expect(r.series.hardware_tflops_per_gpu).toBeUndefined();
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it('joins the tail of a wrapped line to the record it continues', () => {
+    const r = parse([
+      'global iter: 13/ 5000| tot_loss: 2.3541 | rev_kl: 0.0000 | stu',
+      '97.3750 | mixed_lens: 116.1250 | lr: 2.5000e-07',
+      'global iter: 14/ 5000| tot_loss: 3.1123 | rev_kl: 0.0000 | stu',
+      '68.7500 | mixed_lens: 82.0000 | lr: 3.0000e-07',
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [13, 2.5e-7],
+      [14, 3e-7],
+    ]);
+  });
+
+  it('keeps a line opening with an integer counter (`490 | loss: 1.2`) as before', () => {
+    const r = parse(['490 | loss: 1.2', '500 | loss: 1.1']);
+    expect(points(r, 'loss')).toEqual([
+      [490, 1.2],
+      [500, 1.1],
+    ]);
+  });
+});

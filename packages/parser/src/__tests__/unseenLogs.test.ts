@@ -61,8 +61,6 @@ const KNOWN_GAPS: Record<string, string> = {
     "a header before every epoch and the previous epoch's `all` validation row under it: the val row is read into the loss columns",
   'kohya-ss__sliderevamp-notes-avr-loss-bars.log':
     'GUI settings pasted as `Max grad norm = 8`, `LR warmup = 100` above the bars become one-point series',
-  'nanotron__nanotron-issue-390-si-suffixes.log':
-    'the tail of a cut line (`36.9 | hardware_tflops_per_gpu: 36.9 | grad_norm: 1.27`) has no step: it is counted at step 1 and the steps fall back to count',
 };
 
 function expected(value: number | string): number {

@@ -387,6 +387,7 @@ export function generalRecord(
   if (step !== undefined) record.step = step;
   else if (progressStep !== undefined) record.progressStep = progressStep;
   else if (weakStep !== undefined) record.weakStep = weakStep;
+  else if (scanned.tail) record.tail = true;
   return record;
 }
 

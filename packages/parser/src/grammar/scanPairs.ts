@@ -39,6 +39,11 @@ export interface ScannedLine {
   lead: string;
   /** Numbers with no name (`[200/1000]` after `epoch: 52`), in order. */
   loose: Array<{ value: number; total: number | undefined }>;
+  /**
+   * The line opens with a decimal that has no name, then a separator (`36.9 | grad_norm: 1.27`):
+   * the tail of a line cut before it, whose name went with the cut.
+   */
+  tail: boolean;
 }
 
 enum Tok {
@@ -172,6 +177,7 @@ export function scanPairs(line: string): ScannedLine {
   let prose = 0;
   let lead = '';
   let leadingCounter: number | undefined;
+  let tail = false;
   let words: Token[] = [];
   let assigned = false;
   let seenPair = false;
@@ -257,6 +263,7 @@ export function scanPairs(line: string): ScannedLine {
           continue;
         }
       }
+      if (opening && !Number.isInteger(t.value) && tokens[i + 1]?.kind === Tok.Sep) tail = true;
       loose.push({ value: t.value, total: t.total });
       continue;
     }
@@ -314,7 +321,7 @@ export function scanPairs(line: string): ScannedLine {
   }
   prose += words.length;
   if (!seenPair && words.length > 0) lead += `${lead ? ' ' : ''}${joinWords(words, 0)}`;
-  return { pairs, proseWords: prose, leadingCounter, lead: lead.toLowerCase(), loose };
+  return { pairs, proseWords: prose, leadingCounter, lead: lead.toLowerCase(), loose, tail };
 }
 
 function joinWords(words: readonly Token[], from: number): string {

@@ -681,6 +681,15 @@ describe('shapes of the fifth unseen set', () => {
     expect(r.series['global_step/max_steps']).toBeUndefined();
   });
 
+  it('reads the quoted counter in a dict only the tolerant reader takes (`nan` values)', () => {
+    const r = parse([
+      "{'loss': nan, 'grad_norm': nan, 'global_step/max_steps': '5/176', 'elapsed_time': '1h 2m'}",
+      "{'loss': 0.41, 'grad_norm': nan, 'global_step/max_steps': '6/176', 'elapsed_time': '1h 3m'}",
+    ]);
+    expect(points(r, 'loss').map(([step]) => step)).toEqual([5, 6]);
+    expect(r.series.max_steps).toBeUndefined();
+  });
+
   it('keeps the near misses of a quoted counter out of the steps', () => {
     const r = parse([
       "{'loss': 0.5, 'global_step/max_steps': '78/', 'elapsed/total': '1h/2h', 'ratio': '3/4'}",

@@ -871,3 +871,20 @@ describe('shapes of the fifth unseen set: tails of cut lines', () => {
     ]);
   });
 });
+
+describe('shapes of the fifth unseen set: tab-aligned values', () => {
+  it('reads a value aligned after its name by a tab (`Loss: \\t 0.12`)', () => {
+    const r = parse([
+      'iter: 1\tLoss: \t 0.1269\tMeanEntropy \t 2.3979\tElapsed time\t 106.07 seconds',
+      'iter: 2\tLoss: \t 0.1925\tMeanEntropy \t 2.3972\tElapsed time\t 98.68 seconds',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.1269],
+      [2, 0.1925],
+    ]);
+    expect(points(r, 'MeanEntropy')).toEqual([
+      [1, 2.3979],
+      [2, 2.3972],
+    ]);
+  });
+});

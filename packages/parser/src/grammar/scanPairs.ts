@@ -221,8 +221,9 @@ export function scanPairs(line: string): ScannedLine {
       continue;
     }
     if (t.kind === Tok.Sep) {
-      // Spaces that align a value after its name (`Acc@1   0.00`, `lr:    0.001`) separate nothing.
-      if (t.text === '  ' && words.length > 0) {
+      // Spaces or a tab that align a value after its name (`Acc@1   0.00`, `lr:    0.001`,
+      // `MaxRew: \t -199.9`) separate nothing.
+      if ((t.text === '  ' || t.text === '\t') && words.length > 0) {
         const next = tokens[i + 1];
         if (next !== undefined && (next.kind === Tok.Number || next.kind === Tok.Bracket)) continue;
       }

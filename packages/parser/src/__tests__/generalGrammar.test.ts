@@ -888,3 +888,52 @@ describe('shapes of the fifth unseen set: tab-aligned values', () => {
     ]);
   });
 });
+
+describe('shapes of the fifth unseen set: vertical blocks', () => {
+  it('takes a step alone on its line as the step of the one-pair lines below it', () => {
+    const r = parse([
+      'Iteration: \t 0',
+      'NumTimesteps: \t 32549',
+      'Loss:     \t 0.1269',
+      'MaxRew: \t -199.9',
+      'MeanRew: \t -257.4 +- 63.2',
+      'Elapsed time\t 106.07 seconds',
+      '-----------------',
+      'Iteration: \t 1',
+      'NumTimesteps: \t 32898',
+      'Loss:     \t 0.1925',
+      'MaxRew: \t -204.1',
+      'MeanRew: \t -261.0 +- 57.7',
+      'Elapsed time\t 98.68 seconds',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [0, 0.1269],
+      [1, 0.1925],
+    ]);
+    expect(points(r, 'MaxRew')).toEqual([
+      [0, -199.9],
+      [1, -204.1],
+    ]);
+    expect(points(r, 'NumTimesteps')).toEqual([
+      [0, 32549],
+      [1, 32898],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it('reads no lone setting without a metric word outside a block', () => {
+    const r = parse([
+      'Num examples = 467',
+      'Max train steps = 2000',
+      'step: 1, loss: 0.5',
+      'Num examples = 467',
+      'step: 2, loss: 0.4',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+    expect(r.series['Num examples']).toBeUndefined();
+    expect(r.series['Max train steps']).toBeUndefined();
+  });
+});

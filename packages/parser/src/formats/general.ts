@@ -14,6 +14,11 @@ export interface GeneralState {
   signatures: Map<string, string>;
   /** An epoch 0 was printed: epochs count from 0 in this log. */
   zeroBasedEpochs: boolean;
+  /**
+   * The step name of the line that opened the vertical block being read (`Iteration: \t 0` above
+   * one `Name: \t value` a line, deeprm), else `undefined`.
+   */
+  block: string | undefined;
   /** The epoch a line of its own announced last (`Epoch 3/10`), for the records below it. */
   currentEpoch: number | undefined;
   /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */
@@ -166,7 +171,15 @@ export function generalRecord(
   if (keyValue) return keyValue;
   const scanned = scanPairs(text);
   const { pairs } = scanned;
-  if (pairs.length === 0) return undefined;
+  if (pairs.length === 0) {
+    ctx.block = undefined;
+    return undefined;
+  }
+  // One `name: value` pair and nothing else: a line of a vertical block, or its step header.
+  const lone = pairs.length === 1 && scanned.proseWords === 0;
+  // Inside a block, another step name (`NumTimesteps: \t 32549` under `Iteration: \t 0`) is a metric.
+  const blockMetric = lone && ctx.block !== undefined;
+  let stepKey = '';
   // `wandb:   train/loss 0.5` under `wandb: Run summary:`: the tracker's end-of-run table.
   if (text.startsWith('wandb:')) {
     const metrics: Array<[string, number]> = [];
@@ -216,7 +229,7 @@ export function generalRecord(
       evalCounter = true;
       continue;
     }
-    const rank = STEP_NAMES.get(key);
+    const rank = blockMetric && key !== ctx.block ? undefined : STEP_NAMES.get(key);
     if (rank !== undefined) {
       if (pair.total !== undefined && POSITION_NAMES.has(key) && position === undefined) {
         position = { value: pair.value, total: pair.total };
@@ -225,6 +238,7 @@ export function generalRecord(
       if (rank < stepRank && Number.isFinite(pair.value) && pair.value >= 0) {
         step = pair.value;
         stepRank = rank;
+        stepKey = key;
       }
       continue;
     }
@@ -249,7 +263,13 @@ export function generalRecord(
     if (Number.isInteger(epoch.value) && scanned.proseWords === 0) ctx.currentEpoch = epoch.value;
     return undefined;
   }
+  if (!lone) ctx.block = undefined;
   if (metrics.length === 0) {
+    // `Iteration: \t 0` alone on its line opens a block of one pair a line: their step.
+    if (lone && pairs[0]?.assigned === true && step !== undefined && epoch === undefined) {
+      ctx.block = stepKey;
+      return { format: 'generic', kind: 'train', metrics, step };
+    }
     // `[batch=1/100]:` alone on its line (Composer): the header of the pairs printed below it,
     // its counter their step (read as an explicit step with no metric of its own).
     const header = epoch === undefined ? (step ?? position?.value) : undefined;
@@ -276,7 +296,7 @@ export function generalRecord(
     scanned.leadingCounter !== undefined ||
     position !== undefined ||
     counter !== undefined;
-  if (!metricLike && !(stepped && assigned >= 1 && prose <= 1)) {
+  if (!metricLike && !(stepped && assigned >= 1 && prose <= 1) && !blockMetric) {
     // Names that say nothing of a metric (`Num examples = 467`): a record only when the same names
     // come back on another line, as the lines of an unknown trainer do.
     if (assigned + (step !== undefined ? 1 : 0) < 2 && metrics.length < 2) return undefined;
@@ -421,6 +441,7 @@ export const generalFormat = {
   createState: (): GeneralState => ({
     signatures: new Map(),
     zeroBasedEpochs: false,
+    block: undefined,
     currentEpoch: undefined,
     epochSteps: {
       firstEpoch: undefined,

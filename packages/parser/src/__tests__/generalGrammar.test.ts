@@ -937,3 +937,29 @@ describe('shapes of the fifth unseen set: vertical blocks', () => {
     expect(r.series['Max train steps']).toBeUndefined();
   });
 });
+
+describe('shapes of the fifth unseen set: pasted settings', () => {
+  it('reads no `name = number` line among `name = text` settings', () => {
+    const r = parse([
+      'LR Scheduler = cosine',
+      'Optimizer = AdamW8bit',
+      'Max grad norm = 8',
+      'Learning Rate = 0.0001',
+      'LR warmup = 100',
+      'shuffle caption = true',
+      'Noise offset = 0.05',
+      'step 100: loss = 0.5',
+      'step 200: loss = 0.4',
+    ]);
+    expect(Object.keys(r.series)).toEqual(['loss']);
+    expect(points(r, 'loss')).toEqual([
+      [100, 0.5],
+      [200, 0.4],
+    ]);
+  });
+
+  it('reads a lone `loss = value` line that follows no settings', () => {
+    const r = parse(['Optimizer = AdamW8bit', 'starting', 'epoch 1', 'warming up', 'loss = 0.5']);
+    expect(points(r, 'loss').map(([, value]) => value)).toEqual([0.5]);
+  });
+});

@@ -175,6 +175,11 @@ describe('the fifth unseen set rules on long near misses', () => {
     60_000,
   );
   it(
+    'a settings line of 60k name characters before ` = `',
+    () => expectLinearOnce('settings', `Opt${'imizer'.repeat(10_000)} = AdamW8bit`),
+    60_000,
+  );
+  it(
     'a dict of 30k quoted counters under slashed keys',
     () =>
       expectLinearOnce(

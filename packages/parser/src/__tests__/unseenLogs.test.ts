@@ -59,8 +59,6 @@ const KNOWN_GAPS: Record<string, string> = {
     '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
   'yolov7__yolov7-issue-849-header-per-epoch.log':
     "a header before every epoch and the previous epoch's `all` validation row under it: the val row is read into the loss columns",
-  'kohya-ss__sliderevamp-notes-avr-loss-bars.log':
-    'GUI settings pasted as `Max grad norm = 8`, `LR warmup = 100` above the bars become one-point series',
 };
 
 function expected(value: number | string): number {

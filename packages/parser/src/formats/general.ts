@@ -19,6 +19,11 @@ export interface GeneralState {
    * one `Name: \t value` a line, deeprm), else `undefined`.
    */
   block: string | undefined;
+  /**
+   * Lines left in a pasted run of settings (`Optimizer = AdamW8bit`, then `Max grad norm = 8`):
+   * a lone `name = number` among them is a setting, not a metric.
+   */
+  settings: number;
   /** The epoch a line of its own announced last (`Epoch 3/10`), for the records below it. */
   currentEpoch: number | undefined;
   /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */
@@ -171,8 +176,15 @@ export function generalRecord(
   if (keyValue) return keyValue;
   const scanned = scanPairs(text);
   const { pairs } = scanned;
+  const settings = ctx.settings;
+  if (settings > 0) ctx.settings = settings - 1;
   if (pairs.length === 0) {
     ctx.block = undefined;
+    if (isSetting(text)) ctx.settings = 3;
+    return undefined;
+  }
+  if (settings > 0 && pairs.length === 1 && isSetting(text)) {
+    ctx.settings = 3;
     return undefined;
   }
   // One `name: value` pair and nothing else: a line of a vertical block, or its step header.
@@ -411,6 +423,17 @@ export function generalRecord(
   return record;
 }
 
+/**
+ * `Optimizer = AdamW8bit`, `Max grad norm = 8`: a name of a few words, ` = `, one value and
+ * nothing after it (a line of settings as a GUI or a config dump prints them).
+ */
+function isSetting(text: string): boolean {
+  const eq = text.indexOf(' = ');
+  if (eq <= 0 || eq > 48 || !/^[A-Za-z][\w .#-]*$/.test(text.slice(0, eq))) return false;
+  const value = text.slice(eq + 3).trim();
+  return value.length > 0 && value.length <= 40 && value.indexOf(' ') < 0;
+}
+
 function firstWord(text: string): string {
   const space = text.indexOf(' ');
   return space < 0 ? text : text.slice(0, space);
@@ -442,6 +465,7 @@ export const generalFormat = {
     signatures: new Map(),
     zeroBasedEpochs: false,
     block: undefined,
+    settings: 0,
     currentEpoch: undefined,
     epochSteps: {
       firstEpoch: undefined,

@@ -79,6 +79,16 @@ export function scanFlatObject(
       }
       if (close >= n) return false;
       value = quotedNumber(line, i + 1, close);
+      // `'global_step/max_steps': '78/176'` (ms-swift): a `done/total` counter under a
+      // `name/total_name` key is the counter under its first name; the total is no metric.
+      if (value === undefined) {
+        const slash = key.indexOf('/');
+        const done = slash > 0 ? counterDone(line, i + 1, close) : undefined;
+        if (done !== undefined) {
+          key = key.slice(0, slash);
+          value = done;
+        }
+      }
       i = close + 1;
     } else if (line.startsWith('null', i) || line.startsWith('None', i)) {
       i += 4;
@@ -101,6 +111,32 @@ export function scanFlatObject(
     out.quote = q === 39 ? 'single' : 'double';
     return true;
   }
+}
+
+/**
+ * The first count of a quoted `done/total` counter (`78/176`): digits, `/`, digits and nothing else.
+ *
+ * @param line - The text.
+ * @param from - First character inside the quotes.
+ * @param to - Index of the closing quote.
+ * @returns The count before the slash, or `undefined` when the text is not such a counter.
+ * @defaultValue undefined for anything but `digits/digits`
+ * @example
+ * ```ts
+ * counterDone("'78/176'", 1, 7); // 78
+ * ```
+ */
+export function counterDone(line: string, from: number, to: number): number | undefined {
+  let j = from;
+  let done = 0;
+  while (j < to && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) {
+    done = done * 10 + line.charCodeAt(j) - 48;
+    j++;
+  }
+  if (j === from || j >= to || line.charCodeAt(j) !== 47) return undefined;
+  const slash = j++;
+  while (j < to && line.charCodeAt(j) >= 48 && line.charCodeAt(j) <= 57) j++;
+  return j === to && j > slash + 1 ? done : undefined;
 }
 
 /** End of a number token: digits, sign, `.`, `e`/`E`. */

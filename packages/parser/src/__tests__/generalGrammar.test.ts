@@ -833,3 +833,301 @@ describe('Chinese, full-width and web-page text', () => {
     );
   });
 });
+
+describe('shapes of the fifth unseen set', () => {
+  it('takes a quoted `done/total` counter under a `name/total_name` key as that counter', () => {
+    const r = parse([
+      "{'loss': 0.2193, 'learning_rate': 6.8e-07, 'global_step/max_steps': '78/176', 'percentage': '44.32%'}",
+      "{'loss': 0.2191, 'learning_rate': 6.8e-07, 'global_step/max_steps': '79/176', 'percentage': '44.89%'}",
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [78, 0.2193],
+      [79, 0.2191],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(r.series.max_steps).toBeUndefined();
+    expect(r.series['global_step/max_steps']).toBeUndefined();
+  });
+
+  it('reads the quoted counter in a dict only the tolerant reader takes (`nan` values)', () => {
+    const r = parse([
+      "{'loss': nan, 'grad_norm': nan, 'global_step/max_steps': '5/176', 'elapsed_time': '1h 2m'}",
+      "{'loss': 0.41, 'grad_norm': nan, 'global_step/max_steps': '6/176', 'elapsed_time': '1h 3m'}",
+    ]);
+    expect(points(r, 'loss').map(([step]) => step)).toEqual([5, 6]);
+    expect(r.series.max_steps).toBeUndefined();
+  });
+
+  it('keeps the near misses of a quoted counter out of the steps', () => {
+    const r = parse([
+      "{'loss': 0.5, 'global_step/max_steps': '78/', 'elapsed/total': '1h/2h', 'ratio': '3/4'}",
+      "{'loss': 0.4, 'global_step/max_steps': '/176', 'elapsed/total': '1h/2h', 'ratio': '3/4'}",
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+    expect(r.stepSource).toBe('count');
+    expect(r.series.global_step).toBeUndefined();
+    expect(r.series.elapsed).toBeUndefined();
+  });
+
+  it('drops a level bracket that also holds the ranks (`[INFO|DP=0|PP=0|TP=0]:`)', () => {
+    const r = parse([
+      '10/17/2025 16:31:56 [INFO|DP=0|PP=0|TP=0]: iteration: 5 / 10 | lm_loss: 2.38 | lr: 1e-05',
+      '10/17/2025 16:32:07 [INFO|DP=0|PP=0|TP=0|ip-26-0-160-225]: iteration: 6 / 10 | lm_loss: 2.35 | lr: 1e-05',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [5, 2.38],
+      [6, 2.35],
+    ]);
+    for (const name of ['DP', 'PP', 'TP']) expect(r.series[name]).toBeUndefined();
+  });
+
+  it('keeps a line whose level bracket never closes', () => {
+    const r = parse(['[INFO|DP=0 iteration: 5 | loss: 2.5', '[INFO|DP=0 iteration: 6 | loss: 2.4']);
+    expect(points(r, 'loss').map(([, value]) => value)).toEqual([2.5, 2.4]);
+  });
+
+  it('reads `global iter: 13/ 5000` as the step beside `inner iter` and `ppo epoch` positions', () => {
+    const r = parse([
+      'train | data_epochs  0/10 | inner iter:   7/  8 | ppo epoch:  2/ 4 | global iter:     13/  5000| tot_loss: 2.3541 | lr: 2.5e-07',
+      'train | data_epochs  0/10 | inner iter:   1/  8 | ppo epoch:  3/ 4 | global iter:     14/  5000| tot_loss: 3.1123 | lr: 3.0e-07',
+    ]);
+    expect(points(r, 'tot_loss')).toEqual([
+      [13, 2.3541],
+      [14, 3.1123],
+    ]);
+  });
+
+  it('reads a dict between `key=value` pairs as one pair, not as the record', () => {
+    const r = parse([
+      "INFO pipeline.py:770 -- tflops=229.6 step=642 loss=2.17 lr=9.8e-05 grad_norm={'0_default': 2.15, '1_fp32': 0.0} micro_num=16 acc=0.55",
+      "INFO pipeline.py:770 -- tflops=230.8 step=643 loss=2.04 lr=9.8e-05 grad_norm={'0_default': 1.75, '1_fp32': 0.0} micro_num=16 acc=0.56",
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [642, 2.17],
+      [643, 2.04],
+    ]);
+    expect(points(r, 'acc')).toEqual([
+      [642, 0.55],
+      [643, 0.56],
+    ]);
+    expect(r.series['0_default']).toBeUndefined();
+  });
+
+  it('still reads a dict that ends its line after `metrics=` (`TrainOutput(...)`)', () => {
+    const r = parse([
+      "TrainOutput(global_step=250, training_loss=1.37, metrics={'train_runtime': 335.085, 'train_loss': 1.37})",
+    ]);
+    expect(r.summary.train_runtime).toBe(335.085);
+  });
+
+  it('reads a CSV file pasted as text, its step from the step column', () => {
+    const r = parse([
+      'train/loss_simple_step,train/loss_vlb_step,global_step,epoch,created_at',
+      '0.2514,0.0017,49.0,0,2025-11-07 06:02:10.484610',
+      '0.0960,0.0004,99.0,0,2025-11-07 06:09:01.771131',
+      '0.1009,,149.0,0,2025-11-07 06:15:52.570149',
+    ]);
+    expect(points(r, 'train/loss_simple_step')).toEqual([
+      [49, 0.2514],
+      [99, 0.096],
+      [149, 0.1009],
+    ]);
+    expect(points(r, 'train/loss_vlb_step')).toEqual([
+      [49, 0.0017],
+      [99, 0.0004],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(r.series.created_at).toBeUndefined();
+  });
+
+  it('takes no sentence with commas for a CSV header or row', () => {
+    const r = parse([
+      'We log loss,accuracy and f1 here',
+      '1,2',
+      'Epoch 5, Time 4981.4s, Loss 0.5731, LR 0.1111',
+      'loss,acc',
+      'Epoch 6, Time 4990.1s, Loss 0.5612, LR 0.1111',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [5, 0.5731],
+      [6, 0.5612],
+    ]);
+    expect(r.series.acc).toBeUndefined();
+  });
+});
+
+describe('shapes of the fifth unseen set: groups and headers', () => {
+  it('reads the pairs of a `name[...]` group under their own names, the first of a name winning', () => {
+    const r = parse([
+      'Epoch 1, batch 1, loss[loss=0.7711, simple_loss=1.542, over 5263.00 frames.], tot_loss[loss=0.8632, simple_loss=1.726], lr: 3.00e-03',
+      'Epoch 1, batch 2, loss[loss=0.8648, simple_loss=1.73, over 5434.00 frames.], tot_loss[loss=0.8637, simple_loss=1.727], lr: 3.00e-03',
+    ]);
+    expect(points(r, 'loss').map(([, value]) => value)).toEqual([0.7711, 0.8648]);
+    expect(points(r, 'simple_loss').map(([, value]) => value)).toEqual([1.542, 1.73]);
+    expect(r.series['loss loss']).toBeUndefined();
+    expect(r.series['tot_loss loss']).toBeUndefined();
+  });
+
+  it('keeps a value in brackets glued to its name (`Epoch[1]`) as before', () => {
+    const r = parse(['Epoch[1] Batch [100] loss: 0.5', 'Epoch[2] Batch [100] loss: 0.4']);
+    expect(points(r, 'loss').map(([, value]) => value)).toEqual([0.5, 0.4]);
+    expect(points(r, 'epoch').map(([, value]) => value)).toEqual([1, 2]);
+  });
+
+  it('takes `[batch=N/M]:` alone on its line as the step of the pairs below it', () => {
+    const r = parse([
+      '[batch=1/100]:',
+      '         Train LanguageCrossEntropy: 10.9736',
+      '         Train loss/train/total: 10.9736',
+      '[batch=2/100]:',
+      '         Train LanguageCrossEntropy: 10.9724',
+      '         Train loss/train/total: 10.9724',
+    ]);
+    expect(points(r, 'Train loss/train/total')).toEqual([
+      [1, 10.9736],
+      [2, 10.9724],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it('takes no bracketed counter with other text on its line for a header', () => {
+    const r = parse(['[batch=1/100]: starting', 'loss: 0.5', '[batch=2/100][x', 'loss: 0.4']);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+    expect(r.stepSource).toBe('count');
+  });
+});
+
+describe('shapes of the fifth unseen set: tails of cut lines', () => {
+  it('drops the tail of a cut line that repeats the names of the record before it', () => {
+    const r = parse([
+      'iteration: 5 / 10 | lm_loss: 2.38 | model_tflops_per_gpu: 38.3 | grad_norm: 1.25',
+      'iteration: 6 / 10 | lm_loss: 2.36 | model_tflops_per_gpu: 38.3 | grad_norm: 1.18',
+      '36.9 | hardware_tflops_per_gpu: 36.9 | grad_norm: 1.27',
+    ]);
+    expect(points(r, 'grad_norm')).toEqual([
+      [5, 1.25],
+      [6, 1.18],
+    ]);
+    expect(r.series.hardware_tflops_per_gpu).toBeUndefined();
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it('joins the tail of a wrapped line to the record it continues', () => {
+    const r = parse([
+      'global iter: 13/ 5000| tot_loss: 2.3541 | rev_kl: 0.0000 | stu',
+      '97.3750 | mixed_lens: 116.1250 | lr: 2.5000e-07',
+      'global iter: 14/ 5000| tot_loss: 3.1123 | rev_kl: 0.0000 | stu',
+      '68.7500 | mixed_lens: 82.0000 | lr: 3.0000e-07',
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [13, 2.5e-7],
+      [14, 3e-7],
+    ]);
+  });
+
+  it('keeps a line opening with an integer counter (`490 | loss: 1.2`) as before', () => {
+    const r = parse(['490 | loss: 1.2', '500 | loss: 1.1']);
+    expect(points(r, 'loss')).toEqual([
+      [490, 1.2],
+      [500, 1.1],
+    ]);
+  });
+});
+
+describe('shapes of the fifth unseen set: tab-aligned values', () => {
+  it('reads a value aligned after its name by a tab (`Loss: \\t 0.12`)', () => {
+    const r = parse([
+      'iter: 1\tLoss: \t 0.1269\tMeanEntropy \t 2.3979\tElapsed time\t 106.07 seconds',
+      'iter: 2\tLoss: \t 0.1925\tMeanEntropy \t 2.3972\tElapsed time\t 98.68 seconds',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.1269],
+      [2, 0.1925],
+    ]);
+    expect(points(r, 'MeanEntropy')).toEqual([
+      [1, 2.3979],
+      [2, 2.3972],
+    ]);
+  });
+});
+
+describe('shapes of the fifth unseen set: vertical blocks', () => {
+  it('takes a step alone on its line as the step of the one-pair lines below it', () => {
+    const r = parse([
+      'Iteration: \t 0',
+      'NumTimesteps: \t 32549',
+      'Loss:     \t 0.1269',
+      'MaxRew: \t -199.9',
+      'MeanRew: \t -257.4 +- 63.2',
+      'Elapsed time\t 106.07 seconds',
+      '-----------------',
+      'Iteration: \t 1',
+      'NumTimesteps: \t 32898',
+      'Loss:     \t 0.1925',
+      'MaxRew: \t -204.1',
+      'MeanRew: \t -261.0 +- 57.7',
+      'Elapsed time\t 98.68 seconds',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [0, 0.1269],
+      [1, 0.1925],
+    ]);
+    expect(points(r, 'MaxRew')).toEqual([
+      [0, -199.9],
+      [1, -204.1],
+    ]);
+    expect(points(r, 'NumTimesteps')).toEqual([
+      [0, 32549],
+      [1, 32898],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it('reads no lone setting without a metric word outside a block', () => {
+    const r = parse([
+      'Num examples = 467',
+      'Max train steps = 2000',
+      'step: 1, loss: 0.5',
+      'Num examples = 467',
+      'step: 2, loss: 0.4',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+    expect(r.series['Num examples']).toBeUndefined();
+    expect(r.series['Max train steps']).toBeUndefined();
+  });
+});
+
+describe('shapes of the fifth unseen set: pasted settings', () => {
+  it('reads no `name = number` line among `name = text` settings', () => {
+    const r = parse([
+      'LR Scheduler = cosine',
+      'Optimizer = AdamW8bit',
+      'Max grad norm = 8',
+      'Learning Rate = 0.0001',
+      'LR warmup = 100',
+      'shuffle caption = true',
+      'Noise offset = 0.05',
+      'step 100: loss = 0.5',
+      'step 200: loss = 0.4',
+    ]);
+    expect(Object.keys(r.series)).toEqual(['loss']);
+    expect(points(r, 'loss')).toEqual([
+      [100, 0.5],
+      [200, 0.4],
+    ]);
+  });
+
+  it('reads a lone `loss = value` line that follows no settings', () => {
+    const r = parse(['Optimizer = AdamW8bit', 'starting', 'epoch 1', 'warming up', 'loss = 0.5']);
+    expect(points(r, 'loss').map(([, value]) => value)).toEqual([0.5]);
+  });
+});

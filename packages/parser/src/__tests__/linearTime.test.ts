@@ -162,3 +162,55 @@ describe('the lines that were quadratic in 0.1.x', () => {
     60_000,
   );
 });
+
+// The rules added for the fifth unseen set, on their near misses.
+describe('the fifth unseen set rules on long near misses', () => {
+  it(
+    'a CSV header of 50k empty names',
+    () => expectLinearOnce('csv header', `loss,${'a,'.repeat(50_000)}`),
+    60_000,
+  );
+  it(
+    'a CSV header and a row of 40k cells',
+    () =>
+      expectLinearOnce(
+        'csv row',
+        `step,${'loss_a,'.repeat(20_000)}x\n1,${'0.5,'.repeat(20_000)}2025-01-01 00:00:00`,
+      ),
+    60_000,
+  );
+  it(
+    'dicts after `=` that never close, between pairs',
+    () => expectLinearOnce('pair dicts', `step=1 loss=2 ${"g={'a': 1, ".repeat(15_000)}`),
+    60_000,
+  );
+  it(
+    'a level bracket of 40k rank fields that never closes',
+    () => expectLinearOnce('level bracket', `[INFO|${'DP=0|'.repeat(40_000)} loss: 1`),
+    60_000,
+  );
+  it(
+    'groups glued to words that never close',
+    () => expectLinearOnce('open groups', `Epoch 1, ${'loss[loss=0.5, '.repeat(15_000)}`),
+    60_000,
+  );
+  it(
+    'a bracketed counter header of 60k brackets',
+    () => expectLinearOnce('header brackets', `[batch=1/100${'['.repeat(60_000)}]:`),
+    60_000,
+  );
+  it(
+    'a settings line of 60k name characters before ` = `',
+    () => expectLinearOnce('settings', `Opt${'imizer'.repeat(10_000)} = AdamW8bit`),
+    60_000,
+  );
+  it(
+    'a dict of 30k quoted counters under slashed keys',
+    () =>
+      expectLinearOnce(
+        'quoted counters',
+        `{'a/b': '12/'${", 'global_step/max_steps': '78/176'".repeat(20_000)}}`,
+      ),
+    60_000,
+  );
+});

@@ -253,10 +253,21 @@ function findObjectStart(s: string): number {
     while (j < n && (s.charCodeAt(j) === 32 || s.charCodeAt(j) === 9)) j++;
     if (j >= n) return i;
     const c = s.charCodeAt(j);
-    if (c === 39 || c === 34 || c === 125) return i;
+    if ((c === 39 || c === 34 || c === 125) && !isPairValue(s, i)) return i;
     i = s.indexOf('{', i + 1);
   }
   return -1;
+}
+
+/**
+ * `lr=9.8e-05 grad_norm={'0_default': 2.15, '1_fp32': 0.0} micro_num=16` (InternEvo): a dict
+ * between `key=value` pairs is the value of one pair of the line, not the record (but
+ * `TrainOutput(..., metrics={'train_runtime': ...})` ends with its dict: that dict is read).
+ */
+function isPairValue(s: string, brace: number): boolean {
+  if (brace < 2 || s.charCodeAt(brace - 1) !== 61) return false;
+  const close = s.indexOf('}', brace);
+  return close > 0 && /^ +[\w/]+=[-+.\d]/.test(s.slice(close + 1, close + 130));
 }
 
 function hasTypographicQuote(line: string): boolean {

@@ -54,6 +54,7 @@ export function createRecordHandler(parts: {
     explicit: undefined,
     progress: undefined,
     weak: undefined,
+    tail: false,
   };
 
   function countFormat(format: string, curve: boolean): void {
@@ -69,6 +70,8 @@ export function createRecordHandler(parts: {
   /** Places the record in the buffer at its step and stores it, unless it is a duplicate. */
   function commit(): void {
     const resolved = tracker.resolve(claims, buffer, placed);
+    // A fragment (the tail of a cut line that repeats the record before it) is no record.
+    if (claims.tail && Number.isNaN(resolved.step)) return;
     const key =
       resolved.source === 'explicit' || resolved.source === 'progress' ? resolved.step : undefined;
     // A record with no step of its own that repeats the one before it is that record printed again
@@ -126,6 +129,7 @@ export function createRecordHandler(parts: {
     claims.explicit = r.step;
     claims.progress = r.progressStep;
     claims.weak = r.weakStep;
+    claims.tail = r.tail === true;
     commit();
   }
 
@@ -173,6 +177,7 @@ export function createRecordHandler(parts: {
     claims.explicit = step;
     claims.progress = undefined;
     claims.weak = undefined;
+    claims.tail = false;
     commit();
   }
 

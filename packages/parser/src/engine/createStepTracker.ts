@@ -10,6 +10,8 @@ export interface StepClaims {
   progress: number | undefined;
   /** A counter that is the step only while it advances (an integer epoch). */
   weak: number | undefined;
+  /** The line is the tail of a cut line (see `LineRecord.tail`). */
+  tail?: boolean;
 }
 
 /** The step of a record and where it came from (`undefined`: an eval or a continuation). */
@@ -113,6 +115,14 @@ export function createStepTracker(): StepTracker {
 
   function resolve(claims: StepClaims, record: RecordView, out: ResolvedStep): ResolvedStep {
     const { kind, weak } = claims;
+    if (claims.tail && kind === 'train') {
+      // The tail of a cut line continues the record before it, or is a fragment (NaN: no record).
+      out.step =
+        lastTrainStep !== undefined && record.disjointFromPrevious() ? lastTrainStep : Number.NaN;
+      out.source = undefined;
+      out.restartFrom = undefined;
+      return out;
+    }
     let explicit = claims.explicit;
     if (weak !== undefined && explicit === undefined && claims.progress === undefined) {
       // An epoch-level line among iteration-level records (`EPOCH 10 done: loss 0.1231` after

@@ -21,6 +21,11 @@ export interface LineRecord {
    * printed with per-epoch records): when two different records share it, records are counted.
    */
   weakStep?: number | undefined;
+  /**
+   * The line is the tail of a cut line (`36.9 | grad_norm: 1.27`): it continues the record before
+   * it when it shares no metric with it, else it is a fragment and no record.
+   */
+  tail?: true;
   /** `[name, value]` pairs, names already canonical, in print order. */
   metrics: Array<[string, number]>;
 }

@@ -13,6 +13,16 @@ export interface GeneralState {
   signatures: Map<string, string>;
   /** An epoch 0 was printed: epochs count from 0 in this log. */
   zeroBasedEpochs: boolean;
+  /**
+   * The step name of the line that opened the vertical block being read (`Iteration: \t 0` above
+   * one `Name: \t value` a line, deeprm), else `undefined`.
+   */
+  block: string | undefined;
+  /**
+   * Lines left in a pasted run of settings (`Optimizer = AdamW8bit`, then `Max grad norm = 8`):
+   * a lone `name = number` among them is a setting, not a metric.
+   */
+  settings: number;
   /** The epoch a line of its own announced last (`Epoch 3/10`), for the records below it. */
   currentEpoch: number | undefined;
   /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */
@@ -49,6 +59,9 @@ const STEP_NAMES = new Map<string, number>(
     'iterations',
     'iter',
     'iters',
+    // MiniLLM's `inner iter:   7/  8 | ppo epoch:  2/ 4 | global iter:     13/  5000|`.
+    'global iter',
+    'global iteration',
     'it',
     'acc iter',
     'total timesteps',
@@ -68,6 +81,9 @@ const STEP_NAMES = new Map<string, number>(
 const POSITION_NAMES = new Set(['batch', 'batches', 'iter', 'iteration', 'step', 'it', 'idx']);
 
 const CONFIRMED = '\u0001';
+
+/** A bracketed counter and nothing else on the line (`[batch=1/100]:`, `[step=20]`). */
+const COUNTER_HEADER_RE = /^\[[^[\]]{1,60}\]:?$/;
 
 const SKIP_NAMES = new Set(['eta', 'time left', 'remaining', 'remaining time', 'v num']);
 
@@ -169,7 +185,22 @@ export function generalRecord(
   if (keyValue) return keyValue;
   const scanned = scanPairs(text.indexOf('第') >= 0 ? readOrdinals(text) : text);
   const { pairs } = scanned;
-  if (pairs.length === 0) return undefined;
+  const settings = ctx.settings;
+  if (settings > 0) ctx.settings = settings - 1;
+  if (pairs.length === 0) {
+    ctx.block = undefined;
+    if (isSetting(text)) ctx.settings = 3;
+    return undefined;
+  }
+  if (settings > 0 && pairs.length === 1 && isSetting(text)) {
+    ctx.settings = 3;
+    return undefined;
+  }
+  // One `name: value` pair and nothing else: a line of a vertical block, or its step header.
+  const lone = pairs.length === 1 && scanned.proseWords === 0;
+  // Inside a block, another step name (`NumTimesteps: \t 32549` under `Iteration: \t 0`) is a metric.
+  const blockMetric = lone && ctx.block !== undefined;
+  let stepKey = '';
   // `wandb:   train/loss 0.5` under `wandb: Run summary:`: the tracker's end-of-run table.
   if (text.startsWith('wandb:')) {
     const metrics: Array<[string, number]> = [];
@@ -219,7 +250,7 @@ export function generalRecord(
       evalCounter = true;
       continue;
     }
-    const rank = STEP_NAMES.get(key);
+    const rank = blockMetric && key !== ctx.block ? undefined : STEP_NAMES.get(key);
     if (rank !== undefined) {
       if (pair.total !== undefined && POSITION_NAMES.has(key) && position === undefined) {
         position = { value: pair.value, total: pair.total };
@@ -228,6 +259,7 @@ export function generalRecord(
       if (rank < stepRank && Number.isFinite(pair.value) && pair.value >= 0) {
         step = pair.value;
         stepRank = rank;
+        stepKey = key;
       }
       continue;
     }
@@ -262,7 +294,21 @@ export function generalRecord(
     }
     return undefined;
   }
-  if (metrics.length === 0) return undefined;
+  if (!lone) ctx.block = undefined;
+  if (metrics.length === 0) {
+    // `Iteration: \t 0` alone on its line opens a block of one pair a line: their step.
+    if (lone && pairs[0]?.assigned === true && step !== undefined && epoch === undefined) {
+      ctx.block = stepKey;
+      return { format: 'generic', kind: 'train', metrics, step };
+    }
+    // `[batch=1/100]:` alone on its line (Composer): the header of the pairs printed below it,
+    // its counter their step (read as an explicit step with no metric of its own).
+    const header = epoch === undefined ? (step ?? position?.value) : undefined;
+    if (header !== undefined && COUNTER_HEADER_RE.test(text.trim())) {
+      return { format: 'generic', kind: 'train', metrics, step: header };
+    }
+    return undefined;
+  }
   if (scanned.loose.length > 0 && position === undefined) {
     for (const n of scanned.loose) {
       if (n.total !== undefined && Number.isInteger(n.value) && n.value <= n.total) {
@@ -281,7 +327,7 @@ export function generalRecord(
     scanned.leadingCounter !== undefined ||
     position !== undefined ||
     counter !== undefined;
-  if (!metricLike && !(stepped && assigned >= 1 && prose <= 1)) {
+  if (!metricLike && !(stepped && assigned >= 1 && prose <= 1) && !blockMetric) {
     // Names that say nothing of a metric (`Num examples = 467`): a record only when the same names
     // come back on another line, as the lines of an unknown trainer do.
     if (assigned + (step !== undefined ? 1 : 0) < 2 && metrics.length < 2) return undefined;
@@ -405,6 +451,7 @@ export function generalRecord(
   if (step !== undefined) record.step = step;
   else if (progressStep !== undefined) record.progressStep = progressStep;
   else if (weakStep !== undefined) record.weakStep = weakStep;
+  else if (scanned.tail) record.tail = true;
   return record;
 }
 
@@ -429,6 +476,17 @@ function readOrdinals(text: string): string {
     (_, n: string, _unit: string | undefined, what: string) =>
       ` ${ORDINAL_NAMES[what.toLowerCase()] ?? 'epoch'} ${n}, `,
   );
+}
+
+/**
+ * `Optimizer = AdamW8bit`, `Max grad norm = 8`: a name of a few words, ` = `, one value and
+ * nothing after it (a line of settings as a GUI or a config dump prints them).
+ */
+function isSetting(text: string): boolean {
+  const eq = text.indexOf(' = ');
+  if (eq <= 0 || eq > 48 || !/^[A-Za-z][\w .#-]*$/.test(text.slice(0, eq))) return false;
+  const value = text.slice(eq + 3).trim();
+  return value.length > 0 && value.length <= 40 && value.indexOf(' ') < 0;
 }
 
 function firstWord(text: string): string {
@@ -461,6 +519,8 @@ export const generalFormat = {
   createState: (): GeneralState => ({
     signatures: new Map(),
     zeroBasedEpochs: false,
+    block: undefined,
+    settings: 0,
     currentEpoch: undefined,
     epochSteps: {
       firstEpoch: undefined,

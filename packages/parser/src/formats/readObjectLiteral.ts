@@ -1,4 +1,5 @@
 import { parseNumber } from '../parseNumber';
+import { counterDone } from '../scanFlatObject';
 
 /**
  * Result of {@link readObjectLiteral}: the key/value pairs of a flat object, or why there are none.
@@ -74,6 +75,13 @@ export function readObjectLiteral(text: string, start: number): ObjectLiteralRes
       const close = findQuoteEnd(text, i);
       if (close < 0) return { status: 'incomplete' };
       value = parseNumber(text.slice(i + 1, close));
+      // `'global_step/max_steps': '78/176'`: the counter under its first name (see scanFlatObject).
+      const slash = value === undefined ? key.indexOf('/') : -1;
+      const done = slash > 0 ? counterDone(text, i + 1, close) : undefined;
+      if (done !== undefined) {
+        key = key.slice(0, slash);
+        value = done;
+      }
       i = close + 1;
     } else {
       const end = findValueEnd(text, i);

@@ -34,7 +34,7 @@ const PHASE_WORDS = new Map<string, Phase>([
 ]);
 
 /** How the cells of a table line are separated. */
-type CellSeparator = 'pipe' | 'tab' | 'mixed' | 'space';
+type CellSeparator = 'pipe' | 'tab' | 'mixed' | 'space' | 'comma';
 
 /** A table being read: its header and how its cells are separated. */
 export interface TableState {
@@ -150,7 +150,7 @@ export function tableRecord(
     const record = readRow(table, text, cells, separator);
     if (record) return record;
   }
-  if (isHeader(cells)) {
+  if (isHeader(cells) && (separator !== 'comma' || cells.every(isCsvName))) {
     ctx.table = headerState(cells, separator);
     return 'consumed';
   }
@@ -164,6 +164,9 @@ function separatorOf(text: string): CellSeparator | undefined {
   if (pipe) return 'pipe';
   if (tab) return 'tab';
   if (text.indexOf('  ') >= 0) return 'space';
+  // `train/loss_step,global_step,epoch` (a CSV file, Lightning's `metrics.csv`): commas with no
+  // space after them; `Epoch 5, Loss 0.57` is a sentence, not a row.
+  if (text.indexOf(',') >= 0 && text.indexOf(', ') < 0) return 'comma';
   return undefined;
 }
 
@@ -186,7 +189,13 @@ function splitCells(text: string, separator: CellSeparator): Cell[] {
     return cells;
   }
   const isSep = (c: number): boolean =>
-    separator === 'pipe' ? c === 124 : separator === 'tab' ? c === 9 : c === 124 || c === 9;
+    separator === 'pipe'
+      ? c === 124
+      : separator === 'tab'
+        ? c === 9
+        : separator === 'comma'
+          ? c === 44
+          : c === 124 || c === 9;
   let start = 0;
   let i = 0;
   for (; i <= n; i++) {
@@ -206,6 +215,11 @@ function splitCells(text: string, separator: CellSeparator): Cell[] {
     if (cells.length > 0 && cells[cells.length - 1]?.text === '') cells.pop();
   }
   return cells;
+}
+
+/** A CSV column name: one word of letters, digits and `_ / . - ( ) [ ]` (`train/loss_step`). */
+function isCsvName(cell: Cell): boolean {
+  return /^[A-Za-z_][\w./()[\]-]*$/.test(cell.text);
 }
 
 function isRule(cells: readonly Cell[]): boolean {
@@ -267,6 +281,8 @@ function readRow(
   separator: CellSeparator,
 ): LineRecord | undefined {
   const { columns } = table;
+  // A CSV table reads only comma rows, and comma rows belong only to a CSV table.
+  if ((table.separator === 'comma') !== (separator === 'comma')) return undefined;
   // A `key: value` or `key=value` line is no row, whatever its spacing (a time `00:23` is a cell).
   if (text.indexOf('=') >= 0 || text.indexOf(': ') >= 0) return undefined;
   let values: Array<string | undefined>;
@@ -462,6 +478,7 @@ export const tableFormat = {
     (first >= 0x2500 && first <= 0x257f) /* box drawing */ ||
     line.indexOf('|') >= 0 ||
     line.indexOf('\t') >= 0 ||
-    line.indexOf('  ') >= 0,
+    line.indexOf('  ') >= 0 ||
+    (line.indexOf(',') >= 0 && line.indexOf(', ') < 0),
   read: tableRecord,
 } satisfies LineFormat<'table', TableReaderState>;

@@ -39,6 +39,11 @@ export interface ScannedLine {
   lead: string;
   /** Numbers with no name (`[200/1000]` after `epoch: 52`), in order. */
   loose: Array<{ value: number; total: number | undefined }>;
+  /**
+   * The line opens with a decimal that has no name, then a separator (`36.9 | grad_norm: 1.27`):
+   * the tail of a line cut before it, whose name went with the cut.
+   */
+  tail: boolean;
 }
 
 enum Tok {
@@ -172,6 +177,7 @@ export function scanPairs(line: string): ScannedLine {
   let prose = 0;
   let lead = '';
   let leadingCounter: number | undefined;
+  let tail = false;
   let words: Token[] = [];
   let assigned = false;
   let seenPair = false;
@@ -182,7 +188,21 @@ export function scanPairs(line: string): ScannedLine {
     const t = tokens[i] as Token;
     const opening = first;
     if (t.kind !== Tok.Bracket) first = false;
-    if (t.kind === Tok.Bracket) continue;
+    if (t.kind === Tok.Bracket) {
+      // icefall's `loss[loss=0.7711, simple_loss=1.542], tot_loss[loss=0.8632, ...]`: the group's
+      // name is no part of the names inside it (the first `loss` of the line is the batch's).
+      if (
+        t.text === '[' &&
+        words.length > 0 &&
+        !assigned &&
+        tokens[i + 1]?.kind === Tok.Word &&
+        tokens[i + 2]?.kind === Tok.Assign
+      ) {
+        if (!seenPair) lead += `${lead ? ' ' : ''}${joinWords(words, 0)}`;
+        words = [];
+      }
+      continue;
+    }
     if (t.kind === Tok.Word) {
       if (assigned) {
         // `key: word` (a text value such as `eta: N/A`, or a label such as `Test set: Loss: 0.72`):
@@ -201,8 +221,9 @@ export function scanPairs(line: string): ScannedLine {
       continue;
     }
     if (t.kind === Tok.Sep) {
-      // Spaces that align a value after its name (`Acc@1   0.00`, `lr:    0.001`) separate nothing.
-      if (t.text === '  ' && words.length > 0) {
+      // Spaces or a tab that align a value after its name (`Acc@1   0.00`, `lr:    0.001`,
+      // `MaxRew: \t -199.9`) separate nothing.
+      if ((t.text === '  ' || t.text === '\t') && words.length > 0) {
         const next = tokens[i + 1];
         if (next !== undefined && (next.kind === Tok.Number || next.kind === Tok.Bracket)) continue;
       }
@@ -243,6 +264,7 @@ export function scanPairs(line: string): ScannedLine {
           continue;
         }
       }
+      if (opening && !Number.isInteger(t.value) && tokens[i + 1]?.kind === Tok.Sep) tail = true;
       loose.push({ value: t.value, total: t.total });
       continue;
     }
@@ -300,7 +322,7 @@ export function scanPairs(line: string): ScannedLine {
   }
   prose += words.length;
   if (!seenPair && words.length > 0) lead += `${lead ? ' ' : ''}${joinWords(words, 0)}`;
-  return { pairs, proseWords: prose, leadingCounter, lead: lead.toLowerCase(), loose };
+  return { pairs, proseWords: prose, leadingCounter, lead: lead.toLowerCase(), loose, tail };
 }
 
 function joinWords(words: readonly Token[], from: number): string {
@@ -337,7 +359,8 @@ export function tokenize(line: string): Token[] {
     ) {
       tokens.push({
         kind: Tok.Bracket,
-        text: '',
+        // `loss[loss=0.77, ...]`: a `[` glued to a word opens a group named by that word.
+        text: c === 91 && i > 0 && isWordChar(line.charCodeAt(i - 1)) ? '[' : '',
         value: 0,
         total: undefined,
         unit: false,

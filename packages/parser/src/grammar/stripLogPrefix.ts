@@ -43,6 +43,13 @@ export function stripLogPrefix(line: string): string {
   }
   if (cut >= 0) {
     let i = cut;
+    // A level inside a bracket group with other fields (`[INFO|DP=0|PP=0|TP=0]:`, nanotron): the
+    // whole group is the prefix, rank coordinates included.
+    const open = head.lastIndexOf('[', cut);
+    if (open >= 0 && head.lastIndexOf(']', cut) < open) {
+      const close = s.indexOf(']', cut);
+      if (close > 0 && close - open < 120) i = close + 1;
+    }
     // The logger's name after `INFO:` (`INFO:__main__:`, `INFO:tensorflow:`).
     if (s.charCodeAt(i) === 58) {
       const next = s.indexOf(':', i + 1);

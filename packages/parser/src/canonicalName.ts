@@ -17,6 +17,7 @@ const CANONICAL = new Map<string, string>(
     'val loss': 'eval_loss',
     'validation loss': 'eval_loss',
     'valid loss': 'eval_loss',
+    'vali loss': 'eval_loss',
     'learning rate': 'learning_rate',
     lr: 'learning_rate',
     'grad norm': 'grad_norm',

@@ -665,3 +665,130 @@ describe('shapes of the third unseen set', () => {
     ]);
   });
 });
+
+describe('shapes of the sixth unseen set', () => {
+  it('keeps a value printed again without its step at the step before it (Caffe net outputs)', () => {
+    const r = parse([
+      'I0627 17:29:44.020539 13757 solver.cpp:228] Iteration 240, loss = 51.5',
+      'I0627 17:29:44.020617 13757 solver.cpp:244]     Train net output #0: loss = 51.5 (* 1 = 51.5 loss)',
+      'I0627 17:29:44.190858 13757 sgd_solver.cpp:106] Iteration 240, lr = 0.001',
+      'I0627 17:29:49.245833 13757 solver.cpp:228] Iteration 260, loss = 33.3',
+      'I0627 17:29:49.245911 13757 solver.cpp:244]     Train net output #0: loss = 33.3 (* 1 = 33.3 loss)',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [240, 51.5],
+      [260, 33.3],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    // A different value without a step is a record of its own: counted, never merged.
+    const other = parse(['Iteration 240, loss = 51.5', 'loss = 40.1']);
+    expect(points(other, 'loss').map(([, v]) => v)).toEqual([40.1, 51.5]);
+  });
+
+  it('gives the step of a line of its own to the one-metric lines below it, and reads an eval section', () => {
+    const r = parse([
+      ' | > Num. of GPUs: 1',
+      '   --> TIME: 2025-08-19 14:22:56 -- STEP: 0/3984 -- GLOBAL_STEP: 0',
+      '     | > loss_text_ce: 0.23  (0.23)',
+      '     | > loss: 0.12  (0.12)',
+      '     | > current_lr: 5e-06 ',
+      '   --> TIME: 2025-08-19 14:23:42 -- STEP: 200/3984 -- GLOBAL_STEP: 200',
+      '     | > loss_text_ce: 0.21  (0.24)',
+      '     | > loss: 0.10  (nan)',
+      ' > EVALUATION ',
+      '  --> EVAL PERFORMANCE',
+      '     | > avg_loss_text_ce: 0.16 (+0)',
+      '     | > avg_loss: 4.3 (+0)',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [0, 0.12],
+      [200, 0.1],
+    ]);
+    expect(points(r, 'loss_text_ce')).toEqual([
+      [0, 0.23],
+      [200, 0.21],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[200, 4.3]]);
+    expect(r.stepSource).toBe('explicit');
+    // A record with its own step ends the header's reach.
+    const own = parse(['Step 100', 'loss: 0.5', 'step 300 loss: 0.4', 'acc: 0.9']);
+    expect(points(own, 'loss')).toEqual([
+      [100, 0.5],
+      [300, 0.4],
+    ]);
+    expect(points(own, 'acc')).toEqual([[300, 0.9]]);
+  });
+
+  it('reads an eval word with an integer opening the line as an evaluation counter', () => {
+    const r = parse([
+      'Pass:0, Batch:0, Cost:3.17, Accuracy:0.05',
+      'Pass:0, Batch:100, Cost:0.41, Accuracy:0.88',
+      'Test:0, Cost:0.27, Accuracy:0.92',
+    ]);
+    expect(r.series.Cost?.values).toEqual([3.17, 0.41]);
+    expect(r.series.eval_Cost?.values).toEqual([0.27]);
+    expect(r.series.eval_Accuracy?.values).toEqual([0.92]);
+    expect(r.series.Test).toBeUndefined();
+    // Alone on its line or after other pairs, `Test: 1` stays a metric named Test.
+    const metric = parse([
+      'epoch 1 Train: 0.73, Val: 0.70, Test: 1',
+      'epoch 2 Train: 0.75, Val: 0.71, Test: 0',
+    ]);
+    expect(points(metric, 'Test')).toEqual([
+      [1, 1],
+      [2, 0],
+    ]);
+  });
+
+  it('reads a sentence of pairs that ends with a dict as one record', () => {
+    const r = parse([
+      "Pass 0, Batch 0, Cost 2.37, {'classification_error_evaluator': 0.89}",
+      '...................................................................................................',
+      "Pass 0, Batch 100, Cost 2.26, {'classification_error_evaluator': 0.83}",
+    ]);
+    expect(r.series.Cost?.values).toEqual([2.37, 2.26]);
+    expect(r.series.classification_error_evaluator?.values).toEqual([0.89, 0.83]);
+    // A bracketed header before the dict is the dict format's (ParlAI), not read as a sentence.
+    const parlai = parse([
+      "[ time:20.0s total_exs:510 epochs:0.01 ] {'exs': 510, 'loss': 10.18, 'total_train_updates': 17}",
+      "[ time:41.0s total_exs:1080 epochs:0.01 ] {'exs': 570, 'loss': 6.17, 'total_train_updates': 36}",
+    ]);
+    expect(parlai.series.loss?.values).toEqual([10.18, 6.17]);
+  });
+
+  it("reads a scheduler's sentence as the learning rate it set", () => {
+    const r = parse([
+      'Epoch: 2, Steps: 281 | Train Loss: 0.668 Vali Loss: 0.686 Test Loss: 0.341',
+      'Validation loss decreased (inf --> 0.723953).  Saving model ...',
+      'Updating learning rate to 0.001808262037764916',
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([[281, 0.001808262037764916]]);
+    expect(r.series.eval_loss?.values).toEqual([0.686]);
+    const plateau = parse([
+      'Epoch 00004: loss 0.51',
+      'Epoch 00005: loss 0.52',
+      'Epoch 00005: reducing learning rate of group 0 to 1.0000e-04.',
+    ]);
+    expect(plateau.series.learning_rate?.values).toEqual([1e-4]);
+    // A learning rate printed once as a setting is no point.
+    expect(parse(['learning rate = 0.5', 'power_t = 0.5']).series.learning_rate).toBeUndefined();
+    expect(
+      parse(['Updating learning rate to the next value']).series.learning_rate,
+    ).toBeUndefined();
+  });
+
+  it('lets an epoch line join the iteration before it after a step-less line joined it', () => {
+    const r = parse([
+      '\titers: 100, epoch: 2 | loss: 0.617',
+      '\tspeed: 0.2044s/iter; left time: 1071.2935s',
+      '\titers: 200, epoch: 2 | loss: 0.613',
+      '\tspeed: 0.0867s/iter; left time: 445.8729s',
+      'Epoch: 2 cost time: 24.55',
+      '\titers: 100, epoch: 3 | loss: 0.673',
+      '\tspeed: 0.2076s/iter; left time: 1029.5066s',
+    ]);
+    // The epoch line is no restart at step 2: every iteration keeps its loss.
+    expect(r.series.loss?.values).toEqual([0.617, 0.613, 0.673]);
+    expect(r.restarts).toEqual([]);
+  });
+});

@@ -3,6 +3,8 @@ import { isEvalWord, renameEvalMetrics } from '../formats/general';
 import type { LineRecord } from '../formats/LineRecord';
 import type { FlatObject } from '../formats/objectRecord';
 import { readProgressBar } from '../formats/progressBar';
+import { scanPairs } from '../grammar/scanPairs';
+import { stripLogPrefix } from '../grammar/stripLogPrefix';
 import { stripPrefixes } from '../grammar/stripPrefixes';
 import { scanFlatObject } from '../scanFlatObject';
 import { createRecordJoiner, isWrappedMegatronStart } from './createRecordJoiner';
@@ -156,6 +158,15 @@ export function createLineReader(parts: {
     const s = stripPrefixes(raw);
     if (s.length === 0) return;
     const brace = findObjectStart(s);
+    if (brace > 0 && pairsBeforeObject(s, brace)) {
+      // `Pass 0, Batch 100, Cost 2.26, {'classification_error_evaluator': 0.83}`: a sentence of
+      // pairs that ends with a one-line dict is one record, read whole by the general grammar.
+      const record = router.readLine(s, s === raw ? undefined : leadingColonNumber(raw));
+      if (record) {
+        sink.record(record);
+        return;
+      }
+    }
     if (brace >= 0) {
       const barAt = s.indexOf('%|');
       if (barAt >= 0 && barAt < brace) {
@@ -243,6 +254,20 @@ function findObjectStart(s: string): number {
     i = s.indexOf('{', i + 1);
   }
   return -1;
+}
+
+/**
+ * The line closes the dict it opens and the text before the dict holds two pairs or more
+ * (`Pass 0, Batch 100, Cost 2.26, `), not a log prefix, a bracketed header, a bar or an
+ * announcement (`valid:`).
+ */
+function pairsBeforeObject(s: string, brace: number): boolean {
+  if (s.charCodeAt(s.length - 1) !== 125 || s.indexOf('%|') >= 0) return false;
+  const head = stripLogPrefix(s.slice(0, brace)).trimEnd();
+  // `[ time:20.0s total_exs:510 ] {...}` (ParlAI): a bracketed header the dict's format reads.
+  if (head.length === 0 || head.charCodeAt(head.length - 1) === 93) return false;
+  const scanned = scanPairs(head);
+  return scanned.pairs.length >= 2 && scanned.proseWords <= 1;
 }
 
 function hasTypographicQuote(line: string): boolean {

@@ -16,6 +16,13 @@ export interface GeneralState {
   zeroBasedEpochs: boolean;
   /** The epoch a line of its own announced last (`Epoch 3/10`), for the records below it. */
   currentEpoch: number | undefined;
+  /**
+   * The step a line of its own announced last (`--> STEP: 200/3984 -- GLOBAL_STEP: 200`), for the
+   * step-less records below it, until a record prints its own step.
+   */
+  headerStep: number | undefined;
+  /** A line of words with an eval word (`--> EVAL PERFORMANCE`) came after that step line. */
+  headerEval: boolean;
   /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */
   epochSteps: {
     firstEpoch: number | undefined;
@@ -158,9 +165,16 @@ export function generalRecord(
   if (text.length === 0) return undefined;
   const keyValue = readKeyValueSummary(text);
   if (keyValue) return keyValue;
-  const scanned = scanPairs(text);
+  const lrText = readLearningRateChange(text);
+  const scanned = scanPairs(lrText);
   const { pairs } = scanned;
-  if (pairs.length === 0) return undefined;
+  if (pairs.length === 0) {
+    // `--> EVAL PERFORMANCE` under a step line: the one-metric lines below it are the evaluation.
+    if (ctx.headerStep !== undefined && scanned.proseWords <= 3 && hasEvalWord(scanned.lead)) {
+      ctx.headerEval = true;
+    }
+    return undefined;
+  }
   // `wandb:   train/loss 0.5` under `wandb: Run summary:`: the tracker's end-of-run table.
   if (text.startsWith('wandb:')) {
     const metrics: Array<[string, number]> = [];
@@ -186,7 +200,8 @@ export function generalRecord(
   const seen = new Set<string>();
   let prose = scanned.proseWords;
   let assigned = 0;
-  let metricLike = false;
+  // A scheduler's sentence is an event of the run, not a setting printed once.
+  let metricLike = lrText !== text;
   let evalNames = 0;
   let lossNames = 0;
   for (const pair of pairs) {
@@ -203,10 +218,10 @@ export function generalRecord(
     if (
       EVAL_WORDS.has(key) &&
       Number.isInteger(pair.value) &&
-      (pair.total !== undefined || !pair.assigned)
+      (pair.total !== undefined || !pair.assigned || (pair === pairs[0] && pairs.length > 1))
     ) {
-      // `| Eval  12 at step 48000 |`, `Test: [ 0/29]`: the eval's own counter announces an evaluation (but
-      // `Val: 0.2020` is a metric named Val).
+      // `| Eval  12 at step 48000 |`, `Test: [ 0/29]`, `Test:0, Cost:0.27` opening the line: the
+      // eval's own counter announces an evaluation (but `Val: 0.2020` is a metric named Val).
       evalCounter = true;
       continue;
     }
@@ -243,7 +258,14 @@ export function generalRecord(
     if (Number.isInteger(epoch.value) && scanned.proseWords === 0) ctx.currentEpoch = epoch.value;
     return undefined;
   }
-  if (metrics.length === 0) return undefined;
+  if (metrics.length === 0) {
+    // `--> TIME: ... -- STEP: 200/3984 -- GLOBAL_STEP: 200` alone: the step of the lines below it.
+    if (step !== undefined && !evalCounter && prose <= 2) {
+      ctx.headerStep = step;
+      ctx.headerEval = false;
+    }
+    return undefined;
+  }
   if (scanned.loose.length > 0 && position === undefined) {
     for (const n of scanned.loose) {
       if (n.total !== undefined && Number.isInteger(n.value) && n.value <= n.total) {
@@ -327,6 +349,12 @@ export function generalRecord(
   if (step === undefined && progressStep === undefined && scanned.leadingCounter !== undefined) {
     step = scanned.leadingCounter;
   }
+  let underHeader = false;
+  if (step !== undefined || progressStep !== undefined) ctx.headerStep = undefined;
+  else if (ctx.headerStep !== undefined && epoch === undefined && counter === undefined) {
+    step = ctx.headerStep;
+    underHeader = true;
+  }
   let weakStep: number | undefined;
   if (
     step === undefined &&
@@ -355,6 +383,7 @@ export function generalRecord(
   const firstName = normalizeName(pairs[0]?.name ?? '');
   const announcedEval =
     evalCounter ||
+    (underHeader && ctx.headerEval) ||
     EVAL_WORDS.has(leadWord) ||
     (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName)));
   const evalRecord = announcedEval || (lossNames > 0 && evalNames === lossNames);
@@ -376,9 +405,33 @@ export function generalRecord(
   return record;
 }
 
+function hasEvalWord(text: string): boolean {
+  for (const word of text.split(' ')) if (EVAL_WORDS.has(word)) return true;
+  return false;
+}
+
 function firstWord(text: string): string {
   const space = text.indexOf(' ');
   return space < 0 ? text : text.slice(0, space);
+}
+
+/** `learning rate to 1e-4` in a sentence; the value is the token after it. */
+const LR_CHANGE_RE = /\b(?:learning[ _]rate|lr)(?: of group \d+)? to (?=[-+.\d])/i;
+
+/**
+ * `Updating learning rate to 0.0018`, `reducing learning rate of group 0 to 1.0000e-04.`: the
+ * sentence of a scheduler that changed the learning rate, rewritten as the pair it means.
+ */
+function readLearningRateChange(text: string): string {
+  const m = LR_CHANGE_RE.exec(text);
+  if (!m) return text;
+  const from = m.index + m[0].length;
+  let to = text.indexOf(' ', from);
+  if (to < 0) to = text.length;
+  let token = text.slice(from, to);
+  if (token.endsWith('.')) token = token.slice(0, -1);
+  if (parseNumber(token) === undefined) return text;
+  return `${text.slice(0, m.index)} | learning_rate: ${token} | ${text.slice(to)}`;
 }
 
 /** `train.py:267`, `trainer.py`: a source location printed by a logger, not a metric name. */
@@ -407,6 +460,8 @@ export const generalFormat = {
     signatures: new Map(),
     zeroBasedEpochs: false,
     currentEpoch: undefined,
+    headerStep: undefined,
+    headerEval: false,
     epochSteps: {
       firstEpoch: undefined,
       lastEpoch: undefined,

@@ -792,3 +792,65 @@ describe('shapes of the sixth unseen set', () => {
     expect(r.restarts).toEqual([]);
   });
 });
+
+describe('tables and blocks of the sixth unseen set', () => {
+  it('reads a header printed on two lines, one column name over two rows, and the run totals after it', () => {
+    const r = parse([
+      'average    since         example     example  current  current  current',
+      'loss       last          counter      weight    label  predict features',
+      '1.000000   1.000000            1         1.0   1.0000   0.0000        1',
+      '1.470775   1.941550            2         2.0  -1.0000   0.3934        1',
+      '0.000000   0.000000           16        16.0   1.0000   0.2857        1 h',
+      '',
+      'finished run',
+      'number of examples per pass = 12',
+      'average loss = 0 h',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 1],
+      [2, 1.470775],
+      [16, 0],
+    ]);
+    expect(points(r, 'since last')).toEqual([
+      [1, 1],
+      [2, 1.94155],
+      [16, 0],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(r.summary['number of examples per pass']).toBe(12);
+    // Words over a header that do not stand over its columns are no part of its names.
+    const apart = parse([
+      'some words here',
+      'epoch     train_loss  valid_loss',
+      '1         0.5         0.6',
+    ]);
+    expect(points(apart, 'loss')).toEqual([[1, 0.5]]);
+  });
+
+  it('blanks a progress column in brackets opening the lines of a table', () => {
+    const r = parse([
+      '[------------] Epoch      Train log_loss       Test log_loss            Test AUC     Time cost (sec)',
+      '[    1%      ]     1            0.615199            0.614211            0.632410               19.29',
+      '[    2%      ]     2            0.614572            0.613964            0.632814               19.08',
+      '[ ACTION     ] Early-stopping at epoch 3',
+    ]);
+    expect(points(r, 'Train log_loss')).toEqual([
+      [1, 0.615199],
+      [2, 0.614572],
+    ]);
+    expect(points(r, 'Test AUC')).toEqual([
+      [1, 0.63241],
+      [2, 0.632814],
+    ]);
+  });
+
+  it("does not chart a run's settings printed as a dict after a settings word", () => {
+    const r = parse([
+      "param {'lr':0.01, 'lambda':0.002,'metric':'auc','epoch':100}",
+      "args: {'learning_rate': 0.1, 'epochs': 3}",
+      "{'loss': 0.5, 'learning_rate': 0.001, 'epoch': 1.0}",
+    ]);
+    expect(r.series.learning_rate?.values).toEqual([0.001]);
+    expect(r.series.lambda).toBeUndefined();
+  });
+});

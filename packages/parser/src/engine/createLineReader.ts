@@ -158,6 +158,9 @@ export function createLineReader(parts: {
     const s = stripPrefixes(raw);
     if (s.length === 0) return;
     const brace = findObjectStart(s);
+    // `param {'lr': 0.01, 'epoch': 100}`, `args: {...}`: the run's settings, printed once.
+    if (brace > 0 && s.charCodeAt(s.length - 1) === 125 && CONFIG_PREFIX_RE.test(s.slice(0, brace)))
+      return;
     if (brace > 0 && pairsBeforeObject(s, brace)) {
       // `Pass 0, Batch 100, Cost 2.26, {'classification_error_evaluator': 0.83}`: a sentence of
       // pairs that ends with a one-line dict is one record, read whole by the general grammar.
@@ -255,6 +258,10 @@ function findObjectStart(s: string): number {
   }
   return -1;
 }
+
+/** A word naming the settings of a run, before the dict that holds them. */
+const CONFIG_PREFIX_RE =
+  /^\s*(?:params?|parameters|config|configuration|args|arguments|hparams|hyper-?parameters|settings|options|kwargs)\s*(?:[:=]\s*)?$/i;
 
 /**
  * The line closes the dict it opens and the text before the dict holds two pairs or more

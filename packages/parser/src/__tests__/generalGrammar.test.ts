@@ -717,6 +717,33 @@ describe('shapes of the sixth unseen set', () => {
       [300, 0.4],
     ]);
     expect(points(own, 'acc')).toEqual([[300, 0.9]]);
+    // Caffe's `Iteration 200, Testing net (#0)`: the test outputs below it are at 200.
+    const caffe = parse([
+      'I0616 00:20:02.1 10711 solver.cpp:228] Iteration 100, loss = 1.5',
+      'I0616 00:20:04.1 10711 solver.cpp:337] Iteration 200, Testing net (#0)',
+      'I0616 00:20:05.1 10711 solver.cpp:404]     Test net output #0: accuracy = 0.5',
+      'I0616 00:20:05.1 10711 solver.cpp:404]     Test net output #1: loss = 1.2 (* 1 = 1.2 loss)',
+      'I0616 00:20:06.1 10711 solver.cpp:228] Iteration 200, loss = 1.1',
+    ]);
+    expect(points(caffe, 'eval_loss')).toEqual([[200, 1.2]]);
+    expect(points(caffe, 'eval_accuracy')).toEqual([[200, 0.5]]);
+    // A stray step line in a counted log (a name came back without a step) is no header, and
+    // never collapses the records after it onto its step.
+    const stray = parse([
+      'loss: 1.0',
+      'loss: 0.9',
+      'Checkpoint at step 500',
+      'loss: 0.8',
+      'loss: 0.7',
+      'loss: 0.6',
+    ]);
+    expect(points(stray, 'loss')).toEqual([
+      [1, 1],
+      [2, 0.9],
+      [3, 0.8],
+      [4, 0.7],
+      [5, 0.6],
+    ]);
   });
 
   it('reads an eval word with an integer opening the line as an evaluation counter', () => {

@@ -23,6 +23,15 @@ export interface GeneralState {
   headerStep: number | undefined;
   /** A line of words with an eval word (`--> EVAL PERFORMANCE`) came after that step line. */
   headerEval: boolean;
+  /** Names of the records placed at that step: a name coming back ends the step's reach. */
+  headerNames: Set<string>;
+  /** Names of the records without any step since the last record with one. */
+  steplessNames: Set<string>;
+  /**
+   * A name came back without a step in between: the records are counted, and a stray step line
+   * is no header.
+   */
+  countedLog: boolean;
   /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */
   epochSteps: {
     firstEpoch: number | undefined;
@@ -259,10 +268,12 @@ export function generalRecord(
     return undefined;
   }
   if (metrics.length === 0) {
-    // `--> TIME: ... -- STEP: 200/3984 -- GLOBAL_STEP: 200` alone: the step of the lines below it.
-    if (step !== undefined && !evalCounter && prose <= 2) {
+    // `--> TIME: ... -- STEP: 200/3984 -- GLOBAL_STEP: 200`, `Iteration 200, Testing net (#0)`:
+    // a step without metrics, the step of the lines below it.
+    if (step !== undefined && !evalCounter && prose <= 4 && !ctx.countedLog) {
       ctx.headerStep = step;
       ctx.headerEval = false;
+      ctx.headerNames.clear();
     }
     return undefined;
   }
@@ -352,8 +363,17 @@ export function generalRecord(
   let underHeader = false;
   if (step !== undefined || progressStep !== undefined) ctx.headerStep = undefined;
   else if (ctx.headerStep !== undefined && epoch === undefined && counter === undefined) {
-    step = ctx.headerStep;
-    underHeader = true;
+    // One record a line under the step line; a name twice means records of their own (a step-less
+    // log under a stray `Saving checkpoint at step 500`): counted, never collapsed onto one step.
+    // (An eval section's names are its own: its `avg_loss` is no second train `loss`.)
+    const section = ctx.headerEval ? 'eval\u0000' : '';
+    if (metrics.some(([name]) => ctx.headerNames.has(section + name))) ctx.headerStep = undefined;
+    else {
+      for (const [name] of metrics)
+        if (ctx.headerNames.size < 256) ctx.headerNames.add(section + name);
+      step = ctx.headerStep;
+      underHeader = true;
+    }
   }
   let weakStep: number | undefined;
   if (
@@ -399,9 +419,17 @@ export function generalRecord(
     kind: evalRecord ? 'eval' : 'train',
     metrics,
   };
+  if (step !== undefined || progressStep !== undefined || weakStep !== undefined)
+    ctx.steplessNames.clear();
   if (step !== undefined) record.step = step;
   else if (progressStep !== undefined) record.progressStep = progressStep;
   else if (weakStep !== undefined) record.weakStep = weakStep;
+  else if (!evalRecord && !ctx.countedLog) {
+    for (const [name] of metrics) {
+      if (ctx.steplessNames.has(name)) ctx.countedLog = true;
+      else if (ctx.steplessNames.size < 256) ctx.steplessNames.add(name);
+    }
+  }
   return record;
 }
 
@@ -462,6 +490,9 @@ export const generalFormat = {
     currentEpoch: undefined,
     headerStep: undefined,
     headerEval: false,
+    headerNames: new Set(),
+    steplessNames: new Set(),
+    countedLog: false,
     epochSteps: {
       firstEpoch: undefined,
       lastEpoch: undefined,

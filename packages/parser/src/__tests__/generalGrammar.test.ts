@@ -680,6 +680,17 @@ describe('shapes of the sixth unseen set', () => {
       [260, 33.3],
     ]);
     expect(r.stepSource).toBe('explicit');
+    // A net output is a metric even when it never changes (SphereFace's `lambda = 5`).
+    const lambda = parse([
+      'Iteration 9800 (0.986216 iter/s, 101.398s/100 iters), loss = 9.61',
+      '    Train net output #0: lambda = 5',
+      'Iteration 9900 (0.988423 iter/s, 101.171s/100 iters), loss = 9.63',
+      '    Train net output #0: lambda = 5',
+    ]);
+    expect(points(lambda, 'lambda')).toEqual([
+      [9800, 5],
+      [9900, 5],
+    ]);
     // A different value without a step is a record of its own: counted, never merged.
     const other = parse(['Iteration 240, loss = 51.5', 'loss = 40.1']);
     expect(points(other, 'loss').map(([, v]) => v)).toEqual([40.1, 51.5]);

@@ -60,8 +60,6 @@ const KNOWN_GAPS: Record<string, string> = {
     '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
   'yolov7__yolov7-issue-849-header-per-epoch.log':
     "a header before every epoch and the previous epoch's `all` validation row under it: the val row is read into the loss columns",
-  'caffe-iters__sphereface-issue-103-lambda.log':
-    '`Train net output #0: lambda = 5` is the same under every iteration: read as a setting printed again, no `lambda` series',
 };
 
 function expected(value: number | string): number {

@@ -209,8 +209,9 @@ export function generalRecord(
   const seen = new Set<string>();
   let prose = scanned.proseWords;
   let assigned = 0;
-  // A scheduler's sentence is an event of the run, not a setting printed once.
-  let metricLike = lrText !== text;
+  // A scheduler's sentence is an event of the run, not a setting printed once; so is a Caffe net
+  // output (`Train net output #0: lambda = 5`), whatever its name, printed under every iteration.
+  let metricLike = lrText !== text || NET_OUTPUT_RE.test(scanned.lead);
   let evalNames = 0;
   let lossNames = 0;
   for (const pair of pairs) {
@@ -442,6 +443,9 @@ function firstWord(text: string): string {
   const space = text.indexOf(' ');
   return space < 0 ? text : text.slice(0, space);
 }
+
+/** Caffe's `Train net output #0:` / `Test net output #1:` before a blob's value. */
+const NET_OUTPUT_RE = /^(?:train|test) net output$/;
 
 /** `learning rate to 1e-4` in a sentence; the value is the token after it. */
 const LR_CHANGE_RE = /\b(?:learning[ _]rate|lr)(?: of group \d+)? to (?=[-+.\d])/i;

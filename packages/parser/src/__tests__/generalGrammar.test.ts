@@ -892,3 +892,42 @@ describe('tables and blocks of the sixth unseen set', () => {
     expect(r.series.lambda).toBeUndefined();
   });
 });
+
+describe('classic trainers probed beside the sixth set', () => {
+  it("reads TF Estimator's loss lines and its `Saving dict for global step` evaluation", () => {
+    const r = parse([
+      'INFO:tensorflow:loss = 96.96749, step = 0',
+      'INFO:tensorflow:global_steps = 0, loss = 96.96749',
+      'INFO:tensorflow:global_step/sec: 0.803899',
+      'INFO:tensorflow:loss = 4.264659, step = 100 (124.394 sec)',
+      'INFO:tensorflow:Saving dict for global step 100: accuracy = 0.5, global_step = 100, loss = 3.3',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [0, 96.96749],
+      [100, 4.264659],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[100, 3.3]]);
+    expect(points(r, 'eval_accuracy')).toEqual([[100, 0.5]]);
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it("maps Chainer's `main/loss` and `validation/main/loss` to loss and eval_loss", () => {
+    const r = parse([
+      'epoch       main/loss   validation/main/loss  main/accuracy  elapsed_time',
+      '1           0.191836    0.0895298             0.942067       3.22426       ',
+      '2           0.0733403   0.0740658             0.976911       5.87203       ',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.191836],
+      [2, 0.0733403],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [1, 0.0895298],
+      [2, 0.0740658],
+    ]);
+    expect(points(r, 'main/accuracy')).toEqual([
+      [1, 0.942067],
+      [2, 0.976911],
+    ]);
+  });
+});

@@ -50,6 +50,7 @@ export interface GeneralState {
 const STEP_NAMES = new Map<string, number>(
   [
     'global step',
+    'global steps',
     'step',
     'steps',
     'current steps',
@@ -404,6 +405,8 @@ export function generalRecord(
   const firstName = normalizeName(pairs[0]?.name ?? '');
   const announcedEval =
     evalCounter ||
+    // TF Estimator's evaluation: `Saving dict for global step 200: accuracy = 0.5, loss = 3.3`.
+    lead.startsWith('saving dict for') ||
     (underHeader && ctx.headerEval) ||
     EVAL_WORDS.has(leadWord) ||
     (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName)));

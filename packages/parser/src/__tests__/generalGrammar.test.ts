@@ -911,6 +911,26 @@ describe('classic trainers probed beside the sixth set', () => {
     expect(r.stepSource).toBe('explicit');
   });
 
+  it("reads MindSpore's `loss is` after a pair, and a step that stays put while the epoch moves", () => {
+    const r = parse([
+      'epoch: 1 step: 375, loss is 2.298612',
+      'epoch: 1 step: 750, loss is 2.075152',
+      'epoch: 2 step: 375, loss is 0.20582482',
+    ]);
+    expect(r.series.loss?.values).toEqual([2.298612, 2.075152, 0.20582482]);
+    const once = parse([
+      'epoch:1 step: 1875, loss is 0.1609785109',
+      'Train epoch time: 18172.836 ms, per step time: 9.692 ms',
+      'epoch:2 step: 1875, loss is 0.00334590533',
+      'Train epoch time: 8617.408 ms, per step time: 4.596 ms',
+    ]);
+    // One record an epoch at the same in-epoch step: two points, never one.
+    expect(once.series.loss?.values).toEqual([0.1609785109, 0.00334590533]);
+    expect(new Set(once.series.loss?.steps).size).toBe(2);
+    // Without a pair before it, `is` stays prose.
+    expect(parse(['The loss is 2.5 now']).series.loss).toBeUndefined();
+  });
+
   it("maps Chainer's `main/loss` and `validation/main/loss` to loss and eval_loss", () => {
     const r = parse([
       'epoch       main/loss   validation/main/loss  main/accuracy  elapsed_time',

@@ -99,6 +99,7 @@ describe('parse time is linear in the line length', () => {
     expectLinear('a row of words', `${'word  '.repeat(16_000)}`);
     expectLinear('step line + blanks', `--> STEP: 1/2 -- GLOBAL_STEP: 3${' '.repeat(100_000)}`);
     expectLinear('eval words alone', 'EVAL '.repeat(20_000));
+    expectLinear('a pair, then is repeated', `epoch: 1 ${'loss is '.repeat(12_000)}x`);
   }, 60_000);
 });
 

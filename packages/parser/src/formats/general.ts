@@ -319,8 +319,8 @@ export function generalRecord(
   // An epoch with a position inside it: the global position e × N + n. A step printed as that
   // position (`Epoch [2/10], Step [100/600]`) is no global step; a step of its own is kept.
   if (epoch !== undefined && epoch.value === 0) ctx.zeroBasedEpochs = true;
-  // A step printed beside the epoch that starts again when the epoch changes (`Epoch 00001 |
-  // Step 00000`) is a position inside the epoch: it never collapses the records of two epochs.
+  // A step printed beside the epoch that starts again (or stays) when the epoch changes (`Epoch
+  // 00001 | Step 00000`) is a position inside the epoch: it never collapses the records of two epochs.
   if (
     epoch !== undefined &&
     Number.isInteger(epoch.value) &&
@@ -334,7 +334,9 @@ export function generalRecord(
       !track.inEpoch &&
       track.lastEpoch !== undefined &&
       epoch.value > track.lastEpoch &&
-      step < (track.lastStep ?? 0)
+      // `epoch:2 step: 1875` after `epoch:1 step: 1875` (MindSpore's LossMonitor once an epoch):
+      // a step that did not move while the epoch did is a position in the epoch too.
+      step <= (track.lastStep ?? 0)
     ) {
       track.inEpoch = true;
     }

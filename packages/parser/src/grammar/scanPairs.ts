@@ -246,6 +246,16 @@ export function scanPairs(line: string): ScannedLine {
       loose.push({ value: t.value, total: t.total });
       continue;
     }
+    // MindSpore's `epoch: 1 step: 375, loss is 2.29`: after a pair, `is` before the value assigns it.
+    if (
+      seenPair &&
+      !assigned &&
+      words.length >= 2 &&
+      (words[words.length - 1] as Token).text.toLowerCase() === 'is'
+    ) {
+      words.pop();
+      assigned = true;
+    }
     let from = 0;
     const limit = assigned ? MAX_NAME_WORDS + 2 : MAX_NAME_WORDS;
     if (words.length > limit) from = words.length - limit;

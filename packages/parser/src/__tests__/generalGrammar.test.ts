@@ -931,6 +931,41 @@ describe('classic trainers probed beside the sixth set', () => {
     expect(parse(['The loss is 2.5 now']).series.loss).toBeUndefined();
   });
 
+  it('places an epoch-level evaluation at the last iteration, never as a restart to the epoch', () => {
+    const r = parse([
+      'Epoch[1] Iteration[100/469] Loss: 0.51',
+      'Epoch[1] Iteration[200/469] Loss: 0.32',
+      'Validation Results - Epoch: 1  Avg accuracy: 0.93 Avg loss: 0.25',
+      'Epoch[2] Iteration[569/469] Loss: 0.21',
+      'Validation Results - Epoch: 2  Avg accuracy: 0.95 Avg loss: 0.16',
+    ]);
+    // Past its total, `Iteration[569/469]` counts the run's iterations (Ignite's global counter).
+    expect(points(r, 'loss')).toEqual([
+      [100, 0.51],
+      [200, 0.32],
+      [569, 0.21],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [200, 0.25],
+      [569, 0.16],
+    ]);
+    expect(r.restarts).toEqual([]);
+  });
+
+  it('puts a line of best values only into the summary', () => {
+    const r = parse([
+      'epoch 0  | loss: 0.82307 | val_0_auc: 0.62891 |  0:00:01s',
+      'epoch 1  | loss: 0.5123  | val_0_auc: 0.7011  |  0:00:02s',
+      'Early stopping occurred at epoch 2 with best_epoch = 1 and best_val_0_auc = 0.7312',
+    ]);
+    expect(points(r, 'val_0_auc')).toEqual([
+      [0, 0.62891],
+      [1, 0.7011],
+    ]);
+    expect(r.series.best_val_0_auc).toBeUndefined();
+    expect(r.summary.best_val_0_auc).toBe(0.7312);
+  });
+
   it("maps Chainer's `main/loss` and `validation/main/loss` to loss and eval_loss", () => {
     const r = parse([
       'epoch       main/loss   validation/main/loss  main/accuracy  elapsed_time',

@@ -134,6 +134,14 @@ export function createStepTracker(): StepTracker {
         epochJoin = true;
         return out;
       }
+      // `Validation Results - Epoch: 1  Avg loss: 0.25` after iterations placed by their own
+      // counter: the evaluation is at the last iteration, not a restart back to step 1.
+      if (kind === 'eval' && lastTrainStep !== undefined && lastTrainFine && weak < lastTrainStep) {
+        out.step = lastTrainStep;
+        out.source = undefined;
+        out.restartFrom = undefined;
+        return out;
+      }
       if (
         !weakCollapsed &&
         kind === 'train' &&

@@ -350,7 +350,11 @@ export function generalRecord(
   }
   if (epoch !== undefined && position !== undefined && Number.isInteger(epoch.value)) {
     const stepIsPosition = stepRank === 99 || (positionFromStep && step === position.value);
-    if (stepIsPosition) {
+    // `Epoch[2] Iteration[569/469]` (Ignite): past its total, the counter is the run's own.
+    if (stepIsPosition && position.value > position.total) {
+      step = position.value;
+      stepRank = 99;
+    } else if (stepIsPosition) {
       const zeroBased =
         epoch.total === undefined && (ctx.zeroBasedEpochs || /epoch:\s*\[/i.test(text));
       const e = zeroBased ? epoch.value : epoch.value - 1;
@@ -416,7 +420,9 @@ export function generalRecord(
   if (evalRecord) renameEvalMetrics(metrics, announcedEval);
   if (
     /^(?:best|final|overall)\b/.test(lead) ||
-    /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? ''))
+    /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? '')) ||
+    // `Early stopping occurred at epoch 2 with best_epoch = 1 and best_val_0_auc = 0.73` (TabNet).
+    metrics.every(([name]) => name === 'epoch' || /^(?:best|final)\b/.test(normalizeName(name)))
   ) {
     return { format: 'generic', kind: 'summary', metrics };
   }

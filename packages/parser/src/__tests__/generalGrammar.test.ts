@@ -966,6 +966,51 @@ describe('classic trainers probed beside the sixth set', () => {
     expect(r.summary.best_val_0_auc).toBe(0.7312);
   });
 
+  it('reads a value after tabs following a colon, and after a bar ending the line', () => {
+    const lasagne = parse([
+      'Epoch 1 of 500 took 10.123s',
+      '  training loss:\t\t0.985421',
+      '  validation loss:\t\t0.345678',
+      'Epoch 2 of 500 took 9.912s',
+      '  training loss:\t\t0.465421',
+      '  validation loss:\t\t0.245678',
+    ]);
+    expect(lasagne.series.loss?.values).toEqual([0.985421, 0.465421]);
+    expect(lasagne.series.eval_loss?.values).toEqual([0.345678, 0.245678]);
+    const trax = parse([
+      'Step      1: train CrossEntropyLoss |  2.30551210',
+      'Step    100: train CrossEntropyLoss |  1.14551210',
+    ]);
+    expect(points(trax, 'train CrossEntropyLoss')).toEqual([
+      [1, 2.3055121],
+      [100, 1.1455121],
+    ]);
+    // A bar before a value that is not the line's last is a field separator, as ever.
+    const pipes = parse(['epoch 1 | loss: 0.14 | 5.2', 'epoch 2 | loss: 0.12 | 5.1']);
+    expect(points(pipes, 'loss')).toEqual([
+      [1, 0.14],
+      [2, 0.12],
+    ]);
+  });
+
+  it('reads `eval epoch: 1` as the epoch of an evaluation line', () => {
+    const r = parse([
+      'train epoch: 1, loss: 0.2439, accuracy: 92.81',
+      'eval epoch: 1, loss: 0.0590, accuracy: 98.07',
+      'train epoch: 2, loss: 0.0594, accuracy: 98.16',
+      'eval epoch: 2, loss: 0.0493, accuracy: 98.42',
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [1, 0.059],
+      [2, 0.0493],
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.2439],
+      [2, 0.0594],
+    ]);
+    expect(r.series['eval epoch']).toBeUndefined();
+  });
+
   it("maps Chainer's `main/loss` and `validation/main/loss` to loss and eval_loss", () => {
     const r = parse([
       'epoch       main/loss   validation/main/loss  main/accuracy  elapsed_time',

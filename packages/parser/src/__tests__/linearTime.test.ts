@@ -100,6 +100,8 @@ describe('parse time is linear in the line length', () => {
     expectLinear('step line + blanks', `--> STEP: 1/2 -- GLOBAL_STEP: 3${' '.repeat(100_000)}`);
     expectLinear('eval words alone', 'EVAL '.repeat(20_000));
     expectLinear('a pair, then is repeated', `epoch: 1 ${'loss is '.repeat(12_000)}x`);
+    expectLinear('name, bar, number, repeated', 'train loss |  2.5 '.repeat(6_000));
+    expectLinear('name, colon, tabs, repeated', 'loss:\t\t\t'.repeat(12_000));
   }, 60_000);
 });
 

@@ -250,7 +250,11 @@ export function generalRecord(
     }
     if (pair.assigned) assigned++;
     let name = canonicalName(pair.name);
-    if (name === 'epoch' || /^(?:train(?:ing)? )?epoch(?:\(\w+\))?$/.test(key)) {
+    // `train epoch: 1`, `eval epoch: 1` (Flax examples): the epoch of a train or an eval line.
+    if (
+      name === 'epoch' ||
+      /^(?:train(?:ing)? |eval |val |valid |validation |test )?epoch(?:\(\w+\))?$/.test(key)
+    ) {
       name = 'epoch';
       epoch ??= pair;
     }

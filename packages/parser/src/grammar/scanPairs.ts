@@ -206,6 +206,19 @@ export function scanPairs(line: string): ScannedLine {
         const next = tokens[i + 1];
         if (next !== undefined && (next.kind === Tok.Number || next.kind === Tok.Bracket)) continue;
       }
+      // Lasagne's `  training loss:\t\t0.985421` (tabs after the colon), Trax's
+      // `train CrossEntropyLoss |  2.30551210` (a bar before the line's last value): a name, a
+      // value.
+      if (words.length > 0 && ((t.text === '\t' && assigned) || t.text === '|')) {
+        const next = tokens[i + 1];
+        const after = tokens[i + 2];
+        if (
+          next !== undefined &&
+          next.kind === Tok.Number &&
+          (t.text === '\t' || after === undefined || (after.kind === Tok.Sep && i + 3 >= n))
+        )
+          continue;
+      }
       if (!seenPair && words.length > 0) lead += `${lead ? ' ' : ''}${joinWords(words, 0)}`;
       prose += words.length;
       words = [];

@@ -1,7 +1,7 @@
 // Scores the BUILT parser (../dist/index.js) against hand-written expectations for real logs
 // the parser was never tuned on: src/__tests__/fixtures/unseen/*.log + expectations.json.
 //
-//   node packages/parser/bench/unseen-score.mjs [--verbose] [--set unseen2|unseen3|unseen4|unseen5]
+//   node packages/parser/bench/unseen-score.mjs [--verbose] [--set unseen2|unseen3|unseen4|unseen5|unseen6]
 //
 // Checks per file: every expected series exists, its point count is exact, its first and last
 // [step, value] match (steps exact, values within relative 1e-6; "NaN"/"Infinity"/"-Infinity"
@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const distUrl = new URL('../dist/index.js', import.meta.url);
-// `--set unseenN` scores the Nth set (unseen2 to unseen5; default: the first).
+// `--set unseenN` scores the set in fixtures/unseenN (default: the first, fixtures/unseen).
 const setArg = process.argv.indexOf('--set');
 const set = setArg > 0 ? process.argv[setArg + 1] : 'unseen';
 const dir = fileURLToPath(new URL(`../src/__tests__/fixtures/${set}/`, import.meta.url));

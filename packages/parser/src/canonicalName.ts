@@ -17,6 +17,7 @@ const CANONICAL = new Map<string, string>(
     'val loss': 'eval_loss',
     'validation loss': 'eval_loss',
     'valid loss': 'eval_loss',
+    'vali loss': 'eval_loss',
     'learning rate': 'learning_rate',
     lr: 'learning_rate',
     'grad norm': 'grad_norm',
@@ -46,8 +47,11 @@ const CANONICAL = new Map<string, string>(
   }),
 );
 
-/** Namespaces that a tracker puts before a name (`train/loss`, `eval/loss`). */
-const TRAIN_NAMESPACE = /^(?:train|training)\//;
+/**
+ * Namespaces that a tracker puts before a name (`train/loss`, `eval/loss`); Chainer's reporter
+ * puts its updater's name, `main/loss`, and `validation/main/loss` for the evaluator's.
+ */
+const TRAIN_NAMESPACE = /^(?:train|training|main)\//;
 const EVAL_NAMESPACE = /^(?:eval|val|valid|validation)\//;
 
 /**
@@ -75,7 +79,8 @@ export function canonicalName(key: string): string {
   if (name === undefined && normal.indexOf('/') > 0) {
     if (TRAIN_NAMESPACE.test(normal)) name = CANONICAL.get(normal.replace(TRAIN_NAMESPACE, ''));
     else if (EVAL_NAMESPACE.test(normal)) {
-      const inner = CANONICAL.get(normal.replace(EVAL_NAMESPACE, ''));
+      const rest = normal.replace(EVAL_NAMESPACE, '');
+      const inner = CANONICAL.get(rest.replace(TRAIN_NAMESPACE, ''));
       if (inner === 'loss') name = 'eval_loss';
     }
   }

@@ -1131,3 +1131,369 @@ describe('shapes of the fifth unseen set: pasted settings', () => {
     expect(points(r, 'loss').map(([, value]) => value)).toEqual([0.5]);
   });
 });
+
+describe('shapes of the sixth unseen set', () => {
+  it('keeps a value printed again without its step at the step before it (Caffe net outputs)', () => {
+    const r = parse([
+      'I0627 17:29:44.020539 13757 solver.cpp:228] Iteration 240, loss = 51.5',
+      'I0627 17:29:44.020617 13757 solver.cpp:244]     Train net output #0: loss = 51.5 (* 1 = 51.5 loss)',
+      'I0627 17:29:44.190858 13757 sgd_solver.cpp:106] Iteration 240, lr = 0.001',
+      'I0627 17:29:49.245833 13757 solver.cpp:228] Iteration 260, loss = 33.3',
+      'I0627 17:29:49.245911 13757 solver.cpp:244]     Train net output #0: loss = 33.3 (* 1 = 33.3 loss)',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [240, 51.5],
+      [260, 33.3],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    // A net output is a metric even when it never changes (SphereFace's `lambda = 5`).
+    const lambda = parse([
+      'Iteration 9800 (0.986216 iter/s, 101.398s/100 iters), loss = 9.61',
+      '    Train net output #0: lambda = 5',
+      'Iteration 9900 (0.988423 iter/s, 101.171s/100 iters), loss = 9.63',
+      '    Train net output #0: lambda = 5',
+    ]);
+    expect(points(lambda, 'lambda')).toEqual([
+      [9800, 5],
+      [9900, 5],
+    ]);
+    // A different value without a step is a record of its own: counted, never merged.
+    const other = parse(['Iteration 240, loss = 51.5', 'loss = 40.1']);
+    expect(points(other, 'loss').map(([, v]) => v)).toEqual([40.1, 51.5]);
+  });
+
+  it('gives the step of a line of its own to the one-metric lines below it, and reads an eval section', () => {
+    const r = parse([
+      ' | > Num. of GPUs: 1',
+      '   --> TIME: 2025-08-19 14:22:56 -- STEP: 0/3984 -- GLOBAL_STEP: 0',
+      '     | > loss_text_ce: 0.23  (0.23)',
+      '     | > loss: 0.12  (0.12)',
+      '     | > current_lr: 5e-06 ',
+      '   --> TIME: 2025-08-19 14:23:42 -- STEP: 200/3984 -- GLOBAL_STEP: 200',
+      '     | > loss_text_ce: 0.21  (0.24)',
+      '     | > loss: 0.10  (nan)',
+      ' > EVALUATION ',
+      '  --> EVAL PERFORMANCE',
+      '     | > avg_loss_text_ce: 0.16 (+0)',
+      '     | > avg_loss: 4.3 (+0)',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [0, 0.12],
+      [200, 0.1],
+    ]);
+    expect(points(r, 'loss_text_ce')).toEqual([
+      [0, 0.23],
+      [200, 0.21],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[200, 4.3]]);
+    expect(r.stepSource).toBe('explicit');
+    // A record with its own step ends the header's reach.
+    const own = parse(['Step 100', 'loss: 0.5', 'step 300 loss: 0.4', 'acc: 0.9']);
+    expect(points(own, 'loss')).toEqual([
+      [100, 0.5],
+      [300, 0.4],
+    ]);
+    expect(points(own, 'acc')).toEqual([[300, 0.9]]);
+    // Caffe's `Iteration 200, Testing net (#0)`: the test outputs below it are at 200.
+    const caffe = parse([
+      'I0616 00:20:02.1 10711 solver.cpp:228] Iteration 100, loss = 1.5',
+      'I0616 00:20:04.1 10711 solver.cpp:337] Iteration 200, Testing net (#0)',
+      'I0616 00:20:05.1 10711 solver.cpp:404]     Test net output #0: accuracy = 0.5',
+      'I0616 00:20:05.1 10711 solver.cpp:404]     Test net output #1: loss = 1.2 (* 1 = 1.2 loss)',
+      'I0616 00:20:06.1 10711 solver.cpp:228] Iteration 200, loss = 1.1',
+    ]);
+    expect(points(caffe, 'eval_loss')).toEqual([[200, 1.2]]);
+    expect(points(caffe, 'eval_accuracy')).toEqual([[200, 0.5]]);
+    // A stray step line in a counted log (a name came back without a step) is no header, and
+    // never collapses the records after it onto its step.
+    const stray = parse([
+      'loss: 1.0',
+      'loss: 0.9',
+      'Checkpoint at step 500',
+      'loss: 0.8',
+      'loss: 0.7',
+      'loss: 0.6',
+    ]);
+    expect(points(stray, 'loss')).toEqual([
+      [1, 1],
+      [2, 0.9],
+      [3, 0.8],
+      [4, 0.7],
+      [5, 0.6],
+    ]);
+  });
+
+  it('reads an eval word with an integer opening the line as an evaluation counter', () => {
+    const r = parse([
+      'Pass:0, Batch:0, Cost:3.17, Accuracy:0.05',
+      'Pass:0, Batch:100, Cost:0.41, Accuracy:0.88',
+      'Test:0, Cost:0.27, Accuracy:0.92',
+    ]);
+    expect(r.series.Cost?.values).toEqual([3.17, 0.41]);
+    expect(r.series.eval_Cost?.values).toEqual([0.27]);
+    expect(r.series.eval_Accuracy?.values).toEqual([0.92]);
+    expect(r.series.Test).toBeUndefined();
+    // Alone on its line or after other pairs, `Test: 1` stays a metric named Test.
+    const metric = parse([
+      'epoch 1 Train: 0.73, Val: 0.70, Test: 1',
+      'epoch 2 Train: 0.75, Val: 0.71, Test: 0',
+    ]);
+    expect(points(metric, 'Test')).toEqual([
+      [1, 1],
+      [2, 0],
+    ]);
+  });
+
+  it('reads a sentence of pairs that ends with a dict as one record', () => {
+    const r = parse([
+      "Pass 0, Batch 0, Cost 2.37, {'classification_error_evaluator': 0.89}",
+      '...................................................................................................',
+      "Pass 0, Batch 100, Cost 2.26, {'classification_error_evaluator': 0.83}",
+    ]);
+    expect(r.series.Cost?.values).toEqual([2.37, 2.26]);
+    expect(r.series.classification_error_evaluator?.values).toEqual([0.89, 0.83]);
+    // A bracketed header before the dict is the dict format's (ParlAI), not read as a sentence.
+    const parlai = parse([
+      "[ time:20.0s total_exs:510 epochs:0.01 ] {'exs': 510, 'loss': 10.18, 'total_train_updates': 17}",
+      "[ time:41.0s total_exs:1080 epochs:0.01 ] {'exs': 570, 'loss': 6.17, 'total_train_updates': 36}",
+    ]);
+    expect(parlai.series.loss?.values).toEqual([10.18, 6.17]);
+  });
+
+  it("reads a scheduler's sentence as the learning rate it set", () => {
+    const r = parse([
+      'Epoch: 2, Steps: 281 | Train Loss: 0.668 Vali Loss: 0.686 Test Loss: 0.341',
+      'Validation loss decreased (inf --> 0.723953).  Saving model ...',
+      'Updating learning rate to 0.001808262037764916',
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([[281, 0.001808262037764916]]);
+    expect(r.series.eval_loss?.values).toEqual([0.686]);
+    const plateau = parse([
+      'Epoch 00004: loss 0.51',
+      'Epoch 00005: loss 0.52',
+      'Epoch 00005: reducing learning rate of group 0 to 1.0000e-04.',
+    ]);
+    expect(plateau.series.learning_rate?.values).toEqual([1e-4]);
+    // A learning rate printed once as a setting is no point.
+    expect(parse(['learning rate = 0.5', 'power_t = 0.5']).series.learning_rate).toBeUndefined();
+    expect(
+      parse(['Updating learning rate to the next value']).series.learning_rate,
+    ).toBeUndefined();
+  });
+
+  it('lets an epoch line join the iteration before it after a step-less line joined it', () => {
+    const r = parse([
+      '\titers: 100, epoch: 2 | loss: 0.617',
+      '\tspeed: 0.2044s/iter; left time: 1071.2935s',
+      '\titers: 200, epoch: 2 | loss: 0.613',
+      '\tspeed: 0.0867s/iter; left time: 445.8729s',
+      'Epoch: 2 cost time: 24.55',
+      '\titers: 100, epoch: 3 | loss: 0.673',
+      '\tspeed: 0.2076s/iter; left time: 1029.5066s',
+    ]);
+    // The epoch line is no restart at step 2: every iteration keeps its loss.
+    expect(r.series.loss?.values).toEqual([0.617, 0.613, 0.673]);
+    expect(r.restarts).toEqual([]);
+  });
+});
+
+describe('tables and blocks of the sixth unseen set', () => {
+  it('reads a header printed on two lines, one column name over two rows, and the run totals after it', () => {
+    const r = parse([
+      'average    since         example     example  current  current  current',
+      'loss       last          counter      weight    label  predict features',
+      '1.000000   1.000000            1         1.0   1.0000   0.0000        1',
+      '1.470775   1.941550            2         2.0  -1.0000   0.3934        1',
+      '0.000000   0.000000           16        16.0   1.0000   0.2857        1 h',
+      '',
+      'finished run',
+      'number of examples per pass = 12',
+      'average loss = 0 h',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 1],
+      [2, 1.470775],
+      [16, 0],
+    ]);
+    expect(points(r, 'since last')).toEqual([
+      [1, 1],
+      [2, 1.94155],
+      [16, 0],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(r.summary['number of examples per pass']).toBe(12);
+    // Words over a header that do not stand over its columns are no part of its names.
+    const apart = parse([
+      'some words here',
+      'epoch     train_loss  valid_loss',
+      '1         0.5         0.6',
+    ]);
+    expect(points(apart, 'loss')).toEqual([[1, 0.5]]);
+  });
+
+  it('blanks a progress column in brackets opening the lines of a table', () => {
+    const r = parse([
+      '[------------] Epoch      Train log_loss       Test log_loss            Test AUC     Time cost (sec)',
+      '[    1%      ]     1            0.615199            0.614211            0.632410               19.29',
+      '[    2%      ]     2            0.614572            0.613964            0.632814               19.08',
+      '[ ACTION     ] Early-stopping at epoch 3',
+    ]);
+    expect(points(r, 'Train log_loss')).toEqual([
+      [1, 0.615199],
+      [2, 0.614572],
+    ]);
+    expect(points(r, 'Test AUC')).toEqual([
+      [1, 0.63241],
+      [2, 0.632814],
+    ]);
+  });
+
+  it("does not chart a run's settings printed as a dict after a settings word", () => {
+    const r = parse([
+      "param {'lr':0.01, 'lambda':0.002,'metric':'auc','epoch':100}",
+      "args: {'learning_rate': 0.1, 'epochs': 3}",
+      "{'loss': 0.5, 'learning_rate': 0.001, 'epoch': 1.0}",
+    ]);
+    expect(r.series.learning_rate?.values).toEqual([0.001]);
+    expect(r.series.lambda).toBeUndefined();
+  });
+});
+
+describe('classic trainers probed beside the sixth set', () => {
+  it("reads TF Estimator's loss lines and its `Saving dict for global step` evaluation", () => {
+    const r = parse([
+      'INFO:tensorflow:loss = 96.96749, step = 0',
+      'INFO:tensorflow:global_steps = 0, loss = 96.96749',
+      'INFO:tensorflow:global_step/sec: 0.803899',
+      'INFO:tensorflow:loss = 4.264659, step = 100 (124.394 sec)',
+      'INFO:tensorflow:Saving dict for global step 100: accuracy = 0.5, global_step = 100, loss = 3.3',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [0, 96.96749],
+      [100, 4.264659],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[100, 3.3]]);
+    expect(points(r, 'eval_accuracy')).toEqual([[100, 0.5]]);
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it("reads MindSpore's `loss is` after a pair, and a step that stays put while the epoch moves", () => {
+    const r = parse([
+      'epoch: 1 step: 375, loss is 2.298612',
+      'epoch: 1 step: 750, loss is 2.075152',
+      'epoch: 2 step: 375, loss is 0.20582482',
+    ]);
+    expect(r.series.loss?.values).toEqual([2.298612, 2.075152, 0.20582482]);
+    const once = parse([
+      'epoch:1 step: 1875, loss is 0.1609785109',
+      'Train epoch time: 18172.836 ms, per step time: 9.692 ms',
+      'epoch:2 step: 1875, loss is 0.00334590533',
+      'Train epoch time: 8617.408 ms, per step time: 4.596 ms',
+    ]);
+    // One record an epoch at the same in-epoch step: two points, never one.
+    expect(once.series.loss?.values).toEqual([0.1609785109, 0.00334590533]);
+    expect(new Set(once.series.loss?.steps).size).toBe(2);
+    // Without a pair before it, `is` stays prose.
+    expect(parse(['The loss is 2.5 now']).series.loss).toBeUndefined();
+  });
+
+  it('places an epoch-level evaluation at the last iteration, never as a restart to the epoch', () => {
+    const r = parse([
+      'Epoch[1] Iteration[100/469] Loss: 0.51',
+      'Epoch[1] Iteration[200/469] Loss: 0.32',
+      'Validation Results - Epoch: 1  Avg accuracy: 0.93 Avg loss: 0.25',
+      'Epoch[2] Iteration[569/469] Loss: 0.21',
+      'Validation Results - Epoch: 2  Avg accuracy: 0.95 Avg loss: 0.16',
+    ]);
+    // Past its total, `Iteration[569/469]` counts the run's iterations (Ignite's global counter).
+    expect(points(r, 'loss')).toEqual([
+      [100, 0.51],
+      [200, 0.32],
+      [569, 0.21],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [200, 0.25],
+      [569, 0.16],
+    ]);
+    expect(r.restarts).toEqual([]);
+  });
+
+  it('puts a line of best values only into the summary', () => {
+    const r = parse([
+      'epoch 0  | loss: 0.82307 | val_0_auc: 0.62891 |  0:00:01s',
+      'epoch 1  | loss: 0.5123  | val_0_auc: 0.7011  |  0:00:02s',
+      'Early stopping occurred at epoch 2 with best_epoch = 1 and best_val_0_auc = 0.7312',
+    ]);
+    expect(points(r, 'val_0_auc')).toEqual([
+      [0, 0.62891],
+      [1, 0.7011],
+    ]);
+    expect(r.series.best_val_0_auc).toBeUndefined();
+    expect(r.summary.best_val_0_auc).toBe(0.7312);
+  });
+
+  it('reads a value after tabs following a colon, and after a bar ending the line', () => {
+    const lasagne = parse([
+      'Epoch 1 of 500 took 10.123s',
+      '  training loss:\t\t0.985421',
+      '  validation loss:\t\t0.345678',
+      'Epoch 2 of 500 took 9.912s',
+      '  training loss:\t\t0.465421',
+      '  validation loss:\t\t0.245678',
+    ]);
+    expect(lasagne.series.loss?.values).toEqual([0.985421, 0.465421]);
+    expect(lasagne.series.eval_loss?.values).toEqual([0.345678, 0.245678]);
+    const trax = parse([
+      'Step      1: train CrossEntropyLoss |  2.30551210',
+      'Step    100: train CrossEntropyLoss |  1.14551210',
+    ]);
+    expect(points(trax, 'train CrossEntropyLoss')).toEqual([
+      [1, 2.3055121],
+      [100, 1.1455121],
+    ]);
+    // A bar before a value that is not the line's last is a field separator, as ever.
+    const pipes = parse(['epoch 1 | loss: 0.14 | 5.2', 'epoch 2 | loss: 0.12 | 5.1']);
+    expect(points(pipes, 'loss')).toEqual([
+      [1, 0.14],
+      [2, 0.12],
+    ]);
+  });
+
+  it('reads `eval epoch: 1` as the epoch of an evaluation line', () => {
+    const r = parse([
+      'train epoch: 1, loss: 0.2439, accuracy: 92.81',
+      'eval epoch: 1, loss: 0.0590, accuracy: 98.07',
+      'train epoch: 2, loss: 0.0594, accuracy: 98.16',
+      'eval epoch: 2, loss: 0.0493, accuracy: 98.42',
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [1, 0.059],
+      [2, 0.0493],
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.2439],
+      [2, 0.0594],
+    ]);
+    expect(r.series['eval epoch']).toBeUndefined();
+  });
+
+  it("maps Chainer's `main/loss` and `validation/main/loss` to loss and eval_loss", () => {
+    const r = parse([
+      'epoch       main/loss   validation/main/loss  main/accuracy  elapsed_time',
+      '1           0.191836    0.0895298             0.942067       3.22426       ',
+      '2           0.0733403   0.0740658             0.976911       5.87203       ',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.191836],
+      [2, 0.0733403],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [1, 0.0895298],
+      [2, 0.0740658],
+    ]);
+    expect(points(r, 'main/accuracy')).toEqual([
+      [1, 0.942067],
+      [2, 0.976911],
+    ]);
+  });
+});

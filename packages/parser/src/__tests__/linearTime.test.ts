@@ -114,6 +114,20 @@ describe('parse time is linear in the line length', () => {
     expectLinear('full width', `${'：，'.repeat(50_000)}loss：1`);
     expectLinear('entities', `${'&#39;&amp;'.repeat(10_000)}loss: 1`);
   }, 60_000);
+
+  it("on near-misses of the sixth set's rules (scheduler sentences, settings dicts, tables)", () => {
+    expectLinear('lr of group, digits', `lr of group ${'1'.repeat(100_000)} tx`);
+    expectLinear('learning rate to, repeated', 'learning rate to '.repeat(6_000));
+    expectLinear('settings word + blanks before a dict', `params${' '.repeat(100_000)}x{'a': 1}`);
+    expectLinear('pairs before a dict', `${'Pass 0, '.repeat(12_000)}{'loss': 1}`);
+    expectLinear('bracketed status column', `[${'-'.repeat(100_000)}] Epoch  loss`);
+    expectLinear('a row of words', `${'word  '.repeat(16_000)}`);
+    expectLinear('step line + blanks', `--> STEP: 1/2 -- GLOBAL_STEP: 3${' '.repeat(100_000)}`);
+    expectLinear('eval words alone', 'EVAL '.repeat(20_000));
+    expectLinear('a pair, then is repeated', `epoch: 1 ${'loss is '.repeat(12_000)}x`);
+    expectLinear('name, bar, number, repeated', 'train loss |  2.5 '.repeat(6_000));
+    expectLinear('name, colon, tabs, repeated', 'loss:\t\t\t'.repeat(12_000));
+  }, 60_000);
 });
 
 /**

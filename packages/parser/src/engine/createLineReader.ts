@@ -5,6 +5,7 @@ import type { FlatObject } from '../formats/objectRecord';
 import { readProgressBar } from '../formats/progressBar';
 import { decodeHtmlEntities, hasHtmlEntity } from '../grammar/decodeHtmlEntities';
 import { hasWideCharacter, normalizeWidth } from '../grammar/normalizeWidth';
+import { scanPairs } from '../grammar/scanPairs';
 import { stripLogPrefix } from '../grammar/stripLogPrefix';
 import type { StrippedPrefixes } from '../grammar/stripPrefixes';
 import { stripPrefixes } from '../grammar/stripPrefixes';
@@ -165,6 +166,17 @@ export function createLineReader(parts: {
     const s = stripPrefixes(raw, stripped);
     if (s.length === 0) return;
     const brace = findObjectStart(s);
+    // `param {'lr': 0.01, 'epoch': 100}`, `args: {...}`: the run's settings, printed once.
+    if (brace > 0 && endsObject(s) && CONFIG_PREFIX_RE.test(s.slice(0, brace))) return;
+    if (brace > 0 && pairsBeforeObject(s, brace)) {
+      // `Pass 0, Batch 100, Cost 2.26, {'classification_error_evaluator': 0.83}`: a sentence of
+      // pairs that ends with a one-line dict is one record, read whole by the general grammar.
+      const record = router.readLine(withoutLogPrefix(s), stripped.counter);
+      if (record) {
+        sink.record(record);
+        return;
+      }
+    }
     if (brace >= 0) {
       const barAt = s.indexOf('%|');
       if (barAt >= 0 && barAt < brace) {
@@ -181,10 +193,7 @@ export function createLineReader(parts: {
     }
     // `34:  learn: 0.95 ...` loses its `34:` with the `srun -l` ranks: the general grammar gets it
     // back as a counter that is the step while it advances (ranks repeat, so they never are).
-    // Logger prefixes are removed before any format sees the line; a second one when the output
-    // of a logged program was logged again (a launcher's logger around the trainer's).
-    let text = stripLogPrefix(s);
-    if (text !== s) text = stripLogPrefix(text);
+    const text = withoutLogPrefix(s);
     if (text.length === 0) return;
     const record = router.readLine(text, stripped.counter);
     if (!record) return;
@@ -268,6 +277,40 @@ function isPairValue(s: string, brace: number): boolean {
   if (brace < 2 || s.charCodeAt(brace - 1) !== 61) return false;
   const close = s.indexOf('}', brace);
   return close > 0 && /^ +[\w/]+=[-+.\d]/.test(s.slice(close + 1, close + 130));
+}
+
+/** A word naming the settings of a run, before the dict that holds them. */
+const CONFIG_PREFIX_RE =
+  /^\s*(?:params?|parameters|config|configuration|args|arguments|hparams|hyper-?parameters|settings|options|kwargs)\s*(?:[:=]\s*)?$/i;
+
+/**
+ * The line closes the dict it opens and the text before the dict holds two pairs or more
+ * (`Pass 0, Batch 100, Cost 2.26, `), not a log prefix, a bracketed header, a bar or an
+ * announcement (`valid:`).
+ */
+function pairsBeforeObject(s: string, brace: number): boolean {
+  if (!endsObject(s) || s.indexOf('%|') >= 0) return false;
+  const head = stripLogPrefix(s.slice(0, brace)).trimEnd();
+  // `[ time:20.0s total_exs:510 ] {...}` (ParlAI): a bracketed header the dict's format reads.
+  if (head.length === 0 || head.charCodeAt(head.length - 1) === 93) return false;
+  const scanned = scanPairs(head);
+  return scanned.pairs.length >= 2 && scanned.proseWords <= 1;
+}
+
+/**
+ * The line without its logger's prefix, removed before any format sees the line; a second one
+ * when the output of a logged program was logged again (a launcher's logger around the trainer's).
+ */
+function withoutLogPrefix(s: string): string {
+  const text = stripLogPrefix(s);
+  return text === s ? text : stripLogPrefix(text);
+}
+
+/** The line ends with a `}` (trailing blanks aside). */
+function endsObject(s: string): boolean {
+  let end = s.length - 1;
+  while (end > 0 && (s.charCodeAt(end) === 32 || s.charCodeAt(end) === 9)) end--;
+  return s.charCodeAt(end) === 125;
 }
 
 function hasTypographicQuote(line: string): boolean {

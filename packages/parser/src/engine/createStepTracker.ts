@@ -83,6 +83,8 @@ export function createStepTracker(): StepTracker {
   let lastTrainFine = false;
   /** The last train record joined the step before it (it ended an epoch). */
   let lastTrainJoined = false;
+  /** The record being placed is an epoch-level line joining the step before it. */
+  let epochJoin = false;
   let counter = 0;
   let previousKind = '';
   let previousKey: number | undefined;
@@ -124,6 +126,7 @@ export function createStepTracker(): StepTracker {
       return out;
     }
     let explicit = claims.explicit;
+    epochJoin = false;
     if (weak !== undefined && explicit === undefined && claims.progress === undefined) {
       // An epoch-level line among iteration-level records (`EPOCH 10 done: loss 0.1231` after
       // `epoch 10 - iter 1750/1750 - loss 0.1231004`, `Train epoch:[0]; Epoch Time: 327.7` after
@@ -137,6 +140,15 @@ export function createStepTracker(): StepTracker {
             (weakCollapsed && previousKind === 'train' && record.disjointBesidesEpoch()))) ||
           (lastTrainJoined && previousKind === 'train' && record.sameAsPrevious()))
       ) {
+        out.step = lastTrainStep;
+        out.source = undefined;
+        out.restartFrom = undefined;
+        epochJoin = true;
+        return out;
+      }
+      // `Validation Results - Epoch: 1  Avg loss: 0.25` after iterations placed by their own
+      // counter: the evaluation is at the last iteration, not a restart back to step 1.
+      if (kind === 'eval' && lastTrainStep !== undefined && lastTrainFine && weak < lastTrainStep) {
         out.step = lastTrainStep;
         out.source = undefined;
         out.restartFrom = undefined;
@@ -167,9 +179,13 @@ export function createStepTracker(): StepTracker {
     } else if (
       claims.format === 'generic' &&
       lastExplicitStep !== undefined &&
-      record.disjointFromPrevious()
+      (record.disjointFromPrevious() ||
+        // The same values again without the step (Caffe's `Train net output #0: loss = 51.5`
+        // under `Iteration 240, loss = 51.5`): the record just placed, printed a second way.
+        (previousKind === kind && previousKey === lastExplicitStep && record.sameAsPrevious()))
     ) {
-      step = lastExplicitStep;
+      // The step of the record it continues, explicit or read as e × N + n.
+      step = (kind === 'train' ? lastTrainStep : undefined) ?? lastExplicitStep;
     } else if (kind === 'eval') {
       step = lastTrainStep ?? 0;
     } else if (!barStuck && ((lastBarLine !== undefined && settleBar()) || barFresh)) {
@@ -221,7 +237,9 @@ export function createStepTracker(): StepTracker {
       }
     }
     if (kind === 'train') {
-      lastTrainJoined = source === undefined;
+      // Only an epoch-level line ends the epoch: a step-less line that joined the iteration before
+      // it (`speed: 0.2s/iter` under `iters: 100, epoch: 2 | loss: 0.61`) leaves the next one free to.
+      lastTrainJoined = source === undefined && epochJoin;
       if (source !== undefined) {
         // A bar's position is not enough: a bar stuck at `157/157` every epoch counts nothing.
         lastTrainFine =

@@ -25,6 +25,22 @@ export interface GeneralState {
   settings: number;
   /** The epoch a line of its own announced last (`Epoch 3/10`), for the records below it. */
   currentEpoch: number | undefined;
+  /**
+   * The step a line of its own announced last (`--> STEP: 200/3984 -- GLOBAL_STEP: 200`), for the
+   * step-less records below it, until a record prints its own step.
+   */
+  headerStep: number | undefined;
+  /** A line of words with an eval word (`--> EVAL PERFORMANCE`) came after that step line. */
+  headerEval: boolean;
+  /** Names of the records placed at that step: a name coming back ends the step's reach. */
+  headerNames: Set<string>;
+  /** Names of the records without any step since the last record with one. */
+  steplessNames: Set<string>;
+  /**
+   * A name came back without a step in between: the records are counted, and a stray step line
+   * is no header.
+   */
+  countedLog: boolean;
   /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */
   epochSteps: {
     firstEpoch: number | undefined;
@@ -43,6 +59,7 @@ export interface GeneralState {
 const STEP_NAMES = new Map<string, number>(
   [
     'global step',
+    'global steps',
     'step',
     'steps',
     'current steps',
@@ -183,13 +200,18 @@ export function generalRecord(
   if (text.length === 0) return undefined;
   const keyValue = readKeyValueSummary(text);
   if (keyValue) return keyValue;
-  const scanned = scanPairs(text.indexOf('第') >= 0 ? readOrdinals(text) : text);
+  const lrText = readLearningRateChange(text);
+  const scanned = scanPairs(lrText.indexOf('第') >= 0 ? readOrdinals(lrText) : lrText);
   const { pairs } = scanned;
   const settings = ctx.settings;
   if (settings > 0) ctx.settings = settings - 1;
   if (pairs.length === 0) {
     ctx.block = undefined;
     if (isSetting(text)) ctx.settings = 3;
+    // `--> EVAL PERFORMANCE` under a step line: the one-metric lines below it are the evaluation.
+    if (ctx.headerStep !== undefined && scanned.proseWords <= 3 && hasEvalWord(scanned.lead)) {
+      ctx.headerEval = true;
+    }
     return undefined;
   }
   if (settings > 0 && pairs.length === 1 && isSetting(text)) {
@@ -226,7 +248,9 @@ export function generalRecord(
   const seen = new Set<string>();
   let prose = scanned.proseWords;
   let assigned = 0;
-  let metricLike = false;
+  // A scheduler's sentence is an event of the run, not a setting printed once; so is a Caffe net
+  // output (`Train net output #0: lambda = 5`), whatever its name, printed under every iteration.
+  let metricLike = lrText !== text || NET_OUTPUT_RE.test(scanned.lead);
   let evalNames = 0;
   let lossNames = 0;
   for (const pair of pairs) {
@@ -243,10 +267,10 @@ export function generalRecord(
     if (
       EVAL_WORDS.has(key) &&
       Number.isInteger(pair.value) &&
-      (pair.total !== undefined || !pair.assigned)
+      (pair.total !== undefined || !pair.assigned || (pair === pairs[0] && pairs.length > 1))
     ) {
-      // `| Eval  12 at step 48000 |`, `Test: [ 0/29]`: the eval's own counter announces an evaluation (but
-      // `Val: 0.2020` is a metric named Val).
+      // `| Eval  12 at step 48000 |`, `Test: [ 0/29]`, `Test:0, Cost:0.27` opening the line: the
+      // eval's own counter announces an evaluation (but `Val: 0.2020` is a metric named Val).
       evalCounter = true;
       continue;
     }
@@ -265,7 +289,11 @@ export function generalRecord(
     }
     if (pair.assigned) assigned++;
     let name = canonicalName(pair.name);
-    if (name === 'epoch' || /^(?:train(?:ing)? )?epoch(?:\(\w+\))?$/.test(key)) {
+    // `train epoch: 1`, `eval epoch: 1` (Flax examples): the epoch of a train or an eval line.
+    if (
+      name === 'epoch' ||
+      /^(?:train(?:ing)? |eval |val |valid |validation |test )?epoch(?:\(\w+\))?$/.test(key)
+    ) {
       name = 'epoch';
       epoch ??= pair;
     }
@@ -306,6 +334,13 @@ export function generalRecord(
     const header = epoch === undefined ? (step ?? position?.value) : undefined;
     if (header !== undefined && COUNTER_HEADER_RE.test(text.trim())) {
       return { format: 'generic', kind: 'train', metrics, step: header };
+    }
+    // `--> TIME: ... -- STEP: 200/3984 -- GLOBAL_STEP: 200`, `Iteration 200, Testing net (#0)`:
+    // a step without metrics, the step of the lines below it.
+    if (step !== undefined && !evalCounter && prose <= 4 && !ctx.countedLog) {
+      ctx.headerStep = step;
+      ctx.headerEval = false;
+      ctx.headerNames.clear();
     }
     return undefined;
   }
@@ -349,8 +384,8 @@ export function generalRecord(
   // An epoch with a position inside it: the global position e × N + n. A step printed as that
   // position (`Epoch [2/10], Step [100/600]`) is no global step; a step of its own is kept.
   if (epoch !== undefined && epoch.value === 0) ctx.zeroBasedEpochs = true;
-  // A step printed beside the epoch that starts again when the epoch changes (`Epoch 00001 |
-  // Step 00000`) is a position inside the epoch: it never collapses the records of two epochs.
+  // A step printed beside the epoch that starts again (or stays) when the epoch changes (`Epoch
+  // 00001 | Step 00000`) is a position inside the epoch: it never collapses the records of two epochs.
   if (
     epoch !== undefined &&
     Number.isInteger(epoch.value) &&
@@ -364,7 +399,9 @@ export function generalRecord(
       !track.inEpoch &&
       track.lastEpoch !== undefined &&
       epoch.value > track.lastEpoch &&
-      step < (track.lastStep ?? 0)
+      // `epoch:2 step: 1875` after `epoch:1 step: 1875` (MindSpore's LossMonitor once an epoch):
+      // a step that did not move while the epoch did is a position in the epoch too.
+      step <= (track.lastStep ?? 0)
     ) {
       track.inEpoch = true;
     }
@@ -378,7 +415,11 @@ export function generalRecord(
   }
   if (epoch !== undefined && position !== undefined && Number.isInteger(epoch.value)) {
     const stepIsPosition = stepRank === 99 || (positionFromStep && step === position.value);
-    if (stepIsPosition) {
+    // `Epoch[2] Iteration[569/469]` (Ignite): past its total, the counter is the run's own.
+    if (stepIsPosition && position.value > position.total) {
+      step = position.value;
+      stepRank = 99;
+    } else if (stepIsPosition) {
       const zeroBased =
         epoch.total === undefined && (ctx.zeroBasedEpochs || /epoch:\s*\[/i.test(text));
       const e = zeroBased ? epoch.value : epoch.value - 1;
@@ -404,6 +445,21 @@ export function generalRecord(
   }
   if (step === undefined && progressStep === undefined && scanned.leadingCounter !== undefined) {
     step = scanned.leadingCounter;
+  }
+  let underHeader = false;
+  if (step !== undefined || progressStep !== undefined) ctx.headerStep = undefined;
+  else if (ctx.headerStep !== undefined && epoch === undefined && counter === undefined) {
+    // One record a line under the step line; a name twice means records of their own (a step-less
+    // log under a stray `Saving checkpoint at step 500`): counted, never collapsed onto one step.
+    // (An eval section's names are its own: its `avg_loss` is no second train `loss`.)
+    const section = ctx.headerEval ? 'eval\u0000' : '';
+    if (metrics.some(([name]) => ctx.headerNames.has(section + name))) ctx.headerStep = undefined;
+    else {
+      for (const [name] of metrics)
+        if (ctx.headerNames.size < 256) ctx.headerNames.add(section + name);
+      step = ctx.headerStep;
+      underHeader = true;
+    }
   }
   let weakStep: number | undefined;
   if (
@@ -433,13 +489,19 @@ export function generalRecord(
   const firstName = normalizeName(pairs[0]?.name ?? '');
   const announcedEval =
     evalCounter ||
+    // TF Estimator's evaluation: `Saving dict for global step 200: accuracy = 0.5, loss = 3.3`.
+    lead.startsWith('saving dict for') ||
+    (underHeader && ctx.headerEval) ||
     EVAL_WORDS.has(leadWord) ||
     (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName)));
   const evalRecord = announcedEval || (lossNames > 0 && evalNames === lossNames);
   if (evalRecord) renameEvalMetrics(metrics, announcedEval);
   if (
     /^(?:best|final|overall)\b/.test(lead) ||
-    /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? ''))
+    /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? '')) ||
+    // `Early stopping occurred at epoch 2 with best_epoch = 1 and best_val_0_auc = 0.73` (TabNet).
+    (metrics.some(([name]) => /^(?:best|final)\b/.test(normalizeName(name))) &&
+      metrics.every(([name]) => name === 'epoch' || /^(?:best|final)\b/.test(normalizeName(name))))
   ) {
     return { format: 'generic', kind: 'summary', metrics };
   }
@@ -448,10 +510,18 @@ export function generalRecord(
     kind: evalRecord ? 'eval' : 'train',
     metrics,
   };
+  if (step !== undefined || progressStep !== undefined || weakStep !== undefined)
+    ctx.steplessNames.clear();
   if (step !== undefined) record.step = step;
   else if (progressStep !== undefined) record.progressStep = progressStep;
   else if (weakStep !== undefined) record.weakStep = weakStep;
   else if (scanned.tail) record.tail = true;
+  else if (!evalRecord && !ctx.countedLog) {
+    for (const [name] of metrics) {
+      if (ctx.steplessNames.has(name)) ctx.countedLog = true;
+      else if (ctx.steplessNames.size < 256) ctx.steplessNames.add(name);
+    }
+  }
   return record;
 }
 
@@ -489,9 +559,36 @@ function isSetting(text: string): boolean {
   return value.length > 0 && value.length <= 40 && value.indexOf(' ') < 0;
 }
 
+function hasEvalWord(text: string): boolean {
+  for (const word of text.split(' ')) if (EVAL_WORDS.has(word)) return true;
+  return false;
+}
+
 function firstWord(text: string): string {
   const space = text.indexOf(' ');
   return space < 0 ? text : text.slice(0, space);
+}
+
+/** Caffe's `Train net output #0:` / `Test net output #1:` before a blob's value. */
+const NET_OUTPUT_RE = /^(?:train|test) net output$/;
+
+/** `learning rate to 1e-4` in a sentence; the value is the token after it. */
+const LR_CHANGE_RE = /\b(?:learning[ _]rate|lr)(?: of group \d+)? to (?=[-+.\d])/i;
+
+/**
+ * `Updating learning rate to 0.0018`, `reducing learning rate of group 0 to 1.0000e-04.`: the
+ * sentence of a scheduler that changed the learning rate, rewritten as the pair it means.
+ */
+function readLearningRateChange(text: string): string {
+  const m = LR_CHANGE_RE.exec(text);
+  if (!m) return text;
+  const from = m.index + m[0].length;
+  let to = text.indexOf(' ', from);
+  if (to < 0) to = text.length;
+  let token = text.slice(from, to);
+  if (token.endsWith('.')) token = token.slice(0, -1);
+  if (parseNumber(token) === undefined) return text;
+  return `${text.slice(0, m.index)} | learning_rate: ${token} | ${text.slice(to)}`;
 }
 
 /** `train.py:267`, `trainer.py`: a source location printed by a logger, not a metric name. */
@@ -522,6 +619,11 @@ export const generalFormat = {
     block: undefined,
     settings: 0,
     currentEpoch: undefined,
+    headerStep: undefined,
+    headerEval: false,
+    headerNames: new Set(),
+    steplessNames: new Set(),
+    countedLog: false,
     epochSteps: {
       firstEpoch: undefined,
       lastEpoch: undefined,

@@ -8,6 +8,8 @@ export interface SummaryBlockState {
 }
 
 const HEADER_RE = /^\*{3,}\s*(\w+) metrics\s*\*{3,}$/;
+/** Vowpal Wabbit's `finished run` opens its totals (`average loss = 0.1`, `passes used = 4`). */
+const RUN_TOTALS = 'finished run';
 
 /**
  * The Trainer's end-of-run blocks: a `***** train metrics *****` (or `eval`, `predict`, `test`)
@@ -35,6 +37,10 @@ export function summaryBlockRecord(
   state: SummaryBlockState,
 ): LineRecord | 'consumed' | undefined {
   const t = line.trim();
+  if (t === RUN_TOTALS) {
+    state.block = 'run';
+    return 'consumed';
+  }
   if (t.charCodeAt(0) === 42) {
     const header = t.length <= 80 ? HEADER_RE.exec(t) : null;
     if (header) {
@@ -50,7 +56,9 @@ export function summaryBlockRecord(
   }
   const name = t.slice(0, eq).trim();
   const value = parseNumber(t.slice(eq + 3));
-  if (value === undefined || name.length === 0 || name.indexOf(' ') >= 0) return 'consumed';
+  // Names of the run's totals are words (`number of examples per pass`); the Trainer's are keys.
+  if (value === undefined || name.length === 0 || (name.indexOf(' ') >= 0 && state.block !== 'run'))
+    return 'consumed';
   return { format: 'hf-trainer', kind: 'summary', metrics: [[name, value]] };
 }
 
@@ -61,6 +69,7 @@ export const summaryBlockFormat = {
   example: '***** train metrics *****',
   reads: 'line',
   createState: (): SummaryBlockState => ({ block: undefined }),
-  claims: (_line, first, state) => first === 42 /* * */ || state.block !== undefined,
+  claims: (_line, first, state) =>
+    first === 42 /* * */ || first === 102 /* f */ || state.block !== undefined,
   read: summaryBlockRecord,
 } satisfies LineFormat<'hf-trainer', SummaryBlockState>;

@@ -8,6 +8,8 @@ export interface TableReaderState {
   table: TableState | undefined;
   box: BoxState | undefined;
   phases: PhaseTableState | undefined;
+  /** A row of single words just read: the upper line of a header printed on two lines. */
+  upper: Cell[] | undefined;
 }
 
 /** A table whose columns are phases (`Training | Validation`) and whose rows are metrics. */
@@ -118,7 +120,7 @@ export function tableRecord(
   ctx: TableReaderState,
 ): LineRecord | 'consumed' | undefined {
   // Markdown hard breaks (` \`) end some pasted rows.
-  let text = line.trimEnd();
+  let text = blankStatusColumn(line.trimEnd());
   if (text.endsWith('\\')) text = text.slice(0, -1).trimEnd();
   // Boxes drawn with box-drawing characters (Ray's `╭───╮` / `│ loss   0.6204 │`) are ASCII boxes.
   const first = text.charCodeAt(0);
@@ -150,11 +152,72 @@ export function tableRecord(
     const record = readRow(table, text, cells, separator);
     if (record) return record;
   }
+  const upper = ctx.upper;
+  ctx.upper = undefined;
   if (isHeader(cells) && (separator !== 'comma' || cells.every(isCsvName))) {
-    ctx.table = headerState(cells, separator);
+    // `average    since` over `loss       last`: one name per column, its words on two lines.
+    let names = cells;
+    if (upper !== undefined) {
+      // The header's words may stand one space apart (`predict features` under `current  current`).
+      const lower = stacksOver(upper, cells) ? cells : words(text);
+      if (stacksOver(upper, lower)) names = stack(upper, lower);
+    }
+    ctx.table = headerState(names, separator);
     return 'consumed';
   }
+  if (separator === 'space' && isWordRow(cells)) ctx.upper = cells;
   return undefined;
+}
+
+/**
+ * `[    1%      ]` or `[------------]` opening every line of a table (xLearn's progress column)
+ * is blanked, so that the cells after it keep their columns.
+ */
+function blankStatusColumn(text: string): string {
+  if (text.charCodeAt(0) !== 91) return text;
+  const close = text.indexOf(']');
+  if (close < 2 || close > 24) return text;
+  const inner = text.slice(1, close);
+  if (!/^[\s-]*$/.test(inner) && !/^\s*\d{1,3}%\s*$/.test(inner)) return text;
+  return ' '.repeat(close + 1) + text.slice(close + 1);
+}
+
+/** The words of a line, each a cell. */
+function words(text: string): Cell[] {
+  const cells: Cell[] = [];
+  const re = /\S+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text))
+    cells.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+  return cells;
+}
+
+/** Two or more cells of one word each, no number among them. */
+function isWordRow(cells: readonly Cell[]): boolean {
+  if (cells.length < 2 || cells.length > 64) return false;
+  for (const cell of cells) if (!/^[A-Za-z_][\w./()-]{0,23}$/.test(cell.text)) return false;
+  return true;
+}
+
+/** Each cell of the upper line sits over the cell of the header at its index. */
+function stacksOver(upper: readonly Cell[], lower: readonly Cell[]): boolean {
+  if (upper.length !== lower.length) return false;
+  for (let i = 0; i < upper.length; i++) {
+    const a = upper[i] as Cell;
+    const b = lower[i] as Cell;
+    if (Math.min(a.end, b.end) <= Math.max(a.start, b.start)) return false;
+  }
+  return true;
+}
+
+function stack(upper: readonly Cell[], lower: readonly Cell[]): Cell[] {
+  return lower.map((b, i) => {
+    const a = upper[i] as Cell;
+    return {
+      text: `${a.text} ${b.text}`,
+      start: Math.min(a.start, b.start),
+      end: Math.max(a.end, b.end),
+    };
+  });
 }
 
 function separatorOf(text: string): CellSeparator | undefined {
@@ -257,7 +320,9 @@ function headerState(cells: readonly Cell[], separator: CellSeparator): TableSta
   let epochColumn = -1;
   columns.forEach((column, i) => {
     const key = normalizeName(column);
-    const rank = STEP_COLUMNS.get(key);
+    // `example counter` (Vowpal Wabbit): a column counting what was trained on is the step.
+    const rank =
+      STEP_COLUMNS.get(key) ?? (key.endsWith(' counter') ? STEP_COLUMNS.size : undefined);
     if (rank !== undefined && rank < best) {
       best = rank;
       stepColumn = i;
@@ -469,7 +534,12 @@ export const tableFormat = {
   name: 'Tables (fastai, Markdown model cards, RLlib, AllenNLP phase tables) and stable-baselines3 boxes',
   example: 'epoch     train_loss  valid_loss  accuracy',
   reads: 'line',
-  createState: (): TableReaderState => ({ table: undefined, box: undefined, phases: undefined }),
+  createState: (): TableReaderState => ({
+    table: undefined,
+    box: undefined,
+    phases: undefined,
+    upper: undefined,
+  }),
   claims: (line, first, state) =>
     state.table !== undefined ||
     state.box !== undefined ||

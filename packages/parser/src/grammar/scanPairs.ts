@@ -227,6 +227,19 @@ export function scanPairs(line: string): ScannedLine {
         const next = tokens[i + 1];
         if (next !== undefined && (next.kind === Tok.Number || next.kind === Tok.Bracket)) continue;
       }
+      // Lasagne's `  training loss:\t\t0.985421` (tabs after the colon), Trax's
+      // `train CrossEntropyLoss |  2.30551210` (a bar before the line's last value): a name, a
+      // value.
+      if (words.length > 0 && ((t.text === '\t' && assigned) || t.text === '|')) {
+        const next = tokens[i + 1];
+        const after = tokens[i + 2];
+        if (
+          next !== undefined &&
+          next.kind === Tok.Number &&
+          (t.text === '\t' || after === undefined || (after.kind === Tok.Sep && i + 3 >= n))
+        )
+          continue;
+      }
       if (!seenPair && words.length > 0) lead += `${lead ? ' ' : ''}${joinWords(words, 0)}`;
       prose += words.length;
       words = [];
@@ -267,6 +280,16 @@ export function scanPairs(line: string): ScannedLine {
       if (opening && !Number.isInteger(t.value) && tokens[i + 1]?.kind === Tok.Sep) tail = true;
       loose.push({ value: t.value, total: t.total });
       continue;
+    }
+    // MindSpore's `epoch: 1 step: 375, loss is 2.29`: after a pair, `is` before the value assigns it.
+    if (
+      seenPair &&
+      !assigned &&
+      words.length >= 2 &&
+      (words[words.length - 1] as Token).text.toLowerCase() === 'is'
+    ) {
+      words.pop();
+      assigned = true;
     }
     let from = 0;
     const limit = assigned ? MAX_NAME_WORDS + 2 : MAX_NAME_WORDS;

@@ -119,23 +119,23 @@ export function createLineReader(parts: {
   }
 
   function readLine(input: string): void {
+    const last = input.charCodeAt(input.length - 1);
+    // Most lines of a Trainer log are tqdm redraws: kept unread, before anything else is tried.
+    if (last === 93 && !joiner.busy) {
+      const percent = input.indexOf('%|');
+      if (percent >= 0 && isPlainBar(input, percent, input.length)) {
+        tracker.keepBar(input, percent);
+        return;
+      }
+    } else if (last === 32 && input.charCodeAt(0) === 32 && input.trim().length === 0) {
+      joiner.blank();
+      return;
+    }
     // A log copied from a page's HTML source: `{&#39;loss&#39;: 1.5}`, `[00:01&lt;00:00, ...]`.
     let line = hasHtmlEntity(input) ? decodeHtmlEntities(input) : input;
     // Full-width punctuation (`训练次数：100，Loss：2.29`) and no-break spaces read as ASCII.
     if (hasWideCharacter(line)) line = normalizeWidth(line);
     const len = line.length;
-    const last = line.charCodeAt(len - 1);
-    // Most lines of a Trainer log are tqdm redraws: kept unread, before anything else is tried.
-    if (last === 93 && !joiner.busy) {
-      const percent = line.indexOf('%|');
-      if (percent >= 0 && isPlainBar(line, percent, len)) {
-        tracker.keepBar(line, percent);
-        return;
-      }
-    } else if (last === 32 && line.charCodeAt(0) === 32 && line.trim().length === 0) {
-      joiner.blank();
-      return;
-    }
     // Carriage returns pasted as the two characters `^M` end lines too.
     const caret = line.indexOf('^M');
     if (caret >= 0) {

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLogParser } from '../createLogParser';
@@ -144,4 +146,31 @@ describe('the update stream', () => {
     expect(result.summary[proto]).toBe(4);
     expect(JSON.parse(JSON.stringify(result.series))[proto].values).toEqual([1.5, 1.25]);
   });
+});
+
+describe('every real log of the fixtures', () => {
+  const dirs = ['corpus', 'unseen', 'unseen2', 'unseen3', 'unseen4', 'unseen5', 'unseen6'];
+  const logs = dirs.flatMap((name) => {
+    const dir = fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
+    return readdirSync(dir)
+      .filter((file) => file.endsWith('.log'))
+      .map((file) => ({ file: `${name}/${file}`, text: readFileSync(`${dir}${file}`, 'utf8') }));
+  });
+
+  it('streams, pushed 1, 7, 64 or 4096 characters at a time, into what parseTrainingLog returns', () => {
+    expect(logs.length).toBeGreaterThan(150);
+    const differ: string[] = [];
+    for (const { file, text } of logs) {
+      const whole = plain(parseTrainingLog(text).series);
+      for (const size of [1, 7, 64, 4096]) {
+        const cuts: number[] = [];
+        for (let at = size; at < text.length; at += size) cuts.push(at);
+        if (JSON.stringify(plain(streamed(text, cuts, false).stored)) !== JSON.stringify(whole)) {
+          differ.push(`${file} in chunks of ${size}`);
+          break;
+        }
+      }
+    }
+    expect(differ).toEqual([]);
+  }, 120_000);
 });

@@ -759,6 +759,25 @@ describe('shapes of the third unseen set', () => {
   });
 });
 
+describe('add_scalar arguments printed as a line', () => {
+  it('reads `tag value step` with a namespaced tag, the step last', () => {
+    const r = parse([
+      'global_step=192999, episodic_return=-119.38',
+      'losses/q1_loss 65.3581 193000',
+      'losses/alpha [0.01570814] 193000',
+      'global_step=193199, episodic_return=-2.56',
+      'losses/q1_loss 105.27284 194000',
+    ]);
+    expect(points(r, 'losses/q1_loss')).toEqual([
+      [193000, 65.3581],
+      [194000, 105.27284],
+    ]);
+    expect(points(r, 'losses/alpha')).toEqual([[193000, 0.01570814]]);
+    // Without a namespace the third number is not taken for a step.
+    expect(parse(['loss 0.5 100', 'loss 0.4 200']).series.loss?.steps).not.toEqual([100, 200]);
+  });
+});
+
 describe('Chinese, full-width and web-page text', () => {
   it("reads a PyTorch tutorial's Chinese prints with full-width punctuation", () => {
     // 训练次数 is "number of training steps"; 整体测试集上的Loss the loss on the whole test set.

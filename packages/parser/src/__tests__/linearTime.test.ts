@@ -113,6 +113,9 @@ describe('parse time is linear in the line length', () => {
     expectLinear('ordinals', `${'第 1 '.repeat(25_000)}轮 loss: 1`);
     expectLinear('full width', `${'：，'.repeat(50_000)}loss：1`);
     expectLinear('entities', `${'&#39;&amp;'.repeat(10_000)}loss: 1`);
+    // A TensorBoard tag, a value and a step that never comes.
+    expectLinear('scalar print', `losses/q ${'1'.repeat(100_000)}x 1`);
+    expectLinear('scalar tag', `${'a/'.repeat(50_000)} 1 2 3`);
   }, 60_000);
 
   it("on near-misses of the sixth set's rules (scheduler sentences, settings dicts, tables)", () => {

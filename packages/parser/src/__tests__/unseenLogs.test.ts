@@ -46,8 +46,6 @@ const KNOWN_GAPS: Record<string, string> = {
     "a bar stuck at 190/190 repeats the epoch summary's train_loss in its postfix: extra points",
   'plain-stuckbar__gsoc-deeplense-ft-md.log':
     'per-epoch summary lines after Lightning-style bars: the bars also give points',
-  'cleanrl-style__rl-blox-pr-53-value-then-step.log':
-    '`losses/q1_loss 65.3581 193000` prints its step AFTER the value: the lines take the step before',
   'colossalai__colossalai-issue-1400-rich-wrapped.log':
     'rich wraps `[Epoch 5 / Train]:` and `Loss = 107.16` onto two lines, and a 1/1 bar repeats the loss: extra point',
   'keras-rl__keras-rl-pr-80-numbered-list.log':

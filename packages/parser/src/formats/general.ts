@@ -200,6 +200,8 @@ export function generalRecord(
   if (text.length === 0) return undefined;
   const keyValue = readKeyValueSummary(text);
   if (keyValue) return keyValue;
+  const scalar = readScalarPrint(text);
+  if (scalar) return scalar;
   const lrText = readLearningRateChange(text);
   const scanned = scanPairs(lrText.indexOf('第') >= 0 ? readOrdinals(lrText) : lrText);
   const { pairs } = scanned;
@@ -594,6 +596,26 @@ function readLearningRateChange(text: string): string {
 /** `train.py:267`, `trainer.py`: a source location printed by a logger, not a metric name. */
 function isSourceLocation(name: string): boolean {
   return /\.(?:py|cc|cpp|h|rs|go|js|ts|java|lua)$/i.test(name) || name.indexOf('://') >= 0;
+}
+
+/**
+ * `losses/q1_loss 65.3581 193000`: a TensorBoard tag, its value and its step, printed as the
+ * arguments of `writer.add_scalar(tag, value, step)` (RL scripts in the CleanRL style). The tag
+ * has a `/` namespace; the value may be a one-element list (`[0.0157]`).
+ */
+const SCALAR_PRINT_RE =
+  /^([A-Za-z_][\w.-]*(?:\/[\w.-]+)+) +\[?([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[-+]?\d+)?)\]? +(\d{1,15})$/i;
+
+function readScalarPrint(text: string): LineRecord | undefined {
+  if (text.indexOf('/') < 0) return undefined;
+  const m = SCALAR_PRINT_RE.exec(text.trim());
+  if (!m) return undefined;
+  return {
+    format: 'generic',
+    kind: 'train',
+    step: Number(m[3]),
+    metrics: [[m[1] as string, Number(m[2])]],
+  };
 }
 
 /** `Key: avg_train_loss, Value: 0.107` (llama-recipes' end-of-run table). */

@@ -273,18 +273,30 @@ function printCsv(result: ParseResult): void {
 /** Reads a whole stream through the streaming parser, so a large log is never held in memory. */
 function parseStream(stream: Readable, parser: LogParser, onUpdate?: (u: LogParserUpdate) => void) {
   return new Promise<void>((resolve, reject) => {
-    stream.setEncoding('utf8');
-    stream.on('data', (chunk: string) => {
-      const update = parser.push(chunk);
+    let decoder: TextDecoder | undefined;
+    stream.on('data', (chunk: Buffer) => {
+      decoder ??= decoderFor(chunk);
+      const update = parser.push(decoder.decode(chunk, { stream: true }));
       onUpdate?.(update);
     });
     stream.on('end', () => {
+      if (decoder) onUpdate?.(parser.push(decoder.decode()));
       const update = parser.end();
       onUpdate?.(update);
       resolve();
     });
     stream.on('error', reject);
   });
+}
+
+/**
+ * The decoder of a log from its first bytes: UTF-16 when it opens with a byte order mark (what
+ * Windows PowerShell's `>` writes), else UTF-8. The mark itself is not text.
+ */
+function decoderFor(head: Uint8Array): TextDecoder {
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le');
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be');
+  return new TextDecoder('utf-8');
 }
 
 function openReadable(file: string): Readable {
@@ -339,7 +351,7 @@ function followFile(args: CliArgs): Promise<boolean> {
   }
   let offset = 0;
   let parser = createLogParser(followOptions(args));
-  let decoder = new TextDecoder('utf-8');
+  let decoder: TextDecoder | undefined;
   let found = false;
   const print = (update: LogParserUpdate): void => {
     if (printUpdate(update)) found = true;
@@ -349,14 +361,16 @@ function followFile(args: CliArgs): Promise<boolean> {
     for (;;) {
       const read = readSync(fd, buffer, 0, buffer.length, offset);
       if (read <= 0) return;
+      const bytes = buffer.subarray(0, read);
+      if (offset === 0 || decoder === undefined) decoder = decoderFor(bytes);
       offset += read;
-      print(parser.push(decoder.decode(buffer.subarray(0, read), { stream: true })));
+      print(parser.push(decoder.decode(bytes, { stream: true })));
     }
   };
   const restart = (reason: 'truncated' | 'rotated'): void => {
     write(`${JSON.stringify({ reset: reason })}\n`);
     parser = createLogParser(followOptions(args));
-    decoder = new TextDecoder('utf-8');
+    decoder = undefined;
     offset = 0;
   };
 

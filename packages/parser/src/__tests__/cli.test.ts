@@ -152,6 +152,21 @@ describe('trainviz-parse FILE', { timeout: 60_000 }, () => {
     expect(JSON.parse(stdout).series.loss).toEqual({ steps: [10], values: [3.2202] });
   });
 
+  it('reads a log Windows PowerShell wrote as UTF-16 with a byte order mark, and UTF-8 with one', async () => {
+    for (const [name, bytes] of [
+      ['ps.log', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HF_LOG, 'utf16le')])],
+      ['bom8.log', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(HF_LOG, 'utf8')])],
+    ] as const) {
+      const path = join(tempDir, name);
+      writeFileSync(path, bytes);
+      const { code, stdout } = await runCli([path, '--json']);
+      expect(code, name).toBe(0);
+      const doc = JSON.parse(stdout);
+      expect(doc.format, name).toBe('hf-trainer');
+      expect(doc.series.loss, name).toEqual({ steps: [10, 20], values: [2.3126, 'NaN'] });
+    }
+  });
+
   it('prints --help and --version', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);

@@ -778,6 +778,16 @@ describe('add_scalar arguments printed as a line', () => {
   });
 });
 
+describe('a UTF-16 log read as UTF-8', () => {
+  it('reads the records between the NULs every other byte leaves', () => {
+    const log =
+      "{'loss': 2.3126, 'learning_rate': 5e-05, 'epoch': 0.5}\n{'loss': 2.1, 'epoch': 1.0}\n";
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(log, 'utf16le')]);
+    const r = parseTrainingLog(bytes.toString('utf8'));
+    expect(r.series.loss).toEqual({ steps: [1, 2], values: [2.3126, 2.1] });
+  });
+});
+
 describe('Chinese, full-width and web-page text', () => {
   it("reads a PyTorch tutorial's Chinese prints with full-width punctuation", () => {
     // 训练次数 is "number of training steps"; 整体测试集上的Loss the loss on the whole test set.

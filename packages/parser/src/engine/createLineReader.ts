@@ -13,6 +13,8 @@ import { scanFlatObject } from '../scanFlatObject';
 import { createRecordJoiner, isWrappedMegatronStart } from './createRecordJoiner';
 import type { StepTracker } from './createStepTracker';
 
+const NUL_RE = /\u0000/g;
+
 /** What the line reader hands on. */
 export interface LineReaderSink {
   /** A record a format read. */
@@ -133,6 +135,8 @@ export function createLineReader(parts: {
     }
     // A log copied from a page's HTML source: `{&#39;loss&#39;: 1.5}`, `[00:01&lt;00:00, ...]`.
     let line = hasHtmlEntity(input) ? decodeHtmlEntities(input) : input;
+    // A UTF-16 file (what Windows PowerShell's `>` writes) read as UTF-8: a NUL after each letter.
+    if (line.indexOf('\u0000') >= 0) line = line.replace(NUL_RE, '');
     // Full-width punctuation (`训练次数：100，Loss：2.29`) and no-break spaces read as ASCII.
     if (hasWideCharacter(line)) line = normalizeWidth(line);
     const len = line.length;

@@ -68,6 +68,8 @@ const STEP_NAMES = new Map<string, number>(
     'num updates',
     'updates',
     'update',
+    // Marian's `Ep. 1 : Up. 14000 : Sen. 965,843 : Cost 5.20`: `Up.` counts the updates.
+    'up',
     'train step',
     'training step',
     'optimizer step',
@@ -200,7 +202,7 @@ export function generalRecord(
   if (text.length === 0) return undefined;
   const keyValue = readKeyValueSummary(text);
   if (keyValue) return keyValue;
-  const lrText = readLearningRateChange(text);
+  const lrText = readValueUnits(readFractionPercent(readAtStepIs(readLearningRateChange(text))));
   const scanned = scanPairs(lrText.indexOf('第') >= 0 ? readOrdinals(lrText) : lrText);
   const { pairs } = scanned;
   const settings = ctx.settings;
@@ -523,6 +525,80 @@ export function generalRecord(
     }
   }
   return record;
+}
+
+
+/** `Score at iteration 691 is 0.0257`, `loss at step 100 is 0.53`: a name, its step, then its value. */
+const AT_STEP_IS_RE = / at (iteration|iter|step|update|batch) (\d{1,12}) is (?=[-+]?[.\d]|nan|inf|-inf)/i;
+
+/**
+ * `Score at iteration 691 is 0.0257` (Deeplearning4j's ScoreIterationListener) and the sentences
+ * of hand-written loops shaped like it: rewritten as the pairs they say (`Score = 0.0257 |
+ * iteration 691`), the step after the value so the name keeps only the words before ` at `.
+ */
+function readAtStepIs(text: string): string {
+  const m = AT_STEP_IS_RE.exec(text);
+  if (!m) return text;
+  const from = m.index + m[0].length;
+  let to = text.indexOf(' ', from);
+  if (to < 0) to = text.length;
+  return `${text.slice(0, m.index)} = ${text.slice(from, to)} | ${m[1]} ${m[2]} | ${text.slice(to)}`;
+}
+
+/** `: 3039/33000 (9.21%)`: a count of the total, then the percentage it makes. */
+const FRACTION_PERCENT_RE = /([:=] ?)\d{1,15}\/\d{1,15} \((\d{1,3}(?:\.\d{1,12})?)%\)/g;
+
+/**
+ * `Accuracy: 9800/10000 (98%)` (PyTorch's MNIST example and the loops copied from it): the value
+ * of the pair is the percentage, not the count before the slash.
+ */
+function readFractionPercent(text: string): string {
+  if (text.indexOf('%)') < 0) return text;
+  return text.replace(FRACTION_PERCENT_RE, '$1$2%');
+}
+
+/** A rate unit printed after its value: `samples/sec`, `words/s`, `tok/s`. */
+const RATE_UNIT_RE = /^[A-Za-z]{1,24}\/(?:s|sec|second)[,;]?$/;
+const NUMBER_TOKEN_RE = /^[-+]?\d[\d,]{0,30}(?:\.\d{1,30})?$/;
+
+/**
+ * `Speed: 1293.60 samples/sec 36902.07 tokens/sec 6.25 updates/sec perplexity=355.57` (Sockeye),
+ * `Time 359.59s : 3007.81 words/s` (Marian): values before their rate units. A run of
+ * `value unit` opening the line or following a separator or a `label:` (never a bare name, as in
+ * `loss 0.5 tok/s 1234`), and not followed by a number, is rewritten as `unit: value` pairs; after
+ * a label the first value stays the label's (`Speed: 14762.29 samples/sec` is a speed).
+ */
+function readValueUnits(text: string): string {
+  if (text.indexOf('/s') < 0) return text;
+  const tokens: Array<{ text: string; start: number }> = [];
+  const re = /[^ \t]+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text))
+    tokens.push({ text: m[0], start: m.index });
+  const isNumber = (k: number) => k < tokens.length && NUMBER_TOKEN_RE.test(tokens[k]?.text ?? '');
+  const isUnit = (k: number) => k < tokens.length && RATE_UNIT_RE.test(tokens[k]?.text ?? '');
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!isNumber(i) || !isUnit(i + 1)) continue;
+    const before = i > 0 ? (tokens[i - 1]?.text ?? '') : '';
+    if (!(before === '' || /[:|,;=\]-]$/.test(before))) continue;
+    let end = i;
+    while (isNumber(end + 2) && isUnit(end + 3)) end += 2;
+    if (isNumber(end + 2)) {
+      i = end + 1;
+      continue;
+    }
+    // `Speed: 1293.60 samples/sec 36902.07 tokens/sec`: the label keeps its value, the unit is its unit.
+    const labelled = before.length > 1 && /[\w)][:=]$/.test(before);
+    for (let j = labelled ? i + 2 : i; j <= end; j += 2) {
+      const value = tokens[j] as { text: string; start: number };
+      const unit = tokens[j + 1] as { text: string; start: number };
+      out += `${text.slice(copied, value.start)}| ${unit.text.replace(/[,;]$/, '')}: ${value.text} |`;
+      copied = unit.start + unit.text.length;
+    }
+    i = end + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** `第3轮` (Chinese for "the 3rd round"), `第 120 步` ("the 120th step"), `第2个epoch`. */

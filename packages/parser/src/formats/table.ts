@@ -2,6 +2,7 @@ import { canonicalName, normalizeName } from '../canonicalName';
 import { parseNumber } from '../parseNumber';
 import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
+import { renameEvalMetrics } from './general';
 
 /** The table, the box and the phase table being read. */
 export interface TableReaderState {
@@ -78,8 +79,14 @@ const STEP_COLUMNS = new Map<string, number>(
     'training iteration',
     // spaCy's `E    #       LOSS TOK2VEC  LOSS NER ...`: `#` counts the steps.
     '#',
+    // spaCy v2's `Itn.  Dep Loss  NER Loss  UAS ...`: the training iteration.
+    'itn.',
+    'itn',
   ].map((name, rank) => [name, rank]),
 );
+
+/** A column saying whether a row is a training row (`True`) or an evaluation one (`False`). */
+const PHASE_COLUMNS = new Set(['train', 'training', 'is train', 'is training']);
 
 const EMPTY_CELLS = new Set(['', '-', '—', 'no log', 'n/a', 'na', 'none', 'null', '--']);
 
@@ -358,10 +365,14 @@ function readRow(
   let step: number | undefined;
   let numbers = 0;
   let filled = 0;
+  let evalRow = false;
   for (let i = 0; i < columns.length; i++) {
     const raw = values[i];
     if (raw === undefined || EMPTY_CELLS.has(raw.toLowerCase())) continue;
     filled++;
+    // `accuracy | loss | epoch | train` with `True` / `False` cells (miniai's and fastai's metrics
+    // callbacks): the phase of the row, `False` an evaluation row.
+    if (raw === 'False' && PHASE_COLUMNS.has(normalizeName(columns[i] as string))) evalRow = true;
     const value = parseNumber(raw);
     if (value === undefined) continue;
     numbers++;
@@ -381,7 +392,12 @@ function readRow(
   if (metrics.length === 0) return undefined;
   // The Trainer's notebook callback names its columns `Training Loss` / `Validation Loss`.
   const notebook = columns.includes('Training Loss') || columns.includes('Validation Loss');
-  const record: LineRecord = { format: notebook ? 'hf-notebook' : 'table', kind: 'train', metrics };
+  if (evalRow) renameEvalMetrics(metrics, true);
+  const record: LineRecord = {
+    format: notebook ? 'hf-notebook' : 'table',
+    kind: evalRow ? 'eval' : 'train',
+    metrics,
+  };
   if (step !== undefined) record.step = step;
   return record;
 }

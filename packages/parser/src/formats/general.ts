@@ -104,7 +104,8 @@ const CONFIRMED = '\u0001';
 /** A bracketed counter and nothing else on the line (`[batch=1/100]:`, `[step=20]`). */
 const COUNTER_HEADER_RE = /^\[[^[\]]{1,60}\]:?$/;
 
-const SKIP_NAMES = new Set(['eta', 'time left', 'remaining', 'remaining time', 'v num']);
+// `over 6400 frames` (Kaldi's objective `over` its frames): the count an average was taken over.
+const SKIP_NAMES = new Set(['eta', 'time left', 'remaining', 'remaining time', 'v num', 'over']);
 
 const EVAL_WORDS = new Set([
   'eval',
@@ -121,7 +122,7 @@ const EVAL_WORDS = new Set([
 
 /** Words that make a name a metric (`val acc`, `rewards/margins`, `top1`), matched as whole words. */
 const METRIC_WORD_RE =
-  /(?:^|[\s/.@_'\u0080-\uffff])(?:\w*loss|losses|acc|accuracy|acc\d|top\d|ppl|perplexity|reward|rewards|score|bleu|rouge\w*|f1|auc|map\w*|iou|miou|dice|error|err|kl|entropy|norm|lr|wer|cer|precision|recall|mse|mae|rmse|l1|l2|bpb|bpc|nll|xent|return|returns|mrr|ndcg|margin|margins|logps|logits|psnr|ssim|fid|objective|mfu|throughput|tflops|grad|kld|elbo|likelihood|ce|bce)(?=$|[\s/.@\d_-])/;
+  /(?:^|[\s/.@_'\u0080-\uffff])(?:\w*loss|losses|acc|accuracy|acc\d|top\d|ppl|perplexity|reward|rewards|score|bleu|rouge\w*|f1|auc|map\w*|iou|miou|dice|error|err|kl|entropy|norm|lr|wer|cer|precision|recall|mse|mae|rmse|l1|l2|bpb|bpc|nll|xent|return|returns|mrr|ndcg|margin|margins|logps|logits|psnr|ssim|fid|objective|objf|mfu|throughput|tflops|grad|kld|elbo|likelihood|ce|bce)(?=$|[\s/.@\d_-])/;
 
 /** The same words in Chinese and Japanese (`训练损失`, `正确率`, `学习率`), anywhere in the name. */
 const CJK_METRIC_WORD_RE =
@@ -184,6 +185,7 @@ export function renameEvalMetrics(metrics: Array<[string, number]>, announced: b
  * @param line - The line, transport and logger prefixes removed.
  * @param ctx - What the grammar remembers (the name sets seen before, the epochs seen).
  * @param counter - The number of an `N:` prefix removed before (an `srun -l` rank or a counter).
+ * @param tagged - A bracketed eval tag (`[valid]`) opened the line: an evaluation record.
  * @returns The record, or `undefined` for prose and noise.
  * @defaultValue undefined for lines that are no record
  * @example
@@ -196,10 +198,15 @@ export function generalRecord(
   line: string,
   ctx: GeneralState,
   counter?: number,
+  tagged = false,
 ): LineRecord | undefined {
   // Logger prefixes were removed by the line reader, before any format saw the line.
   const text = line;
   if (text.length === 0) return undefined;
+  // `[valid] Ep. 1 : Up. 20000 : perplexity : 187.458 : new best` (Marian): a bracketed eval tag
+  // opening the line announces an evaluation record, whatever its names.
+  const tag = EVAL_TAG_RE.exec(text);
+  if (tag) return generalRecordTagged(text.slice(tag[0].length), ctx, counter);
   const keyValue = readKeyValueSummary(text);
   if (keyValue) return keyValue;
   const lrText = readValueUnits(readFractionPercent(readAtStepIs(readLearningRateChange(text))));
@@ -252,7 +259,7 @@ export function generalRecord(
   let assigned = 0;
   // A scheduler's sentence is an event of the run, not a setting printed once; so is a Caffe net
   // output (`Train net output #0: lambda = 5`), whatever its name, printed under every iteration.
-  let metricLike = lrText !== text || NET_OUTPUT_RE.test(scanned.lead);
+  let metricLike = tagged || lrText !== text || NET_OUTPUT_RE.test(scanned.lead);
   let evalNames = 0;
   let lossNames = 0;
   for (const pair of pairs) {
@@ -290,7 +297,8 @@ export function generalRecord(
       continue;
     }
     if (pair.assigned) assigned++;
-    let name = canonicalName(pair.name);
+    // `226/572: 84.8 (84.8) Hz objective: 44.63` (MatConvNet): the speed's unit opens the next name.
+    let name = canonicalName(key.startsWith('hz ') ? pair.name.slice(3) : pair.name);
     // `train epoch: 1`, `eval epoch: 1` (Flax examples): the epoch of a train or an eval line.
     if (
       name === 'epoch' ||
@@ -316,6 +324,9 @@ export function generalRecord(
     }
     metrics.push([name, pair.value]);
   }
+  // `epoch 0, learning rate 0.001` (a loop announcing each epoch's rate): the rate of that epoch,
+  // where a lone `learning rate = 0.5` is a setting.
+  if (epoch !== undefined && metrics.some(([name]) => name === 'learning_rate')) metricLike = true;
   if (metrics.length === 1 && epoch !== undefined && step === undefined && position === undefined) {
     // `Epoch 3/10` alone on its line: the epoch of the records below it.
     if (Number.isInteger(epoch.value) && scanned.proseWords === 0) {
@@ -490,6 +501,7 @@ export function generalRecord(
   // `val Loss: 0.22 Acc: 0.93`: an eval word opening the first name announces the line too.
   const firstName = normalizeName(pairs[0]?.name ?? '');
   const announcedEval =
+    tagged ||
     evalCounter ||
     // TF Estimator's evaluation: `Saving dict for global step 200: accuracy = 0.5, loss = 3.3`.
     lead.startsWith('saving dict for') ||
@@ -527,9 +539,9 @@ export function generalRecord(
   return record;
 }
 
-
 /** `Score at iteration 691 is 0.0257`, `loss at step 100 is 0.53`: a name, its step, then its value. */
-const AT_STEP_IS_RE = / at (iteration|iter|step|update|batch) (\d{1,12}) is (?=[-+]?[.\d]|nan|inf|-inf)/i;
+const AT_STEP_IS_RE =
+  / at (iteration|iter|step|update|batch) (\d{1,12}) is (?=[-+]?[.\d]|nan|inf|-inf)/i;
 
 /**
  * `Score at iteration 691 is 0.0257` (Deeplearning4j's ScoreIterationListener) and the sentences
@@ -599,6 +611,16 @@ function readValueUnits(text: string): string {
     i = end + 1;
   }
   return copied === 0 ? text : out + text.slice(copied);
+}
+
+const EVAL_TAG_RE = /^\[(?:valid|validation|val|eval|evaluation|dev)\] +(?=\S)/i;
+
+function generalRecordTagged(
+  text: string,
+  ctx: GeneralState,
+  counter: number | undefined,
+): LineRecord | undefined {
+  return generalRecord(`valid: ${text}`, ctx, counter, true);
 }
 
 /** `第3轮` (Chinese for "the 3rd round"), `第 120 步` ("the 120th step"), `第2个epoch`. */

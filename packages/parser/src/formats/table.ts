@@ -1,8 +1,8 @@
 import { canonicalName, normalizeName } from '../canonicalName';
 import { parseNumber } from '../parseNumber';
 import type { LineFormat } from './FormatDescriptor';
-import type { LineRecord } from './LineRecord';
 import { renameEvalMetrics } from './general';
+import type { LineRecord } from './LineRecord';
 
 /** The table, the box and the phase table being read. */
 export interface TableReaderState {

@@ -1625,6 +1625,26 @@ describe('lines of the eighth set: other ecosystems and hand-written loops', () 
     expect(matconvnet.series.objective?.values).toEqual([44.632, 44.628]);
   });
 
+  it('reads a CSV padded with blanks before its commas, a one-value list cell and an empty cell', () => {
+    const r = parse([
+      'Epoch ,FinishTime     ,LR    ,RMSE_Train ,RMSE_Val',
+      '    0 ,04.29_01:45:54 ,0.001 , 1434.0919 ,1103.956',
+      '    1 ,04.29_10:21:29 ,0.001 ,  731.0956 ,',
+      '    2 ,04.29_12:50:13 ,[0.0005]    ,   635.966 , 810.576',
+    ]);
+    expect(points(r, 'RMSE_Val')).toEqual([
+      [0, 1103.956],
+      [2, 810.576],
+    ]);
+    expect(r.series.learning_rate?.values).toEqual([0.001, 0.001, 0.0005]);
+    expect(r.series.FinishTime).toBeUndefined();
+    // A sentence glues its commas to the words before them: no table.
+    expect(
+      parse(['Epoch 5, Time 49.4s, Loss 0.5731', 'Epoch 6, Time 49.1s, Loss 0.5211']).series.loss
+        ?.values,
+    ).toEqual([0.5731, 0.5211]);
+  });
+
   it('reads a learning rate beside an epoch, but not a lone learning-rate setting', () => {
     const r = parse([
       'epoch 0, learning rate 0.001',

@@ -240,6 +240,9 @@ describe('parse time is linear on near-misses of the eighth set rules', () => {
     expectLinearOnce('fraction percent', `Accuracy${': 3039/33000 (9.21'.repeat(6_000)}%)`);
     // An eval tag opening a line of 100k brackets.
     expectLinearOnce('eval tag', `[valid] ${'[valid] Ep. 1 : '.repeat(6_000)}`);
+    // A padded CSV row of 30k blank-comma cells, and one of unclosed one-value lists.
+    expectLinearOnce('padded csv', `Epoch ,LR${' ,x'.repeat(30_000)}`);
+    expectLinearOnce('list cells', `    0 ${',[0.001 '.repeat(20_000)}`);
     // A tqdm description of 20k `name=` with no value, before a bar.
     expectLinearOnce(
       'bar description',

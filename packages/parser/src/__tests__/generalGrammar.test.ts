@@ -1510,6 +1510,13 @@ describe('lines of the eighth set: other ecosystems and hand-written loops', () 
       [20, 0.52],
     ]);
     expect(r.series.loss?.steps).toEqual([30]);
+    // A counter stuck at 0 with different scores: the records are counted, never collapsed.
+    const stuck = parse([
+      'Score at iteration 0 is 4088.19',
+      'Score at iteration 0 is 5207.15',
+      'Score at iteration 0 is 5499.83',
+    ]);
+    expect(stuck.series.Score?.values).toEqual([4088.19, 5207.15, 5499.83]);
     // `at iteration N` without `is` is a sentence, not a pair.
     expect(parse(['Saving model at iteration 10 is done']).series).toEqual({});
   });

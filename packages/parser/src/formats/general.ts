@@ -209,7 +209,9 @@ export function generalRecord(
   if (tag) return generalRecordTagged(text.slice(tag[0].length), ctx, counter);
   const keyValue = readKeyValueSummary(text);
   if (keyValue) return keyValue;
-  const lrText = readValueUnits(readFractionPercent(readAtStepIs(readLearningRateChange(text))));
+  const atText = readAtStepIs(readLearningRateChange(text));
+  const sentenceStep = atText !== text;
+  const lrText = readValueUnits(readFractionPercent(atText));
   const scanned = scanPairs(lrText.indexOf('第') >= 0 ? readOrdinals(lrText) : lrText);
   const { pairs } = scanned;
   const settings = ctx.settings;
@@ -475,7 +477,12 @@ export function generalRecord(
     }
   }
   let weakStep: number | undefined;
-  if (
+  if (sentenceStep && step !== undefined && progressStep === undefined) {
+    // `Score at iteration 0 is 4088.2` eleven times with eleven scores (a Deeplearning4j listener
+    // whose count does not move): a sentence's counter is the step only while it advances.
+    weakStep = step;
+    step = undefined;
+  } else if (
     step === undefined &&
     progressStep === undefined &&
     epoch !== undefined &&

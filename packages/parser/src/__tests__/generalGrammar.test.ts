@@ -1526,3 +1526,168 @@ describe('classic trainers probed beside the sixth set', () => {
     ]);
   });
 });
+
+describe('lines of the eighth set: other ecosystems and hand-written loops', () => {
+  it('reads `NAME at iteration N is V` with its step (Deeplearning4j)', () => {
+    const r = parse([
+      'o.d.o.l.ScoreIterationListener - Score at iteration 10 is 0.69',
+      'o.d.o.l.ScoreIterationListener - Score at iteration 20 is 0.52',
+      'loss at step 30 is nan',
+    ]);
+    expect(points(r, 'Score')).toEqual([
+      [10, 0.69],
+      [20, 0.52],
+    ]);
+    expect(r.series.loss?.steps).toEqual([30]);
+    // A counter stuck at 0 with different scores: the records are counted, never collapsed.
+    const stuck = parse([
+      'Score at iteration 0 is 4088.19',
+      'Score at iteration 0 is 5207.15',
+      'Score at iteration 0 is 5499.83',
+    ]);
+    expect(stuck.series.Score?.values).toEqual([4088.19, 5207.15, 5499.83]);
+    // `at iteration N` without `is` is a sentence, not a pair.
+    expect(parse(['Saving model at iteration 10 is done']).series).toEqual({});
+  });
+
+  it('reads values printed before their rate units, keeping a label its first value', () => {
+    const r = parse([
+      'Epoch[0] Batch [50]  Speed: 1293.60 samples/sec 36902.07 tokens/sec 6.25 updates/sec perplexity=355.57',
+      'Epoch[0] Batch [100]  Speed: 1124.47 samples/sec 36899.52 tokens/sec 6.28 updates/sec perplexity=348.39',
+    ]);
+    expect(r.series.Speed?.values).toEqual([1293.6, 1124.47]);
+    expect(r.series['tokens/sec']?.values).toEqual([36902.07, 36899.52]);
+    expect(r.series['updates/sec']?.values).toEqual([6.25, 6.28]);
+    expect(r.series.perplexity?.values).toEqual([355.57, 348.39]);
+    expect(r.series['updates/sec perplexity']).toBeUndefined();
+    // A rate name followed by its value is read the usual way (`tok/s 1234`), never shifted.
+    const named = parse(['step 1 loss 0.5 tok/s 1234', 'step 2 loss 0.4 tok/s 1300']);
+    expect(points(named, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+    expect(named.series['tok/s']?.values).toEqual([1234, 1300]);
+  });
+
+  it("reads Marian's `Up.` as the step and its `[valid]` lines as evaluations", () => {
+    const r = parse([
+      '[2021-07-17 13:49:01] Ep. 1 : Up. 20000 : Sen. 1,212,903 : Cost 5.85 : Time 984.07s : 2382.72 words/s',
+      '[2021-07-17 13:50:36] [valid] Ep. 1 : Up. 20000 : cross-entropy : 130.97 : new best',
+      '[2021-07-17 13:51:02] [valid] Ep. 1 : Up. 20000 : translation : 2.35 : new best',
+      '[2021-07-17 14:06:01] Ep. 1 : Up. 22000 : Sen. 1,316,283 : Cost 5.25 : Time 1019.73s : 2097.49 words/s',
+    ]);
+    expect(points(r, 'Cost')).toEqual([
+      [20000, 5.85],
+      [22000, 5.25],
+    ]);
+    expect(points(r, 'words/s')).toEqual([
+      [20000, 2382.72],
+      [22000, 2097.49],
+    ]);
+    expect(points(r, 'eval_cross-entropy')).toEqual([[20000, 130.97]]);
+    expect(points(r, 'eval_translation')).toEqual([[20000, 2.35]]);
+    expect(r.series.Up).toBeUndefined();
+  });
+
+  it('reads `N/M (P%)` as the percentage, and the metrics of a tqdm description', () => {
+    const r = parse([
+      'EPOCH: 1',
+      'Loss=4.01 Batch_id=300 Accuracy=6.92: 100%|██████████| 301/301 [02:38<00:00,  1.89it/s]',
+      'Test set: Average loss: 0.0175, Accuracy: 3039/33000 (9.21%)',
+      'EPOCH: 2',
+      'Loss=3.60 Batch_id=300 Accuracy=14.79: 100%|██████████| 301/301 [02:38<00:00,  1.90it/s]',
+      'Test set: Average loss: 0.0159, Accuracy: 4550/33000 (13.79%)',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 4.01],
+      [2, 3.6],
+    ]);
+    expect(points(r, 'eval_Accuracy')).toEqual([
+      [1, 9.21],
+      [2, 13.79],
+    ]);
+    // A position `[2560/60000 (4%)]` opening the pairs is no value of a pair.
+    const mnist = parse([
+      'Train Epoch: 1 [2560/60000 (4%)]\tLoss: 0.52',
+      'Train Epoch: 1 [5120/60000 (9%)]\tLoss: 0.41',
+    ]);
+    expect(mnist.series.loss?.values).toEqual([0.52, 0.41]);
+  });
+
+  it('reads a `train` column of True/False as the phase of a table row', () => {
+    const r = parse([
+      'accuracy | loss | epoch | train | time',
+      '-- | -- | -- | -- | --',
+      '0.817 | 0.722 | 0 | True | 00:21',
+      '0.850 | 0.547 | 0 | False | 00:01',
+      '0.894 | 0.392 | 1 | True | 00:21',
+      '0.862 | 0.462 | 1 | False | 00:01',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [0, 0.722],
+      [1, 0.392],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [0, 0.547],
+      [1, 0.462],
+    ]);
+    expect(points(r, 'eval_accuracy')).toEqual([
+      [0, 0.85],
+      [1, 0.862],
+    ]);
+  });
+
+  it("reads spaCy v2's `Itn.` column as the step, Kaldi's `objf` and MatConvNet's `Hz objective`", () => {
+    const spacy = parse([
+      'Itn.  Dep Loss  NER Loss  UAS     NER P.  NER R.  NER F.  Tag %   Token %  CPU WPS  GPU WPS',
+      '0     22441.825 0.000     80.374  0.000   0.000   0.000   90.771  100.000  4939.6   0.0 ',
+      '1     952.093   0.000     81.562  0.000   0.000   0.000   91.984  100.000  5037.7   0.0',
+    ]);
+    expect(points(spacy, 'Dep Loss')).toEqual([
+      [0, 22441.825],
+      [1, 952.093],
+    ]);
+    expect(spacy.series['Itn.']).toBeUndefined();
+    const kaldi = parse([
+      'Process 0/3161(0.000000%) global average objf: -1.19 over 6400.0 frames, current batch average objf: -1.19 over 6400 frames, epoch 0',
+      'Process 100/3161(3.163556%) global average objf: -0.68 over 573696.0 frames, current batch average objf: -0.45 over 6400 frames, epoch 0',
+    ]);
+    expect(kaldi.series['global average objf']?.values).toEqual([-1.19, -0.68]);
+    expect(kaldi.series.over).toBeUndefined();
+    const matconvnet = parse([
+      'train: epoch 08: 226/572: 84.8 (84.8) HZ objective:  44.632',
+      'train: epoch 08: 227/572: 84.8 (84.8) HZ objective:  44.628',
+    ]);
+    expect(matconvnet.series.objective?.values).toEqual([44.632, 44.628]);
+  });
+
+  it('reads a CSV padded with blanks before its commas, a one-value list cell and an empty cell', () => {
+    const r = parse([
+      'Epoch ,FinishTime     ,LR    ,RMSE_Train ,RMSE_Val',
+      '    0 ,04.29_01:45:54 ,0.001 , 1434.0919 ,1103.956',
+      '    1 ,04.29_10:21:29 ,0.001 ,  731.0956 ,',
+      '    2 ,04.29_12:50:13 ,[0.0005]    ,   635.966 , 810.576',
+    ]);
+    expect(points(r, 'RMSE_Val')).toEqual([
+      [0, 1103.956],
+      [2, 810.576],
+    ]);
+    expect(r.series.learning_rate?.values).toEqual([0.001, 0.001, 0.0005]);
+    expect(r.series.FinishTime).toBeUndefined();
+    // A sentence glues its commas to the words before them: no table.
+    expect(
+      parse(['Epoch 5, Time 49.4s, Loss 0.5731', 'Epoch 6, Time 49.1s, Loss 0.5211']).series.loss
+        ?.values,
+    ).toEqual([0.5731, 0.5211]);
+  });
+
+  it('reads a learning rate beside an epoch, but not a lone learning-rate setting', () => {
+    const r = parse([
+      'epoch 0, learning rate 0.001',
+      'step 1 loss 2.0',
+      'epoch 1, learning rate 0.0005',
+    ]);
+    expect(r.series.learning_rate?.values).toEqual([0.001, 0.0005]);
+    expect(parse(['learning rate = 0.5', 'loss 2.0']).series.learning_rate).toBeUndefined();
+  });
+});

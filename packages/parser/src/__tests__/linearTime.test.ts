@@ -231,3 +231,25 @@ describe('the fifth unseen set rules on long near misses', () => {
     60_000,
   );
 });
+
+describe('parse time is linear on near-misses of the eighth set rules', () => {
+  it('on value-unit runs, at-step sentences, fraction percentages, eval tags and bar descriptions', () => {
+    // A run of `value unit` pairs that never ends, each unit a near-miss of a rate.
+    expectLinearOnce('rate runs', `Speed: ${'1.5 samples/sec '.repeat(8_000)}2`);
+    expectLinearOnce('rate near-misses', `: ${'1.5 samples/se 2 tok/s '.repeat(6_000)}`);
+    // ` at iteration N is ` repeated with no value after `is`.
+    expectLinearOnce('at step is', `Score${' at iteration 12 is x'.repeat(6_000)}`);
+    // `: N/M (` percentages that never close.
+    expectLinearOnce('fraction percent', `Accuracy${': 3039/33000 (9.21'.repeat(6_000)}%)`);
+    // An eval tag opening a line of 100k brackets.
+    expectLinearOnce('eval tag', `[valid] ${'[valid] Ep. 1 : '.repeat(6_000)}`);
+    // A padded CSV row of 30k blank-comma cells, and one of unclosed one-value lists.
+    expectLinearOnce('padded csv', `Epoch ,LR${' ,x'.repeat(30_000)}`);
+    expectLinearOnce('list cells', `    0 ${',[0.001 '.repeat(20_000)}`);
+    // A tqdm description of 20k `name=` with no value, before a bar.
+    expectLinearOnce(
+      'bar description',
+      `${'Loss= '.repeat(20_000)}: 100%|██████████| 301/301 [02:38<00:00,  1.89it/s]`,
+    );
+  }, 120_000);
+});

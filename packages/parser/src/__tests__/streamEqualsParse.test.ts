@@ -149,7 +149,16 @@ describe('the update stream', () => {
 });
 
 describe('every real log of the fixtures', () => {
-  const dirs = ['corpus', 'unseen', 'unseen2', 'unseen3', 'unseen4', 'unseen5', 'unseen6'];
+  const dirs = [
+    'corpus',
+    'unseen',
+    'unseen2',
+    'unseen3',
+    'unseen4',
+    'unseen5',
+    'unseen6',
+    'unseen8',
+  ];
   const logs = dirs.flatMap((name) => {
     const dir = fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
     return readdirSync(dir)

@@ -232,6 +232,19 @@ export function createLineReader(parts: {
         return;
       }
     }
+    // `Loss=4.01 Batch_id=300 Accuracy=6.92: 100%|███| 301/301 [...]`: a hand-written loop's
+    // `set_description(f'Loss={loss} ...')` holds the metrics, read as a line of their own.
+    const head =
+      bar.postfix.length === 0 && bar.description.indexOf('=') > 0
+        ? withoutLogPrefix(stripPrefixes(bar.description).trimEnd())
+        : '';
+    if (head.indexOf('=') > 0) {
+      const record = router.readLine(head.endsWith(':') ? head.slice(0, -1) : head);
+      if (record) {
+        sink.record(record);
+        return;
+      }
+    }
     tracker.noteBar(bar);
   }
 

@@ -68,6 +68,8 @@ const STEP_NAMES = new Map<string, number>(
     'num updates',
     'updates',
     'update',
+    // Marian's `Ep. 1 : Up. 14000 : Sen. 965,843 : Cost 5.20`: `Up.` counts the updates.
+    'up',
     'train step',
     'training step',
     'optimizer step',
@@ -102,7 +104,8 @@ const CONFIRMED = '\u0001';
 /** A bracketed counter and nothing else on the line (`[batch=1/100]:`, `[step=20]`). */
 const COUNTER_HEADER_RE = /^\[[^[\]]{1,60}\]:?$/;
 
-const SKIP_NAMES = new Set(['eta', 'time left', 'remaining', 'remaining time', 'v num']);
+// `over 6400 frames` (Kaldi's objective `over` its frames): the count an average was taken over.
+const SKIP_NAMES = new Set(['eta', 'time left', 'remaining', 'remaining time', 'v num', 'over']);
 
 const EVAL_WORDS = new Set([
   'eval',
@@ -119,7 +122,7 @@ const EVAL_WORDS = new Set([
 
 /** Words that make a name a metric (`val acc`, `rewards/margins`, `top1`), matched as whole words. */
 const METRIC_WORD_RE =
-  /(?:^|[\s/.@_'\u0080-\uffff])(?:\w*loss|losses|acc|accuracy|acc\d|top\d|ppl|perplexity|reward|rewards|score|bleu|rouge\w*|f1|auc|map\w*|iou|miou|dice|error|err|kl|entropy|norm|lr|wer|cer|precision|recall|mse|mae|rmse|l1|l2|bpb|bpc|nll|xent|return|returns|mrr|ndcg|margin|margins|logps|logits|psnr|ssim|fid|objective|mfu|throughput|tflops|grad|kld|elbo|likelihood|ce|bce)(?=$|[\s/.@\d_-])/;
+  /(?:^|[\s/.@_'\u0080-\uffff])(?:\w*loss|losses|acc|accuracy|acc\d|top\d|ppl|perplexity|reward|rewards|score|bleu|rouge\w*|f1|auc|map\w*|iou|miou|dice|error|err|kl|entropy|norm|lr|wer|cer|precision|recall|mse|mae|rmse|l1|l2|bpb|bpc|nll|xent|return|returns|mrr|ndcg|margin|margins|logps|logits|psnr|ssim|fid|objective|objf|mfu|throughput|tflops|grad|kld|elbo|likelihood|ce|bce)(?=$|[\s/.@\d_-])/;
 
 /** The same words in Chinese and Japanese (`训练损失`, `正确率`, `学习率`), anywhere in the name. */
 const CJK_METRIC_WORD_RE =
@@ -182,6 +185,7 @@ export function renameEvalMetrics(metrics: Array<[string, number]>, announced: b
  * @param line - The line, transport and logger prefixes removed.
  * @param ctx - What the grammar remembers (the name sets seen before, the epochs seen).
  * @param counter - The number of an `N:` prefix removed before (an `srun -l` rank or a counter).
+ * @param tagged - A bracketed eval tag (`[valid]`) opened the line: an evaluation record.
  * @returns The record, or `undefined` for prose and noise.
  * @defaultValue undefined for lines that are no record
  * @example
@@ -194,15 +198,22 @@ export function generalRecord(
   line: string,
   ctx: GeneralState,
   counter?: number,
+  tagged = false,
 ): LineRecord | undefined {
   // Logger prefixes were removed by the line reader, before any format saw the line.
   const text = line;
   if (text.length === 0) return undefined;
+  // `[valid] Ep. 1 : Up. 20000 : perplexity : 187.458 : new best` (Marian): a bracketed eval tag
+  // opening the line announces an evaluation record, whatever its names.
+  const tag = EVAL_TAG_RE.exec(text);
+  if (tag) return generalRecordTagged(text.slice(tag[0].length), ctx, counter);
   const keyValue = readKeyValueSummary(text);
   if (keyValue) return keyValue;
   const scalar = readScalarPrint(text);
   if (scalar) return scalar;
-  const lrText = readLearningRateChange(text);
+  const atText = readAtStepIs(readLearningRateChange(text));
+  const sentenceStep = atText !== text;
+  const lrText = readValueUnits(readFractionPercent(atText));
   const scanned = scanPairs(lrText.indexOf('第') >= 0 ? readOrdinals(lrText) : lrText);
   const { pairs } = scanned;
   const settings = ctx.settings;
@@ -252,7 +263,7 @@ export function generalRecord(
   let assigned = 0;
   // A scheduler's sentence is an event of the run, not a setting printed once; so is a Caffe net
   // output (`Train net output #0: lambda = 5`), whatever its name, printed under every iteration.
-  let metricLike = lrText !== text || NET_OUTPUT_RE.test(scanned.lead);
+  let metricLike = tagged || lrText !== text || NET_OUTPUT_RE.test(scanned.lead);
   let evalNames = 0;
   let lossNames = 0;
   for (const pair of pairs) {
@@ -290,7 +301,8 @@ export function generalRecord(
       continue;
     }
     if (pair.assigned) assigned++;
-    let name = canonicalName(pair.name);
+    // `226/572: 84.8 (84.8) Hz objective: 44.63` (MatConvNet): the speed's unit opens the next name.
+    let name = canonicalName(key.startsWith('hz ') ? pair.name.slice(3) : pair.name);
     // `train epoch: 1`, `eval epoch: 1` (Flax examples): the epoch of a train or an eval line.
     if (
       name === 'epoch' ||
@@ -316,6 +328,9 @@ export function generalRecord(
     }
     metrics.push([name, pair.value]);
   }
+  // `epoch 0, learning rate 0.001` (a loop announcing each epoch's rate): the rate of that epoch,
+  // where a lone `learning rate = 0.5` is a setting.
+  if (epoch !== undefined && metrics.some(([name]) => name === 'learning_rate')) metricLike = true;
   if (metrics.length === 1 && epoch !== undefined && step === undefined && position === undefined) {
     // `Epoch 3/10` alone on its line: the epoch of the records below it.
     if (Number.isInteger(epoch.value) && scanned.proseWords === 0) {
@@ -464,7 +479,12 @@ export function generalRecord(
     }
   }
   let weakStep: number | undefined;
-  if (
+  if (sentenceStep && step !== undefined && progressStep === undefined) {
+    // `Score at iteration 0 is 4088.2` eleven times with eleven scores (a Deeplearning4j listener
+    // whose count does not move): a sentence's counter is the step only while it advances.
+    weakStep = step;
+    step = undefined;
+  } else if (
     step === undefined &&
     progressStep === undefined &&
     epoch !== undefined &&
@@ -490,6 +510,7 @@ export function generalRecord(
   // `val Loss: 0.22 Acc: 0.93`: an eval word opening the first name announces the line too.
   const firstName = normalizeName(pairs[0]?.name ?? '');
   const announcedEval =
+    tagged ||
     evalCounter ||
     // TF Estimator's evaluation: `Saving dict for global step 200: accuracy = 0.5, loss = 3.3`.
     lead.startsWith('saving dict for') ||
@@ -525,6 +546,90 @@ export function generalRecord(
     }
   }
   return record;
+}
+
+/** `Score at iteration 691 is 0.0257`, `loss at step 100 is 0.53`: a name, its step, then its value. */
+const AT_STEP_IS_RE =
+  / at (iteration|iter|step|update|batch) (\d{1,12}) is (?=[-+]?[.\d]|nan|inf|-inf)/i;
+
+/**
+ * `Score at iteration 691 is 0.0257` (Deeplearning4j's ScoreIterationListener) and the sentences
+ * of hand-written loops shaped like it: rewritten as the pairs they say (`Score = 0.0257 |
+ * iteration 691`), the step after the value so the name keeps only the words before ` at `.
+ */
+function readAtStepIs(text: string): string {
+  const m = AT_STEP_IS_RE.exec(text);
+  if (!m) return text;
+  const from = m.index + m[0].length;
+  let to = text.indexOf(' ', from);
+  if (to < 0) to = text.length;
+  return `${text.slice(0, m.index)} = ${text.slice(from, to)} | ${m[1]} ${m[2]} | ${text.slice(to)}`;
+}
+
+/** `: 3039/33000 (9.21%)`: a count of the total, then the percentage it makes. */
+const FRACTION_PERCENT_RE = /([:=] ?)\d{1,15}\/\d{1,15} \((\d{1,3}(?:\.\d{1,12})?)%\)/g;
+
+/**
+ * `Accuracy: 9800/10000 (98%)` (PyTorch's MNIST example and the loops copied from it): the value
+ * of the pair is the percentage, not the count before the slash.
+ */
+function readFractionPercent(text: string): string {
+  if (text.indexOf('%)') < 0) return text;
+  return text.replace(FRACTION_PERCENT_RE, '$1$2%');
+}
+
+/** A rate unit printed after its value: `samples/sec`, `words/s`, `tok/s`. */
+const RATE_UNIT_RE = /^[A-Za-z]{1,24}\/(?:s|sec|second)[,;]?$/;
+const NUMBER_TOKEN_RE = /^[-+]?\d[\d,]{0,30}(?:\.\d{1,30})?$/;
+
+/**
+ * `Speed: 1293.60 samples/sec 36902.07 tokens/sec 6.25 updates/sec perplexity=355.57` (Sockeye),
+ * `Time 359.59s : 3007.81 words/s` (Marian): values before their rate units. A run of
+ * `value unit` opening the line or following a separator or a `label:` (never a bare name, as in
+ * `loss 0.5 tok/s 1234`), and not followed by a number, is rewritten as `unit: value` pairs; after
+ * a label the first value stays the label's (`Speed: 14762.29 samples/sec` is a speed).
+ */
+function readValueUnits(text: string): string {
+  if (text.indexOf('/s') < 0) return text;
+  const tokens: Array<{ text: string; start: number }> = [];
+  const re = /[^ \t]+/g;
+  for (let m = re.exec(text); m !== null; m = re.exec(text))
+    tokens.push({ text: m[0], start: m.index });
+  const isNumber = (k: number) => k < tokens.length && NUMBER_TOKEN_RE.test(tokens[k]?.text ?? '');
+  const isUnit = (k: number) => k < tokens.length && RATE_UNIT_RE.test(tokens[k]?.text ?? '');
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (!isNumber(i) || !isUnit(i + 1)) continue;
+    const before = i > 0 ? (tokens[i - 1]?.text ?? '') : '';
+    if (!(before === '' || /[:|,;=\]-]$/.test(before))) continue;
+    let end = i;
+    while (isNumber(end + 2) && isUnit(end + 3)) end += 2;
+    if (isNumber(end + 2)) {
+      i = end + 1;
+      continue;
+    }
+    // `Speed: 1293.60 samples/sec 36902.07 tokens/sec`: the label keeps its value, the unit is its unit.
+    const labelled = before.length > 1 && /[\w)][:=]$/.test(before);
+    for (let j = labelled ? i + 2 : i; j <= end; j += 2) {
+      const value = tokens[j] as { text: string; start: number };
+      const unit = tokens[j + 1] as { text: string; start: number };
+      out += `${text.slice(copied, value.start)}| ${unit.text.replace(/[,;]$/, '')}: ${value.text} |`;
+      copied = unit.start + unit.text.length;
+    }
+    i = end + 1;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
+const EVAL_TAG_RE = /^\[(?:valid|validation|val|eval|evaluation|dev)\] +(?=\S)/i;
+
+function generalRecordTagged(
+  text: string,
+  ctx: GeneralState,
+  counter: number | undefined,
+): LineRecord | undefined {
+  return generalRecord(`valid: ${text}`, ctx, counter, true);
 }
 
 /** `第3轮` (Chinese for "the 3rd round"), `第 120 步` ("the 120th step"), `第2个epoch`. */

@@ -1,6 +1,7 @@
 import { canonicalName, normalizeName } from '../canonicalName';
 import { parseNumber } from '../parseNumber';
 import type { LineFormat } from './FormatDescriptor';
+import { renameEvalMetrics } from './general';
 import type { LineRecord } from './LineRecord';
 
 /** The table, the box and the phase table being read. */
@@ -78,8 +79,14 @@ const STEP_COLUMNS = new Map<string, number>(
     'training iteration',
     // spaCy's `E    #       LOSS TOK2VEC  LOSS NER ...`: `#` counts the steps.
     '#',
+    // spaCy v2's `Itn.  Dep Loss  NER Loss  UAS ...`: the training iteration.
+    'itn.',
+    'itn',
   ].map((name, rank) => [name, rank]),
 );
+
+/** A column saying whether a row is a training row (`True`) or an evaluation one (`False`). */
+const PHASE_COLUMNS = new Set(['train', 'training', 'is train', 'is training']);
 
 const EMPTY_CELLS = new Set(['', '-', '—', 'no log', 'n/a', 'na', 'none', 'null', '--']);
 
@@ -226,6 +233,9 @@ function separatorOf(text: string): CellSeparator | undefined {
   if (pipe && tab) return 'mixed';
   if (pipe) return 'pipe';
   if (tab) return 'tab';
+  // `Epoch ,FinishTime     ,LR    ,RMSE_Train` / `    0 ,04.29_01:45:54 ,0.001 , 1434.0919`: a CSV
+  // file padded with `%-Ns ,` formats, every comma after a blank (a sentence glues them to words).
+  if (paddedCommas(text)) return 'comma';
   if (text.indexOf('  ') >= 0) return 'space';
   // `train/loss_step,global_step,epoch` (a CSV file, Lightning's `metrics.csv`): commas with no
   // space after them; `Epoch 5, Loss 0.57` is a sentence, not a row.
@@ -278,6 +288,16 @@ function splitCells(text: string, separator: CellSeparator): Cell[] {
     if (cells.length > 0 && cells[cells.length - 1]?.text === '') cells.pop();
   }
   return cells;
+}
+
+/** Two commas or more, each after a blank. */
+function paddedCommas(text: string): boolean {
+  let commas = 0;
+  for (let i = text.indexOf(','); i >= 0; i = text.indexOf(',', i + 1)) {
+    if (i === 0 || text.charCodeAt(i - 1) !== 32) return false;
+    commas++;
+  }
+  return commas >= 2;
 }
 
 /** A CSV column name: one word of letters, digits and `_ / . - ( ) [ ]` (`train/loss_step`). */
@@ -358,11 +378,18 @@ function readRow(
   let step: number | undefined;
   let numbers = 0;
   let filled = 0;
+  let evalRow = false;
   for (let i = 0; i < columns.length; i++) {
     const raw = values[i];
     if (raw === undefined || EMPTY_CELLS.has(raw.toLowerCase())) continue;
     filled++;
-    const value = parseNumber(raw);
+    // `[0.001]`: a list of one value (the learning rates of one parameter group) is that value.
+    const cell =
+      raw.length > 2 && raw.startsWith('[') && raw.endsWith(']') ? raw.slice(1, -1) : raw;
+    // `accuracy | loss | epoch | train` with `True` / `False` cells (miniai's and fastai's metrics
+    // callbacks): the phase of the row, `False` an evaluation row.
+    if (raw === 'False' && PHASE_COLUMNS.has(normalizeName(columns[i] as string))) evalRow = true;
+    const value = parseNumber(cell);
     if (value === undefined) continue;
     numbers++;
     if (i === table.stepColumn) {
@@ -381,7 +408,12 @@ function readRow(
   if (metrics.length === 0) return undefined;
   // The Trainer's notebook callback names its columns `Training Loss` / `Validation Loss`.
   const notebook = columns.includes('Training Loss') || columns.includes('Validation Loss');
-  const record: LineRecord = { format: notebook ? 'hf-notebook' : 'table', kind: 'train', metrics };
+  if (evalRow) renameEvalMetrics(metrics, true);
+  const record: LineRecord = {
+    format: notebook ? 'hf-notebook' : 'table',
+    kind: evalRow ? 'eval' : 'train',
+    metrics,
+  };
   if (step !== undefined) record.step = step;
   return record;
 }

@@ -74,11 +74,16 @@ export function stripLogPrefix(line: string): string {
     const close = t.indexOf(']');
     if (close < 0 || close > 120) break;
     const inside = t.slice(1, close);
+    // `[valid] Ep. 1 : Up. 20000 : perplexity : 187.458` (Marian): a tag announcing an evaluation
+    // is data, kept for the formats that read it.
+    if (EVAL_TAGS.has(inside.toLowerCase())) break;
     if (!/\d:\d\d|\.py\b|rank|pid|^[A-Z]+$|\||^[\w.]+:\d+$/i.test(inside)) break;
     s = t.slice(skipDecoration(t, close + 1));
   }
   return s;
 }
+
+const EVAL_TAGS = new Set(['valid', 'validation', 'val', 'eval', 'evaluation', 'dev']);
 
 function skipDecoration(s: string, from: number): number {
   let i = from;

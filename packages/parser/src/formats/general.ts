@@ -86,6 +86,8 @@ const STEP_NAMES = new Map<string, number>(
     'timesteps total',
     'timesteps',
     'env steps',
+    // StyleGAN's `tick 14    kimg 70.1    time 1h 38m 21s   sec/tick 366.1`: one line a tick.
+    'tick',
     // `训练次数：100，Loss：2.29`: the count of training steps (Chinese tutorials).
     '训练次数',
     '训练步数',
@@ -253,6 +255,7 @@ export function generalRecord(
   let metricLike = lrText !== text || NET_OUTPUT_RE.test(scanned.lead);
   let evalNames = 0;
   let lossNames = 0;
+  let batchCounter: ScannedPair | undefined;
   for (const pair of pairs) {
     const key = normalizeName(pair.name);
     if (key.length === 0 || SKIP_NAMES.has(key) || isSourceLocation(pair.name)) {
@@ -272,6 +275,10 @@ export function generalRecord(
       // `| Eval  12 at step 48000 |`, `Test: [ 0/29]`, `Test:0, Cost:0.27` opening the line: the
       // eval's own counter announces an evaluation (but `Val: 0.2020` is a metric named Val).
       evalCounter = true;
+      continue;
+    }
+    if (key === 'batch' && pair.total === undefined && batchCounter === undefined) {
+      batchCounter = pair;
       continue;
     }
     const rank = blockMetric && key !== ctx.block ? undefined : STEP_NAMES.get(key);
@@ -313,6 +320,30 @@ export function generalRecord(
         evalNames++;
     }
     metrics.push([name, pair.value]);
+  }
+  if (batchCounter !== undefined) {
+    // BMSG-GAN's `Elapsed [8:37:01] batch: 37350  d_loss: 0.0  g_loss: 20.8`: a batch counter with
+    // no total opening the line, no epoch anywhere, counts the run's batches: a step. Beside an
+    // epoch it is a position inside it, kept as printed.
+    // (Opening the line: after `Pass 0, Batch 100` the pass is the epoch, unnamed as such.)
+    const b = batchCounter.value;
+    if (
+      batchCounter === pairs[0] &&
+      step === undefined &&
+      epoch === undefined &&
+      position === undefined &&
+      ctx.currentEpoch === undefined &&
+      metrics.length > 0 &&
+      Number.isInteger(b) &&
+      b >= 0
+    ) {
+      step = b;
+      stepRank = STEP_NAMES.size;
+      stepKey = 'batch';
+    } else if (!seen.has('batch')) {
+      seen.add('batch');
+      metrics.push([canonicalName(batchCounter.name), b]);
+    }
   }
   if (metrics.length === 1 && epoch !== undefined && step === undefined && position === undefined) {
     // `Epoch 3/10` alone on its line: the epoch of the records below it.
@@ -362,7 +393,15 @@ export function generalRecord(
     scanned.leadingCounter !== undefined ||
     position !== undefined ||
     counter !== undefined;
-  if (!metricLike && !(stepped && assigned >= 1 && prose <= 1) && !blockMetric) {
+  // A step name and three or more pairs with nothing else (`tick 14  kimg 70.1  sec/tick 366.1`,
+  // no `:` anywhere): aligned columns of a record, not a sentence.
+  const steppedColumns = step !== undefined && stepRank !== 99 && metrics.length >= 3 && prose === 0;
+  if (
+    !metricLike &&
+    !(stepped && assigned >= 1 && prose <= 1) &&
+    !steppedColumns &&
+    !blockMetric
+  ) {
     // Names that say nothing of a metric (`Num examples = 467`): a record only when the same names
     // come back on another line, as the lines of an unknown trainer do.
     if (assigned + (step !== undefined ? 1 : 0) < 2 && metrics.length < 2) return undefined;
@@ -494,8 +533,12 @@ export function generalRecord(
     (underHeader && ctx.headerEval) ||
     EVAL_WORDS.has(leadWord) ||
     (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName)));
-  const evalRecord = announcedEval || (lossNames > 0 && evalNames === lossNames);
-  if (evalRecord) renameEvalMetrics(metrics, announcedEval);
+  // `===> Epoch 131: testing psnr = 34.21, ssim = 0.934`: a phase word in `-ing` form opening the
+  // first metric's name announces the line (no train metric beside it); the word names no metric.
+  const phaseEval =
+    !announcedEval && evalNames === lossNames && phaseLedMetric(metrics, seen.has('epoch'));
+  const evalRecord = announcedEval || phaseEval || (lossNames > 0 && evalNames === lossNames);
+  if (evalRecord) renameEvalMetrics(metrics, announcedEval || phaseEval);
   if (
     /^(?:best|final|overall)\b/.test(lead) ||
     /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? '')) ||
@@ -523,6 +566,24 @@ export function generalRecord(
     }
   }
   return record;
+}
+
+/** `testing`, `evaluating`: a phase word, never the start of a metric's own name. */
+const PHASE_WORD_RE = /^(?:testing|evaluating|validating|evaluation) (?=\S)/;
+
+/**
+ * The first metric (after the epoch) is named `testing psnr`: the phase word is dropped from its
+ * name, and the line is an evaluation when no other name says `train`.
+ */
+function phaseLedMetric(metrics: Array<[string, number]>, hasEpoch: boolean): boolean {
+  const first = metrics.find(([name]) => name !== 'epoch');
+  if (first === undefined || (!hasEpoch && metrics[0] !== first)) return false;
+  const key = normalizeName(first[0]);
+  const phase = PHASE_WORD_RE.exec(key);
+  if (phase === null) return false;
+  if (metrics.some(([name]) => /\btrain/i.test(name))) return false;
+  first[0] = first[0].slice(phase[0].length).trimStart();
+  return first[0].length > 0;
 }
 
 /** `第3轮` (Chinese for "the 3rd round"), `第 120 步` ("the 120th step"), `第2个epoch`. */

@@ -383,7 +383,14 @@ export function tokenize(line: string): Token[] {
       tokens.push({
         kind: Tok.Bracket,
         // `loss[loss=0.77, ...]`: a `[` glued to a word opens a group named by that word.
-        text: c === 91 && i > 0 && isWordChar(line.charCodeAt(i - 1)) ? '[' : '',
+        // So does a `[` right after a `]` (BasicSR's `[Retin..][epoch:  8, iter: 500, ...]`): the
+        // tag before it names no value inside.
+        text:
+          c === 91 &&
+          i > 0 &&
+          (isWordChar(line.charCodeAt(i - 1)) || line.charCodeAt(i - 1) === 93)
+            ? '['
+            : '',
         value: 0,
         total: undefined,
         unit: false,
@@ -481,6 +488,12 @@ export function tokenize(line: string): Token[] {
         i = close + 1;
         continue;
       }
+      // A one-value tuple after the assignment (BasicSR's `lr:(2.000e-04,)`, one learning rate a
+      // parameter group): its first number is the value.
+      if (last !== undefined && last.kind === Tok.Assign && startsValue(line, i + 1)) {
+        i++;
+        continue;
+      }
       // A unit in brackets after a name (`Speed (samples/sec) nan`): part of the name.
       const unitClose = closeWithin(line, i, 41, 24);
       if (last !== undefined && last.kind === Tok.Word && unitClose > i) {
@@ -507,6 +520,15 @@ export function tokenize(line: string): Token[] {
     i++;
   }
   return tokens;
+}
+
+/** A number starts at `i`, after optional spaces (`(2.0e-04,)`, `( -1.5)`). */
+function startsValue(line: string, i: number): boolean {
+  let j = i;
+  while (line.charCodeAt(j) === SPACE && j < i + 4) j++;
+  const c = line.charCodeAt(j);
+  if (c === 45 || c === 43) return isDigit(line.charCodeAt(j + 1));
+  return isDigit(c);
 }
 
 /** Index of the `close` character within `max` characters after `open`, else -1. */
@@ -735,6 +757,19 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
       return skipNonValue(line, j, tokens, start);
     }
     unit = true;
+    // `1h 38m 21s`, `2d 03h`, `3m 13s` (StyleGAN's `time`, CatBoost's `total`): a duration in
+    // parts is one value, in seconds, never its first part alone.
+    if (j - i === 1 && fraction.length === 0 && !negative && isDurationPart(line, i)) {
+      const parts: number[] = [];
+      const end = durationEnd(line, j, parts);
+      if (end > j) {
+        let seconds = value * durationSeconds(line.charCodeAt(i));
+        for (let k = 0; k < parts.length; k += 2)
+          seconds += (parts[k] as number) * (parts[k + 1] as number);
+        tokens.push({ kind: Tok.Number, text: '', value: seconds, total, unit: true, start });
+        return end;
+      }
+    }
     i = j;
   }
   // A sentence period after the number (`grad_norm=33.4706.`).
@@ -743,6 +778,39 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
   if (packed !== undefined) token.packed = packed;
   tokens.push(token);
   return i;
+}
+
+/** A one-letter duration unit (`d`, `h`, `m`, `s`) at `i`. */
+function isDurationPart(line: string, i: number): boolean {
+  const c = line.charCodeAt(i);
+  return c === 100 || c === 104 || c === 109 || c === 115;
+}
+
+/**
+ * End of the parts after a first one (`38m 21s` after `1h`): each is one space, digits and one
+ * duration letter; `i` when no part follows (then the first one is an ordinary unit).
+ */
+function durationEnd(line: string, i: number, parts: number[]): number {
+  let end = i;
+  for (let count = 0; count < 3; count++) {
+    let j = end;
+    if (line.charCodeAt(j) !== SPACE) break;
+    j++;
+    const digits = j;
+    while (j < line.length && j - digits < 3 && isDigit(line.charCodeAt(j))) j++;
+    if (j === digits || !isDurationPart(line, j) || isLetter(line.charCodeAt(j + 1))) break;
+    parts.push(Number(line.slice(digits, j)), durationSeconds(line.charCodeAt(j)));
+    end = j + 1;
+  }
+  return end;
+}
+
+/** Seconds in one `d`, `h`, `m` or `s`. */
+function durationSeconds(unit: number): number {
+  if (unit === 100) return 86400;
+  if (unit === 104) return 3600;
+  if (unit === 109) return 60;
+  return 1;
 }
 
 function sep(tokens: Token[], text: string, at: number): void {

@@ -393,9 +393,15 @@ export function generalRecord(
     scanned.leadingCounter !== undefined ||
     position !== undefined ||
     counter !== undefined;
-  // A step name and three or more pairs with nothing else (`tick 14  kimg 70.1  sec/tick 366.1`,
-  // no `:` anywhere): aligned columns of a record, not a sentence.
-  const steppedColumns = step !== undefined && stepRank !== 99 && metrics.length >= 3 && prose === 0;
+  // A step (named, or a counter opening the line) and three or more pairs with nothing else
+  // (`tick 14  kimg 70.1  sec/tick 366.1`, `94: [D] real 0.049 fake 0.055 q -0.49`, no `:`
+  // between names and values): the columns of a record, not a sentence.
+  const steppedColumns =
+    ((step !== undefined && stepRank !== 99) ||
+      scanned.leadingCounter !== undefined ||
+      counter !== undefined) &&
+    metrics.length >= 3 &&
+    prose === 0;
   if (
     !metricLike &&
     !(stepped && assigned >= 1 && prose <= 1) &&

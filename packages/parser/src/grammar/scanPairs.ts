@@ -184,11 +184,35 @@ export function scanPairs(line: string): ScannedLine {
   const loose: ScannedLine['loose'] = [];
   const n = tokens.length;
   let first = true;
+  const groupStart: number[] = [];
+  const groupNames: string[] = [];
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
     const opening = first;
     if (t.kind !== Tok.Bracket) first = false;
     if (t.kind === Tok.Bracket) {
+      // `[D] real 0.049 fake 0.055  [G] fake 2.87 reg 0.16`: a one-word tag in brackets opens a
+      // group of the pairs after it (their names are qualified below when groups repeat names);
+      // a tag before any pair is the line's lead (`[Validation] loss 0.3`).
+      const tag = tokens[i + 1];
+      const shut = tokens[i + 2];
+      if (
+        line.charCodeAt(t.start) === 91 &&
+        words.length === 0 &&
+        tag !== undefined &&
+        tag.kind === Tok.Word &&
+        tag.text.length <= 12 &&
+        shut !== undefined &&
+        shut.kind === Tok.Bracket &&
+        line.charCodeAt(shut.start) === 93 &&
+        tokens[i + 3]?.kind === Tok.Word
+      ) {
+        if (!seenPair) lead += `${lead ? ' ' : ''}${tag.text}`;
+        groupStart.push(pairs.length);
+        groupNames.push(tag.text);
+        i += 2;
+        continue;
+      }
       // icefall's `loss[loss=0.7711, simple_loss=1.542], tot_loss[loss=0.8632, ...]`: the group's
       // name is no part of the names inside it (the first `loss` of the line is the batch's).
       if (
@@ -345,7 +369,35 @@ export function scanPairs(line: string): ScannedLine {
   }
   prose += words.length;
   if (!seenPair && words.length > 0) lead += `${lead ? ' ' : ''}${joinWords(words, 0)}`;
+  if (groupNames.length >= 2) qualifyGroups(pairs, groupStart, groupNames);
   return { pairs, proseWords: prose, leadingCounter, lead: lead.toLowerCase(), loose, tail };
+}
+
+/**
+ * Two or more `[tag]` groups on a line whose pairs repeat a name (`[D] ... q -0.49  [G] ... q
+ * -0.76`): every pair of a group is named `tag/name` (`D/q`, `G/q`), so none hides another.
+ */
+function qualifyGroups(pairs: ScannedPair[], starts: number[], tags: string[]): void {
+  const names = new Set<string>();
+  let repeated = false;
+  for (let g = 0; g < starts.length; g++) {
+    const end = starts[g + 1] ?? pairs.length;
+    const own = new Set<string>();
+    for (let k = starts[g] as number; k < end; k++) {
+      const name = (pairs[k] as ScannedPair).name.toLowerCase();
+      if (names.has(name)) repeated = true;
+      own.add(name);
+    }
+    for (const name of own) names.add(name);
+  }
+  if (!repeated) return;
+  for (let g = 0; g < starts.length; g++) {
+    const end = starts[g + 1] ?? pairs.length;
+    for (let k = starts[g] as number; k < end; k++) {
+      const pair = pairs[k] as ScannedPair;
+      pair.name = `${tags[g]}/${pair.name}`;
+    }
+  }
 }
 
 function joinWords(words: readonly Token[], from: number): string {

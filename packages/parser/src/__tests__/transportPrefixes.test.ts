@@ -31,9 +31,16 @@ const COLLECTORS: Record<string, (line: string, index: number) => string> = {
 // Megatron log cut by the terminal cannot be prefixed line by line.
 const WRAPPED = new Set(['megatron__bigscience-tr8b-wrapped.log']);
 
-const dirs = ['corpus', 'unseen', 'unseen2', 'unseen3', 'unseen4', 'unseen5', 'unseen6'].map(
-  (name) => fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url)),
-);
+const dirs = [
+  'corpus',
+  'unseen',
+  'unseen2',
+  'unseen3',
+  'unseen4',
+  'unseen5',
+  'unseen6',
+  'unseen7',
+].map((name) => fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url)));
 const logs = dirs.flatMap((dir) =>
   readdirSync(dir)
     .filter((file) => file.endsWith('.log') && !WRAPPED.has(file))

@@ -402,12 +402,7 @@ export function generalRecord(
       counter !== undefined) &&
     metrics.length >= 3 &&
     prose === 0;
-  if (
-    !metricLike &&
-    !(stepped && assigned >= 1 && prose <= 1) &&
-    !steppedColumns &&
-    !blockMetric
-  ) {
+  if (!metricLike && !(stepped && assigned >= 1 && prose <= 1) && !steppedColumns && !blockMetric) {
     // Names that say nothing of a metric (`Num examples = 467`): a record only when the same names
     // come back on another line, as the lines of an unknown trainer do.
     if (assigned + (step !== undefined ? 1 : 0) < 2 && metrics.length < 2) return undefined;

@@ -438,9 +438,7 @@ export function tokenize(line: string): Token[] {
         // So does a `[` right after a `]` (BasicSR's `[Retin..][epoch:  8, iter: 500, ...]`): the
         // tag before it names no value inside.
         text:
-          c === 91 &&
-          i > 0 &&
-          (isWordChar(line.charCodeAt(i - 1)) || line.charCodeAt(i - 1) === 93)
+          c === 91 && i > 0 && (isWordChar(line.charCodeAt(i - 1)) || line.charCodeAt(i - 1) === 93)
             ? '['
             : '',
         value: 0,

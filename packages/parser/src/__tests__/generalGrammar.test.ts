@@ -1596,6 +1596,23 @@ describe('computer-vision trainer lines (seventh unseen set)', () => {
     expect(mixed.series.eval_psnr).toBeUndefined();
   });
 
+  it("reads Darknet's `N: loss, avg avg loss, rate` with the batch loss apart from its average", () => {
+    const r = parse([
+      'Region Avg IOU: 0.769597, Class: 0.997826, Obj: 0.720678, No Obj: 0.008424, Avg Recall: 0.898305,  count: 59',
+      '11000: 0.051831, 0.085730 avg loss, 0.001000 rate, 0.886196 seconds, 2816000 images',
+      ' 11001: -nan, -nan avg loss, 0.001000 rate, 0.886196 seconds, 2816064 images',
+    ]);
+    expect(points(r, 'loss')[0]).toEqual([11000, 0.051831]);
+    expect(points(r, 'avg loss')[0]).toEqual([11000, 0.08573]);
+    expect(r.series.loss?.values[1]).toBeNaN();
+    // A line with one value before its names keeps the usual reading.
+    const one = parse(['12: 0.3 avg loss, 0.001 rate', '13: 0.2 avg loss, 0.001 rate']);
+    expect(points(one, 'loss')).toEqual([
+      [12, 0.3],
+      [13, 0.2],
+    ]);
+  });
+
   it('qualifies the names of `[D]` and `[G]` groups that repeat a name', () => {
     const r = parse([
       '94: [D] real 0.049025 fake 0.055628 q -0.489287  [G] fake 2.868984 reg 0.162203 q -0.756375',

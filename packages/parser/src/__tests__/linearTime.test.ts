@@ -237,5 +237,7 @@ describe('the seventh unseen set rules on long near misses', () => {
     expectLinearOnce('groups', `1: ${'[D] real 0.5 [G] '.repeat(6_000)}fake 1`);
     expectLinearOnce('batch', `${'batch: 1 '.repeat(12_000)}loss: 1`);
     expectLinearOnce('phase', `Epoch 1: ${'testing '.repeat(12_000)}psnr = 1`);
+    expectLinearOnce('darknet avg', `12: ${'1'.repeat(50_000)}, ${'2'.repeat(50_000)}x avg`);
+    expectLinearOnce('darknet avg dots', `12: 1.${'1'.repeat(50_000)}, 1. avg loss`);
   }, 120_000);
 });

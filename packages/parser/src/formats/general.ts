@@ -345,6 +345,19 @@ export function generalRecord(
       metrics.push([canonicalName(batchCounter.name), b]);
     }
   }
+  // Darknet's `11000: 0.051831, 0.085730 avg loss, 0.001000 rate, ...`: the unnamed value after
+  // the counter is the batch's loss, the named one its running average (kept as `avg loss`).
+  const avg = scanned.leadingCounter !== undefined ? AVG_AFTER_VALUE_RE.exec(text) : null;
+  if (avg !== null && scanned.loose.length === 1) {
+    const avgName = normalizeName(pairs[0]?.name ?? '');
+    const base = avgName.startsWith('avg ') ? avgName.slice(4) : '';
+    const index = metrics.findIndex(([name]) => name === canonicalName(base));
+    const lone = scanned.loose[0]?.value;
+    if (base.length > 0 && index >= 0 && lone !== undefined && !seen.has(`avg ${base}`)) {
+      const metric = metrics[index] as [string, number];
+      metrics.splice(index, 1, [metric[0], lone], [`avg ${base}`, metric[1]]);
+    }
+  }
   if (metrics.length === 1 && epoch !== undefined && step === undefined && position === undefined) {
     // `Epoch 3/10` alone on its line: the epoch of the records below it.
     if (Number.isInteger(epoch.value) && scanned.proseWords === 0) {
@@ -568,6 +581,10 @@ export function generalRecord(
   }
   return record;
 }
+
+/** `11000: 0.051831, 0.085730 avg loss`: a counter, a lone value, then a value named `avg ...`. */
+const AVG_AFTER_VALUE_RE =
+  /^ *\d+: *-?(?:nan|inf|\d+(?:\.\d*)?), *-?(?:nan|inf|\d+(?:\.\d*)?) avg /i;
 
 /** `testing`, `evaluating`: a phase word, never the start of a metric's own name. */
 const PHASE_WORD_RE = /^(?:testing|evaluating|validating|evaluation) (?=\S)/;

@@ -1571,6 +1571,15 @@ describe('computer-vision trainer lines (seventh unseen set)', () => {
     ]);
     expect(pass.series.Cost?.values).toEqual([2.37, 1.82, 1.51]);
     expect(pass.restarts).toEqual([]);
+    // A counter that goes back (epochs not printed) is no step from then on: no point is lost.
+    const again = parse([
+      'batch: 100 loss: 0.9',
+      'batch: 200 loss: 0.8',
+      'batch: 100 loss: 0.7',
+      'batch: 200 loss: 0.6',
+    ]);
+    expect(again.series.loss?.values).toHaveLength(4);
+    expect(again.restarts).toEqual([]);
   });
 
   it('reads `testing psnr = 34.21, ssim = 0.934` after an epoch as an evaluation', () => {

@@ -41,6 +41,11 @@ export interface GeneralState {
    * is no header.
    */
   countedLog: boolean;
+  /**
+   * The last `batch: N` counter read as the step; `-1` once one went back (a counter that starts
+   * again each epoch, whose epochs are not printed): never a step again.
+   */
+  lastBatch: number | undefined;
   /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */
   epochSteps: {
     firstEpoch: number | undefined;
@@ -327,7 +332,9 @@ export function generalRecord(
     // epoch it is a position inside it, kept as printed.
     // (Opening the line: after `Pass 0, Batch 100` the pass is the epoch, unnamed as such.)
     const b = batchCounter.value;
+    if (ctx.lastBatch !== undefined && ctx.lastBatch >= 0 && b < ctx.lastBatch) ctx.lastBatch = -1;
     if (
+      ctx.lastBatch !== -1 &&
       batchCounter === pairs[0] &&
       step === undefined &&
       epoch === undefined &&
@@ -340,6 +347,7 @@ export function generalRecord(
       step = b;
       stepRank = STEP_NAMES.size;
       stepKey = 'batch';
+      ctx.lastBatch = b;
     } else if (!seen.has('batch')) {
       seen.add('batch');
       metrics.push([canonicalName(batchCounter.name), b]);
@@ -703,6 +711,7 @@ export const generalFormat = {
     headerNames: new Set(),
     steplessNames: new Set(),
     countedLog: false,
+    lastBatch: undefined,
     epochSteps: {
       firstEpoch: undefined,
       lastEpoch: undefined,

@@ -1691,3 +1691,153 @@ describe('lines of the eighth set: other ecosystems and hand-written loops', () 
     expect(parse(['learning rate = 0.5', 'loss 2.0']).series.learning_rate).toBeUndefined();
   });
 });
+
+describe('computer-vision trainer lines (seventh unseen set)', () => {
+  it("reads BasicSR's `[tag][epoch, iter, lr:(x,)] [eta, time (data)]` lines and their validation", () => {
+    const r = parse([
+      '2022-12-29 10:43:28,986 INFO: [Retin..][epoch:  8, iter:     500, lr:(2.000e-04,)] [eta: 6:29:14, time (data): 0.141 (0.001)] l_pix: 1.0436e-01 ',
+      '2022-12-29 10:44:45,100 INFO: [Retin..][epoch: 16, iter:   1,000, lr:(2.001e-04,)] [eta: 8 days, 22:51:35, time (data): 0.142 (0.001)] l_pix: 1.0709e-01 ',
+      '2022-12-29 10:44:47,801 INFO: Validation ValSet,\t\t # psnr: 19.6031',
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(points(r, 'l_pix')).toEqual([
+      [500, 0.10436],
+      [1000, 0.10709],
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [500, 0.0002],
+      [1000, 0.0002001],
+    ]);
+    expect(points(r, 'eval_psnr')).toEqual([[1000, 19.6031]]);
+    expect(r.series['Retin epoch']).toBeUndefined();
+    expect(r.series.eta).toBeUndefined();
+  });
+
+  it('does not read a tuple after a name, or a tag before a bracket, where none is printed', () => {
+    const r = parse(['[a][b] step 1 loss (0.5)', '[a][b] step 2 loss (0.4)']);
+    expect(r.series['a b step']).toBeUndefined();
+    expect(r.series.loss).toBeUndefined();
+  });
+
+  it('reads a duration in parts as seconds, never its first part', () => {
+    const r = parse([
+      'tick 14    kimg 70.1     time 1h 38m 21s   sec/tick 366.1   sec/kimg 73.10   maintenance 0.1',
+      'tick 15    kimg 74.1     time 1h 44m 27s   sec/tick 366.2   sec/kimg 73.12   maintenance 0.1',
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(points(r, 'time')).toEqual([
+      [14, 5901],
+      [15, 6267],
+    ]);
+    expect(points(r, 'kimg')).toEqual([
+      [14, 70.1],
+      [15, 74.1],
+    ]);
+    // One part only is a value with its unit, as before; a part with a longer word is no duration.
+    const single = parse(['step 1 time 5s loss 0.3', 'step 2 time 6s loss 0.2']);
+    expect(points(single, 'time')).toEqual([
+      [1, 5],
+      [2, 6],
+    ]);
+    const words = parse(['step 1 time 5m 3min loss 0.3', 'step 2 time 6m 3min loss 0.2']);
+    expect(points(words, 'time')).toEqual([
+      [1, 5],
+      [2, 6],
+    ]);
+  });
+
+  it('takes a batch counter opening the line as the step when no epoch is printed', () => {
+    const r = parse([
+      'Elapsed [8:37:01.056768] batch: 37350  d_loss: 0.000000  g_loss: 20.779835',
+      'Elapsed [8:43:55.301317] batch: 37848  d_loss: 0.261001  g_loss: 12.678933',
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(points(r, 'g_loss')).toEqual([
+      [37350, 20.779835],
+      [37848, 12.678933],
+    ]);
+    expect(r.series.batch).toBeUndefined();
+    // After a pass or an epoch the batch is a position inside it: no step, no restart.
+    const pass = parse([
+      'Pass 0, Batch 0, Cost 2.37, Error 0.89',
+      'Pass 0, Batch 100, Cost 1.82, Error 0.73',
+      'Pass 1, Batch 0, Cost 1.51, Error 0.61',
+    ]);
+    expect(pass.series.Cost?.values).toEqual([2.37, 1.82, 1.51]);
+    expect(pass.restarts).toEqual([]);
+    // A counter that goes back (epochs not printed) is no step from then on: no point is lost.
+    const again = parse([
+      'batch: 100 loss: 0.9',
+      'batch: 200 loss: 0.8',
+      'batch: 100 loss: 0.7',
+      'batch: 200 loss: 0.6',
+    ]);
+    expect(again.series.loss?.values).toHaveLength(4);
+    expect(again.restarts).toEqual([]);
+  });
+
+  it('reads `testing psnr = 34.21, ssim = 0.934` after an epoch as an evaluation', () => {
+    const r = parse([
+      '===> Epoch 131: testing psnr = 34.21, ssim = 0.934, time: 0.02',
+      '===> Epoch 132 Complete: Avg. Loss: 0.014821 time: 666.83',
+      '===> Epoch 132: testing psnr = 34.28, ssim = 0.937, time: 0.02',
+    ]);
+    expect(points(r, 'eval_psnr')).toEqual([
+      [131, 34.21],
+      [132, 34.28],
+    ]);
+    expect(points(r, 'eval_ssim')).toEqual([
+      [131, 0.934],
+      [132, 0.937],
+    ]);
+    expect(points(r, 'loss')).toEqual([[132, 0.014821]]);
+    // A train metric beside it: the line is no evaluation.
+    const mixed = parse([
+      'Epoch 1: testing psnr = 30.1, train_loss = 0.5',
+      'Epoch 2: testing psnr = 30.4, train_loss = 0.4',
+    ]);
+    expect(mixed.series.eval_psnr).toBeUndefined();
+  });
+
+  it("reads Darknet's `N: loss, avg avg loss, rate` with the batch loss apart from its average", () => {
+    const r = parse([
+      'Region Avg IOU: 0.769597, Class: 0.997826, Obj: 0.720678, No Obj: 0.008424, Avg Recall: 0.898305,  count: 59',
+      '11000: 0.051831, 0.085730 avg loss, 0.001000 rate, 0.886196 seconds, 2816000 images',
+      ' 11001: -nan, -nan avg loss, 0.001000 rate, 0.886196 seconds, 2816064 images',
+    ]);
+    expect(points(r, 'loss')[0]).toEqual([11000, 0.051831]);
+    expect(points(r, 'avg loss')[0]).toEqual([11000, 0.08573]);
+    expect(r.series.loss?.values[1]).toBeNaN();
+    // A line with one value before its names keeps the usual reading.
+    const one = parse(['12: 0.3 avg loss, 0.001 rate', '13: 0.2 avg loss, 0.001 rate']);
+    expect(points(one, 'loss')).toEqual([
+      [12, 0.3],
+      [13, 0.2],
+    ]);
+  });
+
+  it('qualifies the names of `[D]` and `[G]` groups that repeat a name', () => {
+    const r = parse([
+      '94: [D] real 0.049025 fake 0.055628 q -0.489287  [G] fake 2.868984 reg 0.162203 q -0.756375',
+      '95: [D] real 0.024284 fake 0.066706 q -0.767501  [G] fake 3.008167 reg 0.151189 q -0.750525',
+    ]);
+    expect(points(r, 'D/fake')).toEqual([
+      [94, 0.055628],
+      [95, 0.066706],
+    ]);
+    expect(points(r, 'G/fake')).toEqual([
+      [94, 2.868984],
+      [95, 3.008167],
+    ]);
+    expect(points(r, 'G/q')).toEqual([
+      [94, -0.756375],
+      [95, -0.750525],
+    ]);
+    // Groups that repeat no name keep their names; a level tag opening a line stays a prefix.
+    const plain = parse(['[INFO] step 1 loss 0.5', '[INFO] step 2 loss 0.4']);
+    expect(points(plain, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+  });
+});

@@ -253,3 +253,16 @@ describe('parse time is linear on near-misses of the eighth set rules', () => {
     );
   }, 120_000);
 });
+
+describe('the seventh unseen set rules on long near misses', () => {
+  it('tag brackets, one-value tuples and duration parts repeated over 100k characters', () => {
+    expectLinearOnce('tag brackets', `[a..]${'[b..]['.repeat(20_000)}epoch: 1, loss: 2`);
+    expectLinearOnce('tuples', `iter: 1, ${'lr:( 1, lr:(2.0e-4,'.repeat(6_000)} loss: 1`);
+    expectLinearOnce('durations', `step 1 time ${'1h 2m 3s 4'.repeat(10_000)} loss 1`);
+    expectLinearOnce('groups', `1: ${'[D] real 0.5 [G] '.repeat(6_000)}fake 1`);
+    expectLinearOnce('batch', `${'batch: 1 '.repeat(12_000)}loss: 1`);
+    expectLinearOnce('phase', `Epoch 1: ${'testing '.repeat(12_000)}psnr = 1`);
+    expectLinearOnce('darknet avg', `12: ${'1'.repeat(50_000)}, ${'2'.repeat(50_000)}x avg`);
+    expectLinearOnce('darknet avg dots', `12: 1.${'1'.repeat(50_000)}, 1. avg loss`);
+  }, 120_000);
+});

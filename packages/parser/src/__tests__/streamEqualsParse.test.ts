@@ -157,6 +157,7 @@ describe('every real log of the fixtures', () => {
     'unseen4',
     'unseen5',
     'unseen6',
+    'unseen7',
     'unseen8',
   ];
   const logs = dirs.flatMap((name) => {

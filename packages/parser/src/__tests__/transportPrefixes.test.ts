@@ -39,6 +39,7 @@ const dirs = [
   'unseen4',
   'unseen5',
   'unseen6',
+  'unseen7',
   'unseen8',
 ].map((name) => fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url)));
 const logs = dirs.flatMap((dir) =>

@@ -41,6 +41,11 @@ export interface GeneralState {
    * is no header.
    */
   countedLog: boolean;
+  /**
+   * The last `batch: N` counter read as the step; `-1` once one went back (a counter that starts
+   * again each epoch, whose epochs are not printed): never a step again.
+   */
+  lastBatch: number | undefined;
   /** Steps printed beside epochs, to tell a global step from one that starts again each epoch. */
   epochSteps: {
     firstEpoch: number | undefined;
@@ -88,6 +93,8 @@ const STEP_NAMES = new Map<string, number>(
     'timesteps total',
     'timesteps',
     'env steps',
+    // StyleGAN's `tick 14    kimg 70.1    time 1h 38m 21s   sec/tick 366.1`: one line a tick.
+    'tick',
     // `训练次数：100，Loss：2.29`: the count of training steps (Chinese tutorials).
     '训练次数',
     '训练步数',
@@ -266,6 +273,7 @@ export function generalRecord(
   let metricLike = tagged || lrText !== text || NET_OUTPUT_RE.test(scanned.lead);
   let evalNames = 0;
   let lossNames = 0;
+  let batchCounter: ScannedPair | undefined;
   for (const pair of pairs) {
     const key = normalizeName(pair.name);
     if (key.length === 0 || SKIP_NAMES.has(key) || isSourceLocation(pair.name)) {
@@ -285,6 +293,10 @@ export function generalRecord(
       // `| Eval  12 at step 48000 |`, `Test: [ 0/29]`, `Test:0, Cost:0.27` opening the line: the
       // eval's own counter announces an evaluation (but `Val: 0.2020` is a metric named Val).
       evalCounter = true;
+      continue;
+    }
+    if (key === 'batch' && pair.total === undefined && batchCounter === undefined) {
+      batchCounter = pair;
       continue;
     }
     const rank = blockMetric && key !== ctx.block ? undefined : STEP_NAMES.get(key);
@@ -327,6 +339,46 @@ export function generalRecord(
         evalNames++;
     }
     metrics.push([name, pair.value]);
+  }
+  if (batchCounter !== undefined) {
+    // BMSG-GAN's `Elapsed [8:37:01] batch: 37350  d_loss: 0.0  g_loss: 20.8`: a batch counter with
+    // no total opening the line, no epoch anywhere, counts the run's batches: a step. Beside an
+    // epoch it is a position inside it, kept as printed.
+    // (Opening the line: after `Pass 0, Batch 100` the pass is the epoch, unnamed as such.)
+    const b = batchCounter.value;
+    if (ctx.lastBatch !== undefined && ctx.lastBatch >= 0 && b < ctx.lastBatch) ctx.lastBatch = -1;
+    if (
+      ctx.lastBatch !== -1 &&
+      batchCounter === pairs[0] &&
+      step === undefined &&
+      epoch === undefined &&
+      position === undefined &&
+      ctx.currentEpoch === undefined &&
+      metrics.length > 0 &&
+      Number.isInteger(b) &&
+      b >= 0
+    ) {
+      step = b;
+      stepRank = STEP_NAMES.size;
+      stepKey = 'batch';
+      ctx.lastBatch = b;
+    } else if (!seen.has('batch')) {
+      seen.add('batch');
+      metrics.push([canonicalName(batchCounter.name), b]);
+    }
+  }
+  // Darknet's `11000: 0.051831, 0.085730 avg loss, 0.001000 rate, ...`: the unnamed value after
+  // the counter is the batch's loss, the named one its running average (kept as `avg loss`).
+  const avg = scanned.leadingCounter !== undefined ? AVG_AFTER_VALUE_RE.exec(text) : null;
+  if (avg !== null && scanned.loose.length === 1) {
+    const avgName = normalizeName(pairs[0]?.name ?? '');
+    const base = avgName.startsWith('avg ') ? avgName.slice(4) : '';
+    const index = metrics.findIndex(([name]) => name === canonicalName(base));
+    const lone = scanned.loose[0]?.value;
+    if (base.length > 0 && index >= 0 && lone !== undefined && !seen.has(`avg ${base}`)) {
+      const metric = metrics[index] as [string, number];
+      metrics.splice(index, 1, [metric[0], lone], [`avg ${base}`, metric[1]]);
+    }
   }
   // `epoch 0, learning rate 0.001` (a loop announcing each epoch's rate): the rate of that epoch,
   // where a lone `learning rate = 0.5` is a setting.
@@ -379,7 +431,16 @@ export function generalRecord(
     scanned.leadingCounter !== undefined ||
     position !== undefined ||
     counter !== undefined;
-  if (!metricLike && !(stepped && assigned >= 1 && prose <= 1) && !blockMetric) {
+  // A step (named, or a counter opening the line) and three or more pairs with nothing else
+  // (`tick 14  kimg 70.1  sec/tick 366.1`, `94: [D] real 0.049 fake 0.055 q -0.49`, no `:`
+  // between names and values): the columns of a record, not a sentence.
+  const steppedColumns =
+    ((step !== undefined && stepRank !== 99) ||
+      scanned.leadingCounter !== undefined ||
+      counter !== undefined) &&
+    metrics.length >= 3 &&
+    prose === 0;
+  if (!metricLike && !(stepped && assigned >= 1 && prose <= 1) && !steppedColumns && !blockMetric) {
     // Names that say nothing of a metric (`Num examples = 467`): a record only when the same names
     // come back on another line, as the lines of an unknown trainer do.
     if (assigned + (step !== undefined ? 1 : 0) < 2 && metrics.length < 2) return undefined;
@@ -517,8 +578,12 @@ export function generalRecord(
     (underHeader && ctx.headerEval) ||
     EVAL_WORDS.has(leadWord) ||
     (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName)));
-  const evalRecord = announcedEval || (lossNames > 0 && evalNames === lossNames);
-  if (evalRecord) renameEvalMetrics(metrics, announcedEval);
+  // `===> Epoch 131: testing psnr = 34.21, ssim = 0.934`: a phase word in `-ing` form opening the
+  // first metric's name announces the line (no train metric beside it); the word names no metric.
+  const phaseEval =
+    !announcedEval && evalNames === lossNames && phaseLedMetric(metrics, seen.has('epoch'));
+  const evalRecord = announcedEval || phaseEval || (lossNames > 0 && evalNames === lossNames);
+  if (evalRecord) renameEvalMetrics(metrics, announcedEval || phaseEval);
   if (
     /^(?:best|final|overall)\b/.test(lead) ||
     /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? '')) ||
@@ -630,6 +695,28 @@ function generalRecordTagged(
   counter: number | undefined,
 ): LineRecord | undefined {
   return generalRecord(`valid: ${text}`, ctx, counter, true);
+}
+
+/** `11000: 0.051831, 0.085730 avg loss`: a counter, a lone value, then a value named `avg ...`. */
+const AVG_AFTER_VALUE_RE =
+  /^ *\d+: *-?(?:nan|inf|\d+(?:\.\d*)?), *-?(?:nan|inf|\d+(?:\.\d*)?) avg /i;
+
+/** `testing`, `evaluating`: a phase word, never the start of a metric's own name. */
+const PHASE_WORD_RE = /^(?:testing|evaluating|validating|evaluation) (?=\S)/;
+
+/**
+ * The first metric (after the epoch) is named `testing psnr`: the phase word is dropped from its
+ * name, and the line is an evaluation when no other name says `train`.
+ */
+function phaseLedMetric(metrics: Array<[string, number]>, hasEpoch: boolean): boolean {
+  const first = metrics.find(([name]) => name !== 'epoch');
+  if (first === undefined || (!hasEpoch && metrics[0] !== first)) return false;
+  const key = normalizeName(first[0]);
+  const phase = PHASE_WORD_RE.exec(key);
+  if (phase === null) return false;
+  if (metrics.some(([name]) => /\btrain/i.test(name))) return false;
+  first[0] = first[0].slice(phase[0].length).trimStart();
+  return first[0].length > 0;
 }
 
 /** `第3轮` (Chinese for "the 3rd round"), `第 120 步` ("the 120th step"), `第2个epoch`. */
@@ -751,6 +838,7 @@ export const generalFormat = {
     headerNames: new Set(),
     steplessNames: new Set(),
     countedLog: false,
+    lastBatch: undefined,
     epochSteps: {
       firstEpoch: undefined,
       lastEpoch: undefined,

@@ -184,11 +184,35 @@ export function scanPairs(line: string): ScannedLine {
   const loose: ScannedLine['loose'] = [];
   const n = tokens.length;
   let first = true;
+  const groupStart: number[] = [];
+  const groupNames: string[] = [];
   for (let i = 0; i < n; i++) {
     const t = tokens[i] as Token;
     const opening = first;
     if (t.kind !== Tok.Bracket) first = false;
     if (t.kind === Tok.Bracket) {
+      // `[D] real 0.049 fake 0.055  [G] fake 2.87 reg 0.16`: a one-word tag in brackets opens a
+      // group of the pairs after it (their names are qualified below when groups repeat names);
+      // a tag before any pair is the line's lead (`[Validation] loss 0.3`).
+      const tag = tokens[i + 1];
+      const shut = tokens[i + 2];
+      if (
+        line.charCodeAt(t.start) === 91 &&
+        words.length === 0 &&
+        tag !== undefined &&
+        tag.kind === Tok.Word &&
+        tag.text.length <= 12 &&
+        shut !== undefined &&
+        shut.kind === Tok.Bracket &&
+        line.charCodeAt(shut.start) === 93 &&
+        tokens[i + 3]?.kind === Tok.Word
+      ) {
+        if (!seenPair) lead += `${lead ? ' ' : ''}${tag.text}`;
+        groupStart.push(pairs.length);
+        groupNames.push(tag.text);
+        i += 2;
+        continue;
+      }
       // icefall's `loss[loss=0.7711, simple_loss=1.542], tot_loss[loss=0.8632, ...]`: the group's
       // name is no part of the names inside it (the first `loss` of the line is the batch's).
       if (
@@ -345,7 +369,35 @@ export function scanPairs(line: string): ScannedLine {
   }
   prose += words.length;
   if (!seenPair && words.length > 0) lead += `${lead ? ' ' : ''}${joinWords(words, 0)}`;
+  if (groupNames.length >= 2) qualifyGroups(pairs, groupStart, groupNames);
   return { pairs, proseWords: prose, leadingCounter, lead: lead.toLowerCase(), loose, tail };
+}
+
+/**
+ * Two or more `[tag]` groups on a line whose pairs repeat a name (`[D] ... q -0.49  [G] ... q
+ * -0.76`): every pair of a group is named `tag/name` (`D/q`, `G/q`), so none hides another.
+ */
+function qualifyGroups(pairs: ScannedPair[], starts: number[], tags: string[]): void {
+  const names = new Set<string>();
+  let repeated = false;
+  for (let g = 0; g < starts.length; g++) {
+    const end = starts[g + 1] ?? pairs.length;
+    const own = new Set<string>();
+    for (let k = starts[g] as number; k < end; k++) {
+      const name = (pairs[k] as ScannedPair).name.toLowerCase();
+      if (names.has(name)) repeated = true;
+      own.add(name);
+    }
+    for (const name of own) names.add(name);
+  }
+  if (!repeated) return;
+  for (let g = 0; g < starts.length; g++) {
+    const end = starts[g + 1] ?? pairs.length;
+    for (let k = starts[g] as number; k < end; k++) {
+      const pair = pairs[k] as ScannedPair;
+      pair.name = `${tags[g]}/${pair.name}`;
+    }
+  }
 }
 
 function joinWords(words: readonly Token[], from: number): string {
@@ -383,7 +435,12 @@ export function tokenize(line: string): Token[] {
       tokens.push({
         kind: Tok.Bracket,
         // `loss[loss=0.77, ...]`: a `[` glued to a word opens a group named by that word.
-        text: c === 91 && i > 0 && isWordChar(line.charCodeAt(i - 1)) ? '[' : '',
+        // So does a `[` right after a `]` (BasicSR's `[Retin..][epoch:  8, iter: 500, ...]`): the
+        // tag before it names no value inside.
+        text:
+          c === 91 && i > 0 && (isWordChar(line.charCodeAt(i - 1)) || line.charCodeAt(i - 1) === 93)
+            ? '['
+            : '',
         value: 0,
         total: undefined,
         unit: false,
@@ -481,6 +538,12 @@ export function tokenize(line: string): Token[] {
         i = close + 1;
         continue;
       }
+      // A one-value tuple after the assignment (BasicSR's `lr:(2.000e-04,)`, one learning rate a
+      // parameter group): its first number is the value.
+      if (last !== undefined && last.kind === Tok.Assign && startsValue(line, i + 1)) {
+        i++;
+        continue;
+      }
       // A unit in brackets after a name (`Speed (samples/sec) nan`): part of the name.
       const unitClose = closeWithin(line, i, 41, 24);
       if (last !== undefined && last.kind === Tok.Word && unitClose > i) {
@@ -507,6 +570,15 @@ export function tokenize(line: string): Token[] {
     i++;
   }
   return tokens;
+}
+
+/** A number starts at `i`, after optional spaces (`(2.0e-04,)`, `( -1.5)`). */
+function startsValue(line: string, i: number): boolean {
+  let j = i;
+  while (line.charCodeAt(j) === SPACE && j < i + 4) j++;
+  const c = line.charCodeAt(j);
+  if (c === 45 || c === 43) return isDigit(line.charCodeAt(j + 1));
+  return isDigit(c);
 }
 
 /** Index of the `close` character within `max` characters after `open`, else -1. */
@@ -735,6 +807,19 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
       return skipNonValue(line, j, tokens, start);
     }
     unit = true;
+    // `1h 38m 21s`, `2d 03h`, `3m 13s` (StyleGAN's `time`, CatBoost's `total`): a duration in
+    // parts is one value, in seconds, never its first part alone.
+    if (j - i === 1 && fraction.length === 0 && !negative && isDurationPart(line, i)) {
+      const parts: number[] = [];
+      const end = durationEnd(line, j, parts);
+      if (end > j) {
+        let seconds = value * durationSeconds(line.charCodeAt(i));
+        for (let k = 0; k < parts.length; k += 2)
+          seconds += (parts[k] as number) * (parts[k + 1] as number);
+        tokens.push({ kind: Tok.Number, text: '', value: seconds, total, unit: true, start });
+        return end;
+      }
+    }
     i = j;
   }
   // A sentence period after the number (`grad_norm=33.4706.`).
@@ -743,6 +828,39 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
   if (packed !== undefined) token.packed = packed;
   tokens.push(token);
   return i;
+}
+
+/** A one-letter duration unit (`d`, `h`, `m`, `s`) at `i`. */
+function isDurationPart(line: string, i: number): boolean {
+  const c = line.charCodeAt(i);
+  return c === 100 || c === 104 || c === 109 || c === 115;
+}
+
+/**
+ * End of the parts after a first one (`38m 21s` after `1h`): each is one space, digits and one
+ * duration letter; `i` when no part follows (then the first one is an ordinary unit).
+ */
+function durationEnd(line: string, i: number, parts: number[]): number {
+  let end = i;
+  for (let count = 0; count < 3; count++) {
+    let j = end;
+    if (line.charCodeAt(j) !== SPACE) break;
+    j++;
+    const digits = j;
+    while (j < line.length && j - digits < 3 && isDigit(line.charCodeAt(j))) j++;
+    if (j === digits || !isDurationPart(line, j) || isLetter(line.charCodeAt(j + 1))) break;
+    parts.push(Number(line.slice(digits, j)), durationSeconds(line.charCodeAt(j)));
+    end = j + 1;
+  }
+  return end;
+}
+
+/** Seconds in one `d`, `h`, `m` or `s`. */
+function durationSeconds(unit: number): number {
+  if (unit === 100) return 86400;
+  if (unit === 104) return 3600;
+  if (unit === 109) return 60;
+  return 1;
 }
 
 function sep(tokens: Token[], text: string, at: number): void {

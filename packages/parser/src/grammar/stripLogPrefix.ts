@@ -78,6 +78,9 @@ export function stripLogPrefix(line: string): string {
     // is data, kept for the formats that read it.
     if (EVAL_TAGS.has(inside.toLowerCase())) break;
     if (!/\d:\d\d|\.py\b|rank|pid|^[A-Z]+$|\||^[\w.]+:\d+$/i.test(inside)) break;
+    // `[D] real 0.05 fake 0.06  [G] fake 2.87`: a short tag that another one follows on the line
+    // names a group of pairs (a GAN's discriminator and generator), not a log level.
+    if (inside.length <= 2 && /\s\[[A-Z]{1,2}\]\s/.test(t.slice(close + 1))) break;
     s = t.slice(skipDecoration(t, close + 1));
   }
   return s;

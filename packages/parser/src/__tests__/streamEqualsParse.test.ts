@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createLogParser } from '../createLogParser';
 import { parseTrainingLog } from '../parseTrainingLog';
 import type { LogParserUpdate, MetricSeries } from '../types';
+import { allFixtureLogs } from './helpers/fixtureLogs';
 
 // What a live capture stores is what `parseTrainingLog` returns for the same text: replaying the
 // updates of push()/end() into an empty store (restarts delete from their step, later values win)
@@ -149,23 +148,7 @@ describe('the update stream', () => {
 });
 
 describe('every real log of the fixtures', () => {
-  const dirs = [
-    'corpus',
-    'unseen',
-    'unseen2',
-    'unseen3',
-    'unseen4',
-    'unseen5',
-    'unseen6',
-    'unseen7',
-    'unseen8',
-  ];
-  const logs = dirs.flatMap((name) => {
-    const dir = fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
-    return readdirSync(dir)
-      .filter((file) => file.endsWith('.log'))
-      .map((file) => ({ file: `${name}/${file}`, text: readFileSync(`${dir}${file}`, 'utf8') }));
-  });
+  const logs = allFixtureLogs().map(({ set, file, text }) => ({ file: `${set}/${file}`, text }));
 
   it('streams, pushed 1, 7, 64 or 4096 characters at a time, into what parseTrainingLog returns', () => {
     expect(logs.length).toBeGreaterThan(150);

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseTrainingLog } from '../parseTrainingLog';
 import type { ParseResult } from '../types';
+import { allFixtureLogs } from './helpers/fixtureLogs';
 
 // A training log is often read through what collected it: `docker compose logs`, `kubectl logs
 // --prefix --timestamps`, a GitHub Actions job, `mpirun --tag-output`, torchrun, Ray, pm2, the
@@ -31,22 +30,7 @@ const COLLECTORS: Record<string, (line: string, index: number) => string> = {
 // Megatron log cut by the terminal cannot be prefixed line by line.
 const WRAPPED = new Set(['megatron__bigscience-tr8b-wrapped.log']);
 
-const dirs = [
-  'corpus',
-  'unseen',
-  'unseen2',
-  'unseen3',
-  'unseen4',
-  'unseen5',
-  'unseen6',
-  'unseen7',
-  'unseen8',
-].map((name) => fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url)));
-const logs = dirs.flatMap((dir) =>
-  readdirSync(dir)
-    .filter((file) => file.endsWith('.log') && !WRAPPED.has(file))
-    .map((file) => ({ file, text: readFileSync(`${dir}${file}`, 'utf8') })),
-);
+const logs = allFixtureLogs().filter(({ file }) => !WRAPPED.has(file));
 
 function curves(result: ParseResult): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseTrainingLog } from '../parseTrainingLog';
 import type { ParseResult } from '../types';
+import { fixtureDir, UNSEEN_SETS } from './helpers/fixtureLogs';
 
 // Real logs of trainers the parser was not written for (fixtures/unseen, SOURCES.md says where
 // each comes from). Their expectations were written by reading each log (expectations.json):
@@ -21,21 +21,9 @@ interface Expectation {
   summary?: Record<string, number | string>;
 }
 
-// Eight sets, gathered at eight times by reading public issues, PRs and READMEs (unseen5: LLM-era
-// trainers; unseen6: classic and non-LLM trainers: Caffe, Vowpal Wabbit, PaddlePaddle, ...;
-// unseen7: computer vision: GANs, BasicSR super-resolution, StyleGAN; unseen8: hand-written loops
-// and ecosystems outside PyTorch: Marian, Sockeye, DL4J, Kaldi, spaCy v2).
-const sets = [
-  'unseen',
-  'unseen2',
-  'unseen3',
-  'unseen4',
-  'unseen5',
-  'unseen6',
-  'unseen7',
-  'unseen8',
-].map((name) => {
-  const dir = fileURLToPath(new URL(`./fixtures/${name}/`, import.meta.url));
+// The dev sets, gathered at eight times by reading public issues, PRs and READMEs.
+const sets = UNSEEN_SETS.map((name) => {
+  const dir = fixtureDir(name);
   const expectations = JSON.parse(readFileSync(`${dir}expectations.json`, 'utf8')) as Record<
     string,
     Expectation

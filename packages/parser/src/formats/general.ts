@@ -626,8 +626,7 @@ function readAtStepIs(text: string): string {
   const m = AT_STEP_IS_RE.exec(text);
   if (!m) return text;
   const from = m.index + m[0].length;
-  let to = text.indexOf(' ', from);
-  if (to < 0) to = text.length;
+  const to = tokenEnd(text, from);
   return `${text.slice(0, m.index)} = ${text.slice(from, to)} | ${m[1]} ${m[2]} | ${text.slice(to)}`;
 }
 
@@ -769,6 +768,12 @@ const NET_OUTPUT_RE = /^(?:train|test) net output$/;
 /** `learning rate to 1e-4` in a sentence; the value is the token after it. */
 const LR_CHANGE_RE = /\b(?:learning[ _]rate|lr)(?: of group \d+)? to (?=[-+.\d])/i;
 
+/** The end of the token starting at `from`: the next space, or the end of the text. */
+function tokenEnd(text: string, from: number): number {
+  const to = text.indexOf(' ', from);
+  return to < 0 ? text.length : to;
+}
+
 /**
  * `Updating learning rate to 0.0018`, `reducing learning rate of group 0 to 1.0000e-04.`: the
  * sentence of a scheduler that changed the learning rate, rewritten as the pair it means.
@@ -777,8 +782,7 @@ function readLearningRateChange(text: string): string {
   const m = LR_CHANGE_RE.exec(text);
   if (!m) return text;
   const from = m.index + m[0].length;
-  let to = text.indexOf(' ', from);
-  if (to < 0) to = text.length;
+  const to = tokenEnd(text, from);
   let token = text.slice(from, to);
   if (token.endsWith('.')) token = token.slice(0, -1);
   if (parseNumber(token) === undefined) return text;

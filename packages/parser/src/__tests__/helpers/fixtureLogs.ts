@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * The dev sets of real logs the parser was not written for, in the order they were gathered
+ * (unseen5: LLM-era trainers; unseen6: classic and non-LLM trainers; unseen7: computer vision;
+ * unseen8: hand-written loops and ecosystems outside PyTorch). Each has `SOURCES.md` and
+ * `expectations.json`.
+ */
+export const UNSEEN_SETS = [
+  'unseen',
+  'unseen2',
+  'unseen3',
+  'unseen4',
+  'unseen5',
+  'unseen6',
+  'unseen7',
+  'unseen8',
+] as const;
+
+/** The folder of a fixture set (`corpus` or one of {@link UNSEEN_SETS}), with a trailing slash. */
+export function fixtureDir(set: string): string {
+  return fileURLToPath(new URL(`../fixtures/${set}/`, import.meta.url));
+}
+
+/** Every `.log` of the corpus copy and of the dev sets, as `set/file` and its text. */
+export function allFixtureLogs(): Array<{ set: string; file: string; text: string }> {
+  return ['corpus', ...UNSEEN_SETS].flatMap((set) => {
+    const dir = fixtureDir(set);
+    return readdirSync(dir)
+      .filter((file) => file.endsWith('.log'))
+      .sort()
+      .map((file) => ({ set, file, text: readFileSync(`${dir}${file}`, 'utf8') }));
+  });
+}

@@ -623,6 +623,7 @@ const AT_STEP_IS_RE =
  * iteration 691`), the step after the value so the name keeps only the words before ` at `.
  */
 function readAtStepIs(text: string): string {
+  if (text.indexOf(' is ') < 0) return text;
   const m = AT_STEP_IS_RE.exec(text);
   if (!m) return text;
   const from = m.index + m[0].length;
@@ -779,6 +780,7 @@ function tokenEnd(text: string, from: number): number {
  * sentence of a scheduler that changed the learning rate, rewritten as the pair it means.
  */
 function readLearningRateChange(text: string): string {
+  if (text.indexOf(' to ') < 0) return text;
   const m = LR_CHANGE_RE.exec(text);
   if (!m) return text;
   const from = m.index + m[0].length;

@@ -7,6 +7,7 @@ const LOGGER_NAME_RE = /^(?:[A-Za-z_]\w*(?:\.\w+)+|__\w+__|[\w.<>-]+:[\w.<>-]+:\
 const TRAILING_SOURCE_RE = / {2,}[\w.-]+\.py:\d+ *$/;
 
 const LEVELS = ['INFO', 'WARNING', 'WARN', 'DEBUG', 'ERROR', 'CRITICAL', 'NOTICE', 'TRACE'];
+const LEVEL_ANY_RE = /INFO|WARN|DEBUG|ERROR|CRITICAL|NOTICE|TRACE/;
 
 /**
  * Removes a logging framework's prefix from a metric line: everything up to a log level word
@@ -29,18 +30,20 @@ export function stripLogPrefix(line: string): string {
   // A level word within the first 160 characters, as a whole word.
   const head = s.length > 160 ? s.slice(0, 160) : s;
   let cut = -1;
-  for (const level of LEVELS) {
-    let at = head.indexOf(level);
-    while (at >= 0) {
-      const before = at === 0 ? 32 : head.charCodeAt(at - 1);
-      const after = head.charCodeAt(at + level.length);
-      if (!isWordChar(before) && !isWordChar(after)) {
-        cut = Math.max(cut, at + level.length);
-        break;
+  // One scan tells most lines (the message itself, no level word) apart before the per-level ones.
+  if (LEVEL_ANY_RE.test(head))
+    for (const level of LEVELS) {
+      let at = head.indexOf(level);
+      while (at >= 0) {
+        const before = at === 0 ? 32 : head.charCodeAt(at - 1);
+        const after = head.charCodeAt(at + level.length);
+        if (!isWordChar(before) && !isWordChar(after)) {
+          cut = Math.max(cut, at + level.length);
+          break;
+        }
+        at = head.indexOf(level, at + 1);
       }
-      at = head.indexOf(level, at + 1);
     }
-  }
   if (cut >= 0) {
     let i = cut;
     // A level inside a bracket group with other fields (`[INFO|DP=0|PP=0|TP=0]:`, nanotron): the
@@ -58,11 +61,14 @@ export function stripLogPrefix(line: string): string {
     s = s.slice(skipDecoration(s, i));
     // Python logging's `%(levelname)s - %(name)s - %(message)s`: a dotted logger name after the
     // level (`INFO - allennlp.training.trainer - Epoch 0/39`). The message keeps its own spacing.
-    const logger = LOGGER_NAME_RE.exec(s.length > 160 ? s.slice(0, 160) : s);
+    const dash = s.indexOf(' - ');
+    const logger = dash > 0 && dash < 160 ? LOGGER_NAME_RE.exec(s.slice(0, dash + 3)) : null;
     if (logger) s = s.slice(logger[0].length);
-    const tail = s.length > 120 ? s.length - 120 : 0;
-    const source = TRAILING_SOURCE_RE.exec(tail === 0 ? s : s.slice(tail));
-    if (source) s = s.slice(0, tail + source.index);
+    if (s.indexOf('.py:') > 0) {
+      const tail = s.length > 120 ? s.length - 120 : 0;
+      const source = TRAILING_SOURCE_RE.exec(tail === 0 ? s : s.slice(tail));
+      if (source) s = s.slice(0, tail + source.index);
+    }
   } else if (/^[IWEF]\d{4} \d\d:\d\d:\d\d/.test(s)) {
     const close = s.indexOf('] ');
     if (close > 0 && close < 120) s = s.slice(close + 2);

@@ -107,7 +107,10 @@ export function stripPrefixes(line: string, found?: StrippedPrefixes): string {
     }
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
       const rest = s.slice(i, i + 120);
-      const m = COMPOSE_PREFIX_RE.exec(rest) ?? SYSLOG_PREFIX_RE.exec(rest);
+      // Cheap tests first: a compose prefix has a bar, a syslog one a space after a month name.
+      const m =
+        (rest.indexOf('|') > 0 ? COMPOSE_PREFIX_RE.exec(rest) : null) ??
+        (rest.charCodeAt(3) === 32 && c <= 90 ? SYSLOG_PREFIX_RE.exec(rest) : null);
       if (m) {
         i += m[0].length;
         continue;

@@ -8,7 +8,13 @@ const preview: Preview = {
     mswLoader(async () => {
       const { setupWorker } = await import('msw/browser');
       const worker = setupWorker();
-      await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+      // The worker script sits next to the iframe: at the root of a Storybook of its own, under
+      // `/storybook/` in the demo app. MSW's default (`/mockServiceWorker.js`) only fits the first.
+      await worker.start({
+        quiet: true,
+        onUnhandledRequest: 'bypass',
+        serviceWorker: { url: new URL('mockServiceWorker.js', window.location.href).pathname },
+      });
       return worker;
     }),
   ],

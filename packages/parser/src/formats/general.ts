@@ -623,12 +623,10 @@ const AT_STEP_IS_RE =
  * iteration 691`), the step after the value so the name keeps only the words before ` at `.
  */
 function readAtStepIs(text: string): string {
-  if (text.indexOf(' is ') < 0) return text;
-  const m = AT_STEP_IS_RE.exec(text);
-  if (!m) return text;
-  const from = m.index + m[0].length;
-  const to = tokenEnd(text, from);
-  return `${text.slice(0, m.index)} = ${text.slice(from, to)} | ${m[1]} ${m[2]} | ${text.slice(to)}`;
+  const found = matchBeforeToken(text, ' is ', AT_STEP_IS_RE);
+  if (!found) return text;
+  const { match: m, token, end } = found;
+  return `${text.slice(0, m.index)} = ${token} | ${m[1]} ${m[2]} | ${text.slice(end)}`;
 }
 
 /** `: 3039/33000 (9.21%)`: a count of the total, then the percentage it makes. */
@@ -769,10 +767,22 @@ const NET_OUTPUT_RE = /^(?:train|test) net output$/;
 /** `learning rate to 1e-4` in a sentence; the value is the token after it. */
 const LR_CHANGE_RE = /\b(?:learning[ _]rate|lr)(?: of group \d+)? to (?=[-+.\d])/i;
 
-/** The end of the token starting at `from`: the next space, or the end of the text. */
-function tokenEnd(text: string, from: number): number {
-  const to = text.indexOf(' ', from);
-  return to < 0 ? text.length : to;
+/**
+ * The match of `re` in a sentence (tried only when the text holds `needle`, which every match
+ * holds) and the token after it, up to the next space: `... lr to 1e-4 ...` gives `1e-4`.
+ */
+function matchBeforeToken(
+  text: string,
+  needle: string,
+  re: RegExp,
+): { match: RegExpExecArray; token: string; end: number } | undefined {
+  if (text.indexOf(needle) < 0) return undefined;
+  const match = re.exec(text);
+  if (!match) return undefined;
+  const from = match.index + match[0].length;
+  const space = text.indexOf(' ', from);
+  const end = space < 0 ? text.length : space;
+  return { match, token: text.slice(from, end), end };
 }
 
 /**
@@ -780,15 +790,11 @@ function tokenEnd(text: string, from: number): number {
  * sentence of a scheduler that changed the learning rate, rewritten as the pair it means.
  */
 function readLearningRateChange(text: string): string {
-  if (text.indexOf(' to ') < 0) return text;
-  const m = LR_CHANGE_RE.exec(text);
-  if (!m) return text;
-  const from = m.index + m[0].length;
-  const to = tokenEnd(text, from);
-  let token = text.slice(from, to);
-  if (token.endsWith('.')) token = token.slice(0, -1);
+  const found = matchBeforeToken(text, ' to ', LR_CHANGE_RE);
+  if (!found) return text;
+  const token = found.token.endsWith('.') ? found.token.slice(0, -1) : found.token;
   if (parseNumber(token) === undefined) return text;
-  return `${text.slice(0, m.index)} | learning_rate: ${token} | ${text.slice(to)}`;
+  return `${text.slice(0, found.match.index)} | learning_rate: ${token} | ${text.slice(found.end)}`;
 }
 
 /** `train.py:267`, `trainer.py`: a source location printed by a logger, not a metric name. */

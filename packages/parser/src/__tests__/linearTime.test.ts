@@ -266,3 +266,24 @@ describe('the seventh unseen set rules on long near misses', () => {
     expectLinearOnce('darknet avg dots', `12: 1.${'1'.repeat(50_000)}, 1. avg loss`);
   }, 120_000);
 });
+
+describe('parse time is linear on the JSON around collected logs and notebooks', () => {
+  it('on envelopes and notebook strings built to make their readers work hard', () => {
+    // An envelope key, then 100k escaped quotes that never close the string.
+    expectLinearOnce('open log string', `{"log":"${'\\"'.repeat(50_000)}`);
+    // A valid envelope whose text is 100k near-misses of a record.
+    expectLinearOnce(
+      'long envelope text',
+      JSON.stringify({ log: `${'loss: x '.repeat(12_000)}\n`, stream: 'stdout' }),
+    );
+    // Every envelope key in one object, each 20k characters of unicode escapes.
+    expectLinearOnce(
+      'many keys',
+      `{${['log', 'message', 'msg', 'textPayload', 'MESSAGE', 'stream'].map((k) => `"${k}":"${'\\u0041'.repeat(3_000)}"`).join(',')}}`,
+    );
+    // 100k nested arrays under a cells key, and a notebook string of escapes that never ends.
+    expectLinearOnce('nested cells', `{"cells":${'['.repeat(50_000)}`);
+    expectLinearOnce('closed nested cells', `{"cells":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
+    expectLinearOnce('notebook string', `      "${'\\n'.repeat(50_000)}`);
+  }, 120_000);
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseTrainingLog } from '../parseTrainingLog';
-import type { ParseResult } from '../types';
 import { allFixtureLogs } from './helpers/fixtureLogs';
+import { curves, reprintedDifferently } from './helpers/reprint';
 
 // A training log is often read through what collected it: `docker compose logs`, `kubectl logs
 // --prefix --timestamps`, a GitHub Actions job, `mpirun --tag-output`, torchrun, Ray, pm2, the
@@ -31,38 +31,6 @@ const COLLECTORS: Record<string, (line: string, index: number) => string> = {
 const WRAPPED = new Set(['megatron__bigscience-tr8b-wrapped.log']);
 
 const logs = allFixtureLogs().filter(({ file }) => !WRAPPED.has(file));
-
-function curves(result: ParseResult): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of Object.keys(result.series).sort()) {
-    const series = result.series[name];
-    if (series) out[name] = `${series.steps.join(',')} | ${series.values.join(',')}`;
-  }
-  return out;
-}
-
-/**
- * The logs whose curves change when their lines are printed again through `reprint`, each with the
- * names it lost and gained.
- */
-function reprintedDifferently(
-  texts: ReadonlyArray<{ file: string; text: string }>,
-  reprint: (lines: string[]) => string[],
-): string[] {
-  const differ: string[] = [];
-  for (const { file, text } of texts) {
-    const lines = text.split('\n');
-    if (lines.at(-1) === '') lines.pop();
-    const want = curves(parseTrainingLog(text));
-    const got = curves(parseTrainingLog(`${reprint(lines).join('\n')}\n`));
-    if (JSON.stringify(got) !== JSON.stringify(want)) {
-      const lost = Object.keys(want).filter((name) => !(name in got));
-      const extra = Object.keys(got).filter((name) => !(name in want));
-      differ.push(`${file}: lost [${lost.join(', ')}], extra [${extra.join(', ')}]`);
-    }
-  }
-  return differ;
-}
 
 describe('logs read through a collector', () => {
   it('has real logs to prefix', () => {

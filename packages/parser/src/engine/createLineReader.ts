@@ -5,11 +5,13 @@ import type { FlatObject } from '../formats/objectRecord';
 import { readProgressBar } from '../formats/progressBar';
 import { decodeHtmlEntities, hasHtmlEntity } from '../grammar/decodeHtmlEntities';
 import { hasWideCharacter, normalizeWidth } from '../grammar/normalizeWidth';
+import { mayBeLogEnvelope, readLogEnvelope } from '../grammar/readLogEnvelope';
 import { scanPairs } from '../grammar/scanPairs';
 import { stripLogPrefix } from '../grammar/stripLogPrefix';
 import type { StrippedPrefixes } from '../grammar/stripPrefixes';
 import { stripPrefixes } from '../grammar/stripPrefixes';
 import { scanFlatObject } from '../scanFlatObject';
+import { createNotebookReader } from './createNotebookReader';
 import { createRecordJoiner, isWrappedMegatronStart } from './createRecordJoiner';
 import type { StepTracker } from './createStepTracker';
 
@@ -105,13 +107,69 @@ export function createLineReader(parts: {
     parts.maxLength,
   );
 
+  /** How deep in the texts of envelopes the line being read is (0: a line of the log itself). */
+  let depth = 0;
+  /** The start of a line an envelope cut (Docker's `log` without its `\n`), until the rest comes. */
+  let held = '';
+
+  /** Reads the lines of a text an envelope or a notebook held. */
+  function readText(text: string, keepsBreaks: boolean): void {
+    const s = held.length > 0 ? held + text : text;
+    held = '';
+    let from = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      if (i > from) readNested(s, from, i);
+      from = i + 1;
+    }
+    if (from >= s.length) return;
+    if (!keepsBreaks) readNested(s, from, s.length);
+    else if (s.length - from > parts.maxLength) sink.malformed();
+    else held = s.slice(from);
+  }
+
+  function flushHeld(): void {
+    if (held.length === 0) return;
+    const text = held;
+    held = '';
+    readNested(text, 0, text.length);
+  }
+
+  function readNested(text: string, start: number, end: number): void {
+    depth++;
+    try {
+      read(text, start, end);
+    } finally {
+      depth--;
+    }
+  }
+
+  const notebook = createNotebookReader({
+    text: (decoded) => readText(decoded, true),
+    endText: flushHeld,
+  });
+
   function read(text: string, start: number, end: number): void {
     if (end === start) return;
     // Hot path: a one-line dict or JSON record read in place, without slicing the line out.
-    if (text.charCodeAt(start) === 123 && !joiner.busy) {
-      if (sink.layoutLine(text, start, end)) return;
-      evalPrefix = false;
-      if (text.charCodeAt(end - 1) === 125 && scanFlatObject(text, start, scanned, end)) {
+    if (text.charCodeAt(start) === 123) {
+      const busy = joiner.busy;
+      if (!busy) {
+        if (sink.layoutLine(text, start, end)) return;
+        evalPrefix = false;
+      }
+      // A collector's JSON around each line (Docker, Cloud Logging, journald, JSON loggers), also
+      // while the lines it wraps join into one record.
+      if (depth < 2 && mayBeLogEnvelope(text, start, end)) {
+        const envelope = readLogEnvelope(text.slice(start, end));
+        if (envelope) {
+          for (const inner of envelope.texts) readText(inner, envelope.keepsBreaks);
+          if (envelope.texts.length > 1) flushHeld();
+          return;
+        }
+      }
+      if (!busy && text.charCodeAt(end - 1) === 125 && scanFlatObject(text, start, scanned, end)) {
         const line = text.slice(start, end);
         sink.scannedObject(scanned, objectRecord(scanned, false), line);
         return;
@@ -121,6 +179,15 @@ export function createLineReader(parts: {
   }
 
   function readLine(input: string): void {
+    // A notebook (`.ipynb`): only the text of its outputs is read.
+    if (depth === 0 && (notebook.active || isIndentedKey(input))) {
+      const opens = !notebook.active;
+      if (notebook.line(input)) {
+        // The notebook's opening `{` started a record to join: it was none.
+        if (opens) joiner.cancel();
+        return;
+      }
+    }
     const last = input.charCodeAt(input.length - 1);
     // Most lines of a Trainer log are tqdm redraws: kept unread, before anything else is tried.
     if (last === 93 && !joiner.busy) {
@@ -248,7 +315,20 @@ export function createLineReader(parts: {
     tracker.noteBar(bar);
   }
 
-  return { read, end: joiner.end };
+  return {
+    read,
+    end() {
+      flushHeld();
+      joiner.end();
+    },
+  };
+}
+
+/** A line of indented JSON opening with a key (`  "cells": [`), as a notebook's first key is. */
+function isIndentedKey(line: string): boolean {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  return line.charCodeAt(i) === 34 && line.startsWith('"cells"', i);
 }
 
 /**

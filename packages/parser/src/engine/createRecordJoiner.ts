@@ -26,6 +26,8 @@ export interface RecordJoiner {
   offer(raw: string): boolean;
   /** A blank line: a wrapped Megatron line ends there. */
   blank(): void;
+  /** Drops the record being joined, as not a record at all (a notebook's opening `{`). */
+  cancel(): void;
   /** The text ended: what is being joined is read or counted as malformed. */
   end(): void;
   /** A record is being joined. */
@@ -151,6 +153,10 @@ export function createRecordJoiner(sink: JoinedRecordSink, maxLength: number): R
     },
     offer,
     blank: flushMegatron,
+    cancel() {
+      pending = undefined;
+      megatron = undefined;
+    },
     end() {
       flushMegatron();
       if (pending) {

@@ -36,7 +36,7 @@ export interface FlatObject {
  *
  * @example
  * ```ts
- * const info: KeyInfo = { name: 'learning_rate', stepRank: 99, summary: false, eval: false, train: true, epoch: false };
+ * const info: KeyInfo = { name: 'learning_rate', stepRank: 99, summary: false, eval: false, train: true, epoch: false, id: false };
  * ```
  */
 export interface KeyInfo {
@@ -47,6 +47,8 @@ export interface KeyInfo {
   eval: boolean;
   train: boolean;
   epoch: boolean;
+  /** An identifier (`pad_token_id`), a metric only beside real ones. */
+  id: boolean;
 }
 
 const KEY_INFO = new Map<string, KeyInfo>();
@@ -74,6 +76,7 @@ export function keyInfo(key: string): KeyInfo {
     eval: key.startsWith('eval_'),
     train: name === 'loss' || name === 'learning_rate' || name === 'grad_norm',
     epoch: name === 'epoch',
+    id: key.endsWith('_id'),
   };
   // Capped like canonicalName's cache, so a log of ever-new keys cannot grow it.
   if (KEY_INFO.size < 4096) KEY_INFO.set(key, info);
@@ -130,6 +133,7 @@ export function objectRecord(
   let hasEval = false;
   let hasTrain = false;
   let epoch: number | undefined;
+  let onlyIds = true;
   const scratch = object.scratch;
   const metrics: Array<[string, number]> = scratch ? scratch.metrics : [];
   let m = 0;
@@ -159,6 +163,7 @@ export function objectRecord(
       continue;
     }
     if (info.eval) hasEval = true;
+    if (!info.id) onlyIds = false;
     const name = info.name;
     if (info.train) hasTrain = true;
     else if (info.epoch) epoch = value;
@@ -171,7 +176,8 @@ export function objectRecord(
   }
   // Setting `length` is a runtime call even when it does not change: lines repeat their layout.
   if (metrics.length !== m) metrics.length = m;
-  if (m === 0) return undefined;
+  // `Updated tokens: {'bos_token_id': 2, 'pad_token_id': 0}.` (TRL): settings, not a record.
+  if (m === 0 || onlyIds) return undefined;
   if (step === undefined && epochIsStep && epoch !== undefined && Number.isInteger(epoch)) {
     step = epoch;
   }

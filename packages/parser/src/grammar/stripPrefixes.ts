@@ -9,9 +9,12 @@ const RAY_PREFIX_RE = /^\((?:[\w.-]+ )?pid=\d+(?:, ip=[\d.]+)?\)\s*/;
 const SRUN_PREFIX_RE = /^(\d{1,4}):\s+/;
 /**
  * A timestamp opening the line: `2024-05-01 12:00:00,123 `, RFC 3339 from `kubectl logs
- * --timestamps` or GitHub Actions (`2024-05-01T12:00:00.1234567Z `).
+ * --timestamps` or GitHub Actions (`2024-05-01T12:00:00.1234567Z `), with the stream and tag of
+ * the container runtime's own log files (CRI: `2024-05-01T12:00:00.123456789Z stdout F `, what
+ * `/var/log/pods/` holds under containerd and CRI-O).
  */
-const TIMESTAMP_RE = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? /;
+const TIMESTAMP_RE =
+  /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? (?:std(?:out|err) [FP] )?/;
 /** `docker compose` service prefix: `trainer-1  | `, `trainer_1  | ` (a replica number, then a bar). */
 const COMPOSE_PREFIX_RE = /^[A-Za-z][\w.]*(?:-[\w.]+)*[-_]\d+ +\| ?/;
 /** pm2's `0|train  | `. */

@@ -301,3 +301,50 @@ describe('Jupyter notebooks', () => {
     expect(r.series.eval_loss).toEqual({ steps: [1, 2], values: [0.6, 0.55] });
   });
 });
+
+describe("trackers' own exports", () => {
+  it("reads TensorBoard's scalar CSV download, its wall clock not a metric", () => {
+    // The rows a public plot script for TensorBoard downloads quotes as its input (code index id
+    // 49552989255: `a plot script for tensorboard download data`).
+    const text = [
+      'Wall time,Step,Value',
+      '1654943296.2150984,0,59.310001373291016',
+      '1654943313.7791796,1,64.77999877929688',
+      '1654943332.386608,2,70.02999877929688',
+      '1654943350.320845,3,71.08000183105469',
+      '1654943368.0967004,4,78.98999786376953',
+      '1654943386.335942,5,79.69999694824219',
+    ].join('\n');
+    const r = parseTrainingLog(text);
+    expect(r.stepSource).toBe('explicit');
+    expect(r.series).toEqual({
+      Value: {
+        steps: [0, 1, 2, 3, 4, 5],
+        values: [
+          59.310001373291016, 64.77999877929688, 70.02999877929688, 71.08000183105469,
+          78.98999786376953, 79.69999694824219,
+        ],
+      },
+    });
+  });
+
+  it('reads the same export written by numpy.savetxt with %f steps', () => {
+    const r = parseTrainingLog(
+      'Wall time,Step,Value\n1654943296.215098,100.000000,2.500000\n1654943313.779180,200.000000,2.250000\n',
+    );
+    expect(r.series).toEqual({ Value: { steps: [100, 200], values: [2.5, 2.25] } });
+  });
+
+  it("does not chart W&B history's wall clock and run time", () => {
+    const line = (i: number, loss: number) =>
+      JSON.stringify({
+        'train/loss': loss,
+        'train/global_step': 10 * i,
+        _timestamp: 1644345412 + i,
+        _runtime: 4 + i,
+        _step: i,
+      });
+    const r = parseTrainingLog([line(1, 2.5), line(2, 2.25), line(3, 2)].join('\n'));
+    expect(r.series).toEqual({ loss: { steps: [10, 20, 30], values: [2.5, 2.25, 2] } });
+  });
+});

@@ -36,7 +36,7 @@ export interface FlatObject {
  *
  * @example
  * ```ts
- * const info: KeyInfo = { name: 'learning_rate', stepRank: 99, summary: false, eval: false, train: true, epoch: false, id: false };
+ * const info: KeyInfo = { name: 'learning_rate', stepRank: 99, summary: false, eval: false, train: true, epoch: false, id: false, clock: false };
  * ```
  */
 export interface KeyInfo {
@@ -49,6 +49,8 @@ export interface KeyInfo {
   epoch: boolean;
   /** An identifier (`pad_token_id`), a metric only beside real ones. */
   id: boolean;
+  /** When the record was written (W&B's `_timestamp`, `_runtime`), never a metric. */
+  clock: boolean;
 }
 
 const KEY_INFO = new Map<string, KeyInfo>();
@@ -77,6 +79,7 @@ export function keyInfo(key: string): KeyInfo {
     train: name === 'loss' || name === 'learning_rate' || name === 'grad_norm',
     epoch: name === 'epoch',
     id: key.endsWith('_id'),
+    clock: CLOCK_KEYS.has(key),
   };
   // Capped like canonicalName's cache, so a log of ever-new keys cannot grow it.
   if (KEY_INFO.size < 4096) KEY_INFO.set(key, info);
@@ -99,6 +102,8 @@ const STEP_RANK = new Map([
   ['train/step', 1],
   ['_step', 2],
 ]);
+/** W&B's history (`wandb-history.jsonl`): the wall clock and the seconds since the run started. */
+const CLOCK_KEYS = new Set(['_timestamp', '_runtime']);
 const SUMMARY_KEYS = new Set([
   'train_runtime',
   'train_samples_per_second',
@@ -152,6 +157,7 @@ export function objectRecord(
       }
     } else info = keyInfo(key);
     if (info.summary) return summaryRecord(object, format);
+    if (info.clock) continue;
     const value = values[i];
     if (value === undefined) continue;
     const rank = info.stepRank;

@@ -92,6 +92,8 @@ export function createRecordLayout<S>(
   }
   const keys = object.keys.slice(0, count);
   const info = keys.map(keyInfo);
+  // A key that is no metric nor step (W&B's `_timestamp`) is read by the object reader only.
+  if (info.some((i) => i.clock)) return undefined;
   const single = object.quote === 'single';
   const q = single ? "'" : '"';
   const text = `${q}[^${q}\\\\\\n\\r]*${q}`;

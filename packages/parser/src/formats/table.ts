@@ -48,6 +48,8 @@ export interface TableState {
   /** Column of the step (`Step`, `Iteration`), else of an integer `Epoch`, else -1. */
   stepColumn: number;
   stepIsEpoch: boolean;
+  /** Columns of the wall clock (`Wall time` of a TensorBoard CSV export): when, not a metric. */
+  clockColumns: boolean[];
 }
 
 /** A vertical `| name | value |` box being read (stable-baselines3, RL libraries). */
@@ -84,6 +86,9 @@ const STEP_COLUMNS = new Map<string, number>(
     'itn',
   ].map((name, rank) => [name, rank]),
 );
+
+/** Columns holding when a row was written (seconds since 1970), not a value of the run. */
+const CLOCK_COLUMNS = new Set(['wall time', 'walltime', 'timestamp', 'unix time']);
 
 /** A column saying whether a row is a training row (`True`) or an evaluation one (`False`). */
 const PHASE_COLUMNS = new Set(['train', 'training', 'is train', 'is training']);
@@ -300,9 +305,12 @@ function paddedCommas(text: string): boolean {
   return commas >= 2;
 }
 
-/** A CSV column name: one word of letters, digits and `_ / . - ( ) [ ]` (`train/loss_step`). */
+/**
+ * A CSV column name: up to five words of letters, digits and `_ / . - ( ) [ ]` (`train/loss_step`,
+ * TensorBoard's `Wall time`, pandas' `Training Loss`).
+ */
 function isCsvName(cell: Cell): boolean {
-  return /^[A-Za-z_][\w./()[\]-]*$/.test(cell.text);
+  return /^[A-Za-z_][\w./()[\]-]*(?: [\w./()[\]-]+){0,4}$/.test(cell.text);
 }
 
 function isRule(cells: readonly Cell[]): boolean {
@@ -356,6 +364,7 @@ function headerState(cells: readonly Cell[], separator: CellSeparator): TableSta
     spans: cells.map((cell) => [cell.start, cell.end]),
     stepColumn: stepIsEpoch ? epochColumn : stepColumn,
     stepIsEpoch,
+    clockColumns: columns.map((column) => CLOCK_COLUMNS.has(normalizeName(column))),
   };
 }
 
@@ -401,6 +410,7 @@ function readRow(
       if (table.stepIsEpoch) metrics.push(['epoch', value]);
       continue;
     }
+    if (table.clockColumns[i]) continue;
     const name = canonicalName(columns[i] as string);
     metrics.push([name, value]);
   }

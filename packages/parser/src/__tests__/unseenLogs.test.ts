@@ -21,7 +21,7 @@ interface Expectation {
   summary?: Record<string, number | string>;
 }
 
-// The dev sets, gathered at eight times by reading public issues, PRs and READMEs.
+// The dev sets, gathered at nine times by reading public issues, PRs and READMEs.
 const sets = UNSEEN_SETS.map((name) => {
   const dir = fixtureDir(name);
   const expectations = JSON.parse(readFileSync(`${dir}expectations.json`, 'utf8')) as Record<
@@ -51,6 +51,8 @@ const KNOWN_GAPS: Record<string, string> = {
     'the first line opens with `_1.` (an underscore glued to the list number): its `39160/50000:` step is not read',
   'fastfold-colossalai__fastfold-pr-138-wrapped-equals.log':
     '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
+  'cntk-brainscript__cntk-issue-194-per-sample.log':
+    'a mid-epoch `Epoch[17 of 30]-Minibatch[   1- 500, 64.02%]:` line and the `Finished Epoch[17 of 30]` summary share epoch 17: counted as two steps, not the later one winning',
   'kaldi-nnet3__kaldi-issue-134-wrapped-minibatches.log':
     "Kaldi's `Average objective function for 'output' for minibatches 40-49 is -35.0 over 19538 frames.` hard-wrapped over three lines: not joined, not read",
 };
@@ -104,11 +106,11 @@ describe('real logs of trainers the parser was not written for', () => {
     describe(name, () => {
       it('has an expectation for every log', () => {
         expect(logs.filter((file) => !expectations[file])).toEqual([]);
-        // The fourth to eighth sets were asked for at about a dozen logs; the others hold twenty or more.
+        // The fourth to ninth sets were asked for at about a dozen logs; the others hold twenty or more.
         const least =
           name === 'unseen4' || name === 'unseen5'
             ? 10
-            : name === 'unseen6' || name === 'unseen7' || name === 'unseen8'
+            : ['unseen6', 'unseen7', 'unseen8', 'unseen9'].includes(name)
               ? 12
               : 20;
         expect(logs.length).toBeGreaterThanOrEqual(least);

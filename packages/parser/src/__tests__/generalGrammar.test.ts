@@ -1932,6 +1932,23 @@ describe('shapes of the ninth unseen set (older and non-PyTorch frameworks)', ()
       [16, 0.62585586],
       [17, 0.61884153],
     ]);
+    // A mid-epoch line, then the `Finished` line of the same epoch: one point, the later value.
+    const mid = parse([
+      'Finished Epoch[16 of 30]: [Training Set] TrainLossPerSample = 0.62585586; EpochTime=95.7758',
+      ' Epoch[17 of 30]-Minibatch[   1- 500, 64.02%]: SamplesSeen = 32000; TrainLossPerSample =  0.61816498; TotalTime = 60.3761s',
+      'Finished Epoch[17 of 30]: [Training Set] TrainLossPerSample = 0.61884153; EpochTime=94.3146',
+    ]);
+    expect(points(mid, 'TrainLossPerSample')).toEqual([
+      [16, 0.62585586],
+      [17, 0.61884153],
+    ]);
+    // Without the end word, two different records in one epoch are counted, as before.
+    const twice = parse([
+      'Epoch[1 of 30]: loss = 0.9',
+      'Epoch[2 of 30]: loss = 0.8',
+      'Epoch[2 of 30]: loss = 0.7',
+    ]);
+    expect(twice.series.loss?.values).toEqual([0.9, 0.8, 0.7]);
   });
 
   it("reads char-rnn's `N/M (epoch E), train_loss = ...` counter as the run's iteration", () => {

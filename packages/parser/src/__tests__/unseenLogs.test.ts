@@ -51,8 +51,6 @@ const KNOWN_GAPS: Record<string, string> = {
     'the first line opens with `_1.` (an underscore glued to the list number): its `39160/50000:` step is not read',
   'fastfold-colossalai__fastfold-pr-138-wrapped-equals.log':
     '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
-  'cntk-brainscript__cntk-issue-194-per-sample.log':
-    'a mid-epoch `Epoch[17 of 30]-Minibatch[   1- 500, 64.02%]:` line and the `Finished Epoch[17 of 30]` summary share epoch 17: counted as two steps, not the later one winning',
   'kaldi-nnet3__kaldi-issue-134-wrapped-minibatches.log':
     "Kaldi's `Average objective function for 'output' for minibatches 40-49 is -35.0 over 19538 frames.` hard-wrapped over three lines: not joined, not read",
 };

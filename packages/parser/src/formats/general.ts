@@ -625,8 +625,11 @@ export function generalRecord(
     ctx.steplessNames.clear();
   if (step !== undefined) record.step = step;
   else if (progressStep !== undefined) record.progressStep = progressStep;
-  else if (weakStep !== undefined) record.weakStep = weakStep;
-  else if (scanned.tail) record.tail = true;
+  else if (weakStep !== undefined) {
+    record.weakStep = weakStep;
+    if (epoch !== undefined && /^(?:finished|completed) /.test(normalizeName(epoch.name)))
+      record.epochEnd = true;
+  } else if (scanned.tail) record.tail = true;
   else if (!evalRecord && !ctx.countedLog) {
     for (const [name] of metrics) {
       if (ctx.steplessNames.has(name)) ctx.countedLog = true;

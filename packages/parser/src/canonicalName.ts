@@ -19,6 +19,10 @@ const CANONICAL = new Map<string, string>(
     'valid loss': 'eval_loss',
     'vali loss': 'eval_loss',
     'learning rate': 'learning_rate',
+    // MATLAB's `trainNetwork` table: `Mini-batch Loss`, `Validation Loss`, `Base Learning Rate`.
+    'mini batch loss': 'loss',
+    'minibatch loss': 'loss',
+    'base learning rate': 'learning_rate',
     lr: 'learning_rate',
     'grad norm': 'grad_norm',
     gnorm: 'grad_norm',

@@ -1841,3 +1841,166 @@ describe('computer-vision trainer lines (seventh unseen set)', () => {
     ]);
   });
 });
+
+describe('shapes of the ninth unseen set (older and non-PyTorch frameworks)', () => {
+  it('stacks a header printed on two lines (MATLAB trainNetwork) into one name a column', () => {
+    const r = parse([
+      '|=========================================================================|',
+      '|  Epoch  |  Iteration  |  Time Elapsed  |  Mini-batch  |  Validation  |  Base Learning  |',
+      '|         |             |   (hh:mm:ss)   |     Loss     |     Loss     |      Rate       |',
+      '|=========================================================================|',
+      '|       1 |           1 |       00:00:03 |       3.2166 |       2.8498 |      1.0000e-04 |',
+      '|       2 |          50 |       00:00:05 |       1.4265 |              |      1.0000e-04 |',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 3.2166],
+      [50, 1.4265],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[1, 2.8498]]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [1, 1e-4],
+      [50, 1e-4],
+    ]);
+    expect(r.series['Mini-batch']).toBeUndefined();
+    // A second line of words under a header that already has rows is no part of its names.
+    const rows = parse([
+      '| Epoch | Step | Loss |',
+      '| 1 | 10 | 0.5 |',
+      '| x | y | z |',
+      '| 2 | 20 | 0.4 |',
+    ]);
+    expect(points(rows, 'loss')).toEqual([
+      [10, 0.5],
+      [20, 0.4],
+    ]);
+    // The same header printed again (two ranks) is no second line of names.
+    const twice = parse(['| Epoch | Step | Loss |', '| Epoch | Step | Loss |', '| 1 | 10 | 0.5 |']);
+    expect(points(twice, 'loss')).toEqual([[10, 0.5]]);
+  });
+
+  it('reads decimal commas (.NET under a comma culture), not lists or thousands', () => {
+    const r = parse([
+      'Phase: Training, Dataset used:      Train, Batch Processed Count:  17, Epoch:   0, Accuracy:  0,4882352, Cross-Entropy: 7,081955E+12',
+      'Phase: Training, Dataset used: Validation, Batch Processed Count:   3, Epoch:   0, Accuracy:        0,1',
+      'Phase: Training, Dataset used:      Train, Batch Processed Count:  17, Epoch:   1, Accuracy:  0,4705882, Cross-Entropy: 6,169476E+12',
+      'Phase: Training, Dataset used: Validation, Batch Processed Count:   3, Epoch:   1, Accuracy:        0,2',
+    ]);
+    expect(points(r, 'Accuracy')).toEqual([
+      [0, 0.4882352],
+      [1, 0.4705882],
+    ]);
+    expect(points(r, 'Cross-Entropy')).toEqual([
+      [0, 7.081955e12],
+      [1, 6.169476e12],
+    ]);
+    // `Dataset used: Validation`: a field naming the split announces the evaluation.
+    expect(points(r, 'eval_Accuracy')).toEqual([
+      [0, 0.1],
+      [1, 0.2],
+    ]);
+    // Thousands groups stay counts; lists and tuples are no decimals.
+    const counts = parse([
+      'step 1, tokens: 10,049, loss: 2.5',
+      'step 2, tokens: 20,098, loss: 2.4',
+    ]);
+    expect(points(counts, 'tokens')).toEqual([
+      [1, 10049],
+      [2, 20098],
+    ]);
+    const lists = parse(['step 1 loss 2,3,4', 'step 2 loss 2,3,5']);
+    expect(points(lists, 'loss').map(([, v]) => v)).not.toContain(2.3);
+  });
+
+  it("reads CNTK's `Finished Epoch[N of M]: [Training] loss = ...` as the epoch, a rerun as a restart", () => {
+    const r = parse([
+      'Finished Epoch[19 of 20]: [Training] loss = 35.532837 * 40, metric = 0.62% * 40 3.172s ( 12.6 samples/s);',
+      'Finished Epoch[20 of 20]: [Training] loss = 26.353195 * 40, metric = 0.54% * 40 3.040s ( 13.2 samples/s);',
+      'Finished Epoch[1 of 20]: [Training] loss = 4711.033750 * 25, metric = 21.03% * 25 10.768s (  2.3 samples/s);',
+      'Finished Epoch[2 of 20]: [Training] loss = 401.341235 * 40, metric = 2.37% * 40 3.020s ( 13.2 samples/s);',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 4711.03375],
+      [2, 401.341235],
+    ]);
+    expect(r.restarts.map((x) => x.step)).toEqual([1]);
+    expect(r.series['Finished Epoch']).toBeUndefined();
+    const set = parse([
+      'Finished Epoch[16 of 30]: [Training Set] TrainLossPerSample = 0.62585586; EpochTime=95.7758',
+      'Finished Epoch[17 of 30]: [Training Set] TrainLossPerSample = 0.61884153; EpochTime=94.3146',
+    ]);
+    expect(points(set, 'TrainLossPerSample')).toEqual([
+      [16, 0.62585586],
+      [17, 0.61884153],
+    ]);
+    // A mid-epoch line, then the `Finished` line of the same epoch: one point, the later value.
+    const mid = parse([
+      'Finished Epoch[16 of 30]: [Training Set] TrainLossPerSample = 0.62585586; EpochTime=95.7758',
+      ' Epoch[17 of 30]-Minibatch[   1- 500, 64.02%]: SamplesSeen = 32000; TrainLossPerSample =  0.61816498; TotalTime = 60.3761s',
+      'Finished Epoch[17 of 30]: [Training Set] TrainLossPerSample = 0.61884153; EpochTime=94.3146',
+    ]);
+    expect(points(mid, 'TrainLossPerSample')).toEqual([
+      [16, 0.62585586],
+      [17, 0.61884153],
+    ]);
+    // Without the end word, two different records in one epoch are counted, as before.
+    const twice = parse([
+      'Epoch[1 of 30]: loss = 0.9',
+      'Epoch[2 of 30]: loss = 0.8',
+      'Epoch[2 of 30]: loss = 0.7',
+    ]);
+    expect(twice.series.loss?.values).toEqual([0.9, 0.8, 0.7]);
+  });
+
+  it("reads char-rnn's `N/M (epoch E), train_loss = ...` counter as the run's iteration", () => {
+    const r = parse([
+      '634/9500 (epoch 3.337), train_loss = 1.78631243, grad/param norm = 3.7436e-02, time/batch = 0.1699s\t',
+      '635/9500 (epoch 3.342), train_loss = 1.76927459, grad/param norm = 3.6327e-02, time/batch = 0.1700s\t',
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(points(r, 'loss')).toEqual([
+      [634, 1.78631243],
+      [635, 1.76927459],
+    ]);
+    expect(points(r, 'epoch')).toEqual([
+      [634, 3.337],
+      [635, 3.342],
+    ]);
+    // A fraction opening a line without the epoch after it is no run counter.
+    const plain = parse(['3/10 done loss 0.5', '4/10 done loss 0.4']);
+    expect(plain.series.epoch).toBeUndefined();
+  });
+
+  it('keeps an alias of a canonical name printed beside that name (TF Estimator evaluation)', () => {
+    const r = parse([
+      'INFO:tensorflow:loss = 211.62344, step = 1',
+      'INFO:tensorflow:loss = 21.816256, step = 101 (0.240 sec)',
+      'INFO:tensorflow:Saving dict for global step 1000: accuracy = 0.93333334, average_loss = 0.05545785, global_step = 1000, loss = 1.6637355',
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[1000, 1.6637355]]);
+    expect(points(r, 'eval_average_loss')).toEqual([[1000, 0.05545785]]);
+    // Alone, the alias is the canonical name.
+    const alone = parse(['step 1 average_loss 0.5', 'step 2 average_loss 0.4']);
+    expect(points(alone, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+  });
+
+  it("charts an epoch's and a step's time, and strips `Evaluation` from the first eval name", () => {
+    const r = parse([
+      'epoch: 1 step: 1875, loss is 1.1544309',
+      'epoch time: 72110.166 ms, per step time: 38.459 ms',
+      'epoch: 2 step: 1875, loss is 0.64530635',
+      'epoch time: 24519.360 ms, per step time: 13.077 ms',
+    ]);
+    expect(r.series['epoch time']?.values).toEqual([72110.166, 24519.36]);
+    expect(r.series['per step time']?.values).toEqual([38.459, 13.077]);
+    const e = parse([
+      'global step 290, epoch: 37, loss: 0.00445, speed: 1.79 step/s',
+      'global step 300, epoch: 38, loss: 0.00439, speed: 1.90 step/s',
+      'Evaluation precision: 0.50000, recall: 0.25000, F1: 0.33333',
+    ]);
+    expect(points(e, 'eval_precision')).toEqual([[300, 0.5]]);
+    expect(points(e, 'eval_F1')).toEqual([[300, 0.33333]]);
+  });
+});

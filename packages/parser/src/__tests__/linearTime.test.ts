@@ -287,3 +287,20 @@ describe('parse time is linear on the JSON around collected logs and notebooks',
     expectLinearOnce('notebook string', `      "${'\\n'.repeat(50_000)}`);
   }, 120_000);
 });
+
+describe('the ninth unseen set rules on long near misses', () => {
+  it('decimal commas, bracket counters, run counters, eval fields and stacked headers over 100k characters', () => {
+    expectLinearOnce('decimal commas', `Accuracy: ${'0,1,2 (3,4 '.repeat(12_000)}`);
+    expectLinearOnce('comma digits', `loss: 1,${'2'.repeat(100_000)}`);
+    expectLinearOnce('bracket of', `Finished Epoch${'[1 of 2 [3 of '.repeat(8_000)}`);
+    expectLinearOnce('train tags', `Epoch 1${': [Training Set'.repeat(8_000)}] loss = 1`);
+    expectLinearOnce('run counter', `634/9500 (epoch ${'3'.repeat(100_000)}), loss = 1`);
+    expectLinearOnce('eval field', `${'Dataset used: Validatio, '.repeat(5_000)}Accuracy: 0,5`);
+    expectLinearOnce('eval field spaces', `x:${' '.repeat(100_000)}val`);
+    expectLinearOnce('timing names', `step 1 ${'epoch step time '.repeat(8_000)}: 1`);
+    expectLinearOnce(
+      'stacked header',
+      `| Epoch | Iteration |\n|${' Loss |'.repeat(15_000)}\n| 1 | 1 |`,
+    );
+  }, 120_000);
+});

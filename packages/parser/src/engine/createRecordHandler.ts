@@ -55,6 +55,7 @@ export function createRecordHandler(parts: {
     progress: undefined,
     weak: undefined,
     tail: false,
+    epochEnd: false,
   };
 
   function countFormat(format: string, curve: boolean): void {
@@ -130,6 +131,7 @@ export function createRecordHandler(parts: {
     claims.progress = r.progressStep;
     claims.weak = r.weakStep;
     claims.tail = r.tail === true;
+    claims.epochEnd = r.epochEnd === true;
     commit();
   }
 
@@ -178,6 +180,7 @@ export function createRecordHandler(parts: {
     claims.progress = undefined;
     claims.weak = undefined;
     claims.tail = false;
+    claims.epochEnd = false;
     commit();
   }
 

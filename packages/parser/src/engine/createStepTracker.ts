@@ -12,6 +12,8 @@ export interface StepClaims {
   weak: number | undefined;
   /** The line is the tail of a cut line (see `LineRecord.tail`). */
   tail?: boolean;
+  /** The weak counter ends its epoch (see `LineRecord.epochEnd`). */
+  epochEnd?: boolean;
 }
 
 /** The step of a record and where it came from (`undefined`: an eval or a continuation). */
@@ -159,6 +161,8 @@ export function createStepTracker(): StepTracker {
         kind === 'train' &&
         weak === lastWeakStep &&
         !(previousKind === kind && previousKey === weak && record.sameAsPrevious()) &&
+        // `Finished Epoch[17 of 30]: ...` after a mid-epoch line of epoch 17: the epoch's last word.
+        claims.epochEnd !== true &&
         // One metric a line under an epoch header (`train_loss 0.70`, `val_loss 0.46`, `Epoch
         // time: 148.59 s` after `Epoch 0`) is one epoch's record spread over lines, not several.
         !record.disjointFromPrevious()

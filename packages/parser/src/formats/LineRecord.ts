@@ -22,6 +22,11 @@ export interface LineRecord {
    */
   weakStep?: number | undefined;
   /**
+   * The weak counter is printed as the end of its epoch (`Finished Epoch[17 of 30]: ...`): at the
+   * epoch of the record before it, it takes that step (the later value wins) instead of counting.
+   */
+  epochEnd?: true;
+  /**
    * The line is the tail of a cut line (`36.9 | grad_norm: 1.27`): it continues the record before
    * it when it shares no metric with it, else it is a fragment and no record.
    */

@@ -131,6 +131,12 @@ const EVAL_WORDS = new Set([
 const METRIC_WORD_RE =
   /(?:^|[\s/.@_'\u0080-\uffff])(?:\w*loss|losses|acc|accuracy|acc\d|top\d|ppl|perplexity|reward|rewards|score|bleu|rouge\w*|f1|auc|map\w*|iou|miou|dice|error|err|kl|entropy|norm|lr|wer|cer|precision|recall|mse|mae|rmse|l1|l2|bpb|bpc|nll|xent|return|returns|mrr|ndcg|margin|margins|logps|logits|psnr|ssim|fid|objective|objf|mfu|throughput|tflops|grad|kld|elbo|likelihood|ce|bce)(?=$|[\s/.@\d_-])/;
 
+/**
+ * `epoch time: 72110.166 ms, per step time: 38.459 ms` (MindSpore's TimeMonitor), `step time`,
+ * `batch time`: the time an epoch or a step took is charted like a metric.
+ */
+const TIMING_NAME_RE = /(?:^|\s)(?:epoch|step|batch|iter|iteration) time$/;
+
 /** The same words in Chinese and Japanese (`训练损失`, `正确率`, `学习率`), anywhere in the name. */
 const CJK_METRIC_WORD_RE =
   /损失|損失|准确率|正确率|準確率|精度|召回率|学习率|學習率|学習率|困惑度|奖励|誤差|误差/;
@@ -163,7 +169,10 @@ export function renameEvalMetrics(metrics: Array<[string, number]>, announced: b
       name !== 'learning_rate' &&
       !/^(?:eval|val|valid|validation|test|dev)[_ /-]/i.test(name)
     ) {
-      metric[0] = `eval_${name}`;
+      // `Evaluation precision: 0.5, recall: 0.4` (PaddleNLP): the word that announced the line
+      // opens the first name; it names no metric.
+      const rest = /^evaluation (?=\S)/i.test(name) ? name.slice(11) : name;
+      metric[0] = `eval_${rest}`;
     }
   }
 }
@@ -220,7 +229,7 @@ export function generalRecord(
   if (scalar) return scalar;
   const atText = readAtStepIs(readLearningRateChange(text));
   const sentenceStep = atText !== text;
-  const lrText = readValueUnits(readFractionPercent(atText));
+  const lrText = readValueUnits(readFractionPercent(readBracketCounters(atText)));
   const scanned = scanPairs(lrText.indexOf('第') >= 0 ? readOrdinals(lrText) : lrText);
   const { pairs } = scanned;
   const settings = ctx.settings;
@@ -274,6 +283,7 @@ export function generalRecord(
   let evalNames = 0;
   let lossNames = 0;
   let batchCounter: ScannedPair | undefined;
+  let keys: Set<string> | undefined;
   for (const pair of pairs) {
     const key = normalizeName(pair.name);
     if (key.length === 0 || SKIP_NAMES.has(key) || isSourceLocation(pair.name)) {
@@ -315,10 +325,19 @@ export function generalRecord(
     if (pair.assigned) assigned++;
     // `226/572: 84.8 (84.8) Hz objective: 44.63` (MatConvNet): the speed's unit opens the next name.
     let name = canonicalName(key.startsWith('hz ') ? pair.name.slice(3) : pair.name);
+    // `average_loss = 0.055, ..., loss = 1.66` (TF Estimator's evaluation): a spelling of a
+    // canonical name printed beside that name itself keeps its own name.
+    if (name !== pair.name.trim() && pairs.length > 1) {
+      const exact = normalizeName(name);
+      keys ??= new Set(pairs.map((other) => normalizeName(other.name)));
+      if (exact !== key && keys.has(exact)) name = pair.name.trim();
+    }
     // `train epoch: 1`, `eval epoch: 1` (Flax examples): the epoch of a train or an eval line.
     if (
       name === 'epoch' ||
-      /^(?:train(?:ing)? |eval |val |valid |validation |test )?epoch(?:\(\w+\))?$/.test(key)
+      /^(?:train(?:ing)? |eval |val |valid |validation |test |finished |completed )?epoch(?:\(\w+\))?$/.test(
+        key,
+      )
     ) {
       name = 'epoch';
       epoch ??= pair;
@@ -329,6 +348,7 @@ export function generalRecord(
       name === 'loss' ||
       name === 'eval_loss' ||
       METRIC_WORD_RE.test(key) ||
+      TIMING_NAME_RE.test(key) ||
       (key.charCodeAt(0) > 127 && CJK_METRIC_WORD_RE.test(key))
     ) {
       metricLike = true;
@@ -575,6 +595,9 @@ export function generalRecord(
     evalCounter ||
     // TF Estimator's evaluation: `Saving dict for global step 200: accuracy = 0.5, loss = 3.3`.
     lead.startsWith('saving dict for') ||
+    // ML.NET's `Phase: Training, Dataset used: Validation, ..., Accuracy: 0.47`: a field whose
+    // value is the evaluation's word.
+    (text.indexOf(': ') > 0 && EVAL_FIELD_RE.test(text)) ||
     (underHeader && ctx.headerEval) ||
     EVAL_WORDS.has(leadWord) ||
     (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName)));
@@ -602,8 +625,11 @@ export function generalRecord(
     ctx.steplessNames.clear();
   if (step !== undefined) record.step = step;
   else if (progressStep !== undefined) record.progressStep = progressStep;
-  else if (weakStep !== undefined) record.weakStep = weakStep;
-  else if (scanned.tail) record.tail = true;
+  else if (weakStep !== undefined) {
+    record.weakStep = weakStep;
+    if (epoch !== undefined && /^(?:finished|completed) /.test(normalizeName(epoch.name)))
+      record.epochEnd = true;
+  } else if (scanned.tail) record.tail = true;
   else if (!evalRecord && !ctx.countedLog) {
     for (const [name] of metrics) {
       if (ctx.steplessNames.has(name)) ctx.countedLog = true;
@@ -639,6 +665,29 @@ const FRACTION_PERCENT_RE = /([:=] ?)\d{1,15}\/\d{1,15} \((\d{1,3}(?:\.\d{1,12})
 function readFractionPercent(text: string): string {
   if (text.indexOf('%)') < 0) return text;
   return text.replace(FRACTION_PERCENT_RE, '$1$2%');
+}
+
+/**
+ * char-rnn's `634/9500 (epoch 3.337), train_loss = 1.786, ...` (Torch7, and its TensorFlow and
+ * PyTorch ports): the iteration of the whole run over its total, then the (fractional) epoch.
+ */
+const RUN_COUNTER_RE = /^(\d{1,12})\/\d{1,12} \(epoch (\d{1,6}(?:\.\d{1,9})?)\),?/;
+
+/** `Epoch[16 of 30]`, `Epoch[ 1 of 1]`: a bracketed counter and its total. */
+const BRACKET_OF_RE = /\[ ?(\d{1,12}) of (\d{1,12})\]/g;
+/** `[Training]`, `[Training Set]` after a colon: the phase of the pairs that follow. */
+const TRAIN_TAG_RE = /: \[(?:Training|Train)(?: Set)?\] /g;
+
+/**
+ * CNTK's `Finished Epoch[16 of 30]: [Training Set] TrainLossPerSample = 0.626; ...` and
+ * `Finished Epoch[1 of 10]: [Training] loss = 1.75 * 18010, ...`: the counter is `Epoch 16/30`,
+ * the training tag names no metric.
+ */
+function readBracketCounters(text: string): string {
+  const run = RUN_COUNTER_RE.exec(text);
+  if (run !== null) return `step ${run[1]}, epoch ${run[2]},${text.slice(run[0].length)}`;
+  if (text.indexOf(' of ') < 0 && text.indexOf('[Train') < 0) return text;
+  return text.replace(BRACKET_OF_RE, ' $1/$2').replace(TRAIN_TAG_RE, ': ');
 }
 
 /** A rate unit printed after its value: `samples/sec`, `words/s`, `tok/s`. */
@@ -684,6 +733,10 @@ function readValueUnits(text: string): string {
   }
   return copied === 0 ? text : out + text.slice(copied);
 }
+
+/** A `name: Validation` field (a word value naming the evaluation split), between separators. */
+const EVAL_FIELD_RE =
+  /(?:^|[,;|] ?)[A-Za-z][A-Za-z ]{0,30}: +(?:validation|valid|val|test|eval|evaluation|dev)(?: ?[,;|]|$)/i;
 
 const EVAL_TAG_RE = /^\[(?:valid|validation|val|eval|evaluation|dev)\] +(?=\S)/i;
 

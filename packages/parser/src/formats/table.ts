@@ -50,6 +50,10 @@ export interface TableState {
   stepIsEpoch: boolean;
   /** Columns of the wall clock (`Wall time` of a TensorBoard CSV export): when, not a metric. */
   clockColumns: boolean[];
+  /** Rows read under this header. */
+  rows: number;
+  /** The header's names were completed by a second line of words. */
+  stacked: boolean;
 }
 
 /** A vertical `| name | value |` box being read (stable-baselines3, RL libraries). */
@@ -162,7 +166,18 @@ export function tableRecord(
   if (table !== undefined && cells.length >= 2) {
     if (separator === 'pipe' && isRule(cells)) return 'consumed';
     const record = readRow(table, text, cells, separator);
-    if (record) return record;
+    if (record) {
+      table.rows++;
+      return record;
+    }
+    // MATLAB's `trainNetwork` prints each column name on two lines (`| Mini-batch | Base Learning |`
+    // over `|    Loss    |     Rate      |`): a second row of words under a header that has no row
+    // yet ends its names.
+    if (table.rows === 0 && !table.stacked && isHeaderContinuation(table, cells, separator)) {
+      ctx.table = headerState(stackColumns(table, cells), separator);
+      ctx.table.stacked = true;
+      return 'consumed';
+    }
   }
   const upper = ctx.upper;
   ctx.upper = undefined;
@@ -365,7 +380,44 @@ function headerState(cells: readonly Cell[], separator: CellSeparator): TableSta
     stepColumn: stepIsEpoch ? epochColumn : stepColumn,
     stepIsEpoch,
     clockColumns: columns.map((column) => CLOCK_COLUMNS.has(normalizeName(column))),
+    rows: 0,
+    stacked: false,
   };
+}
+
+/**
+ * A line of the same separator and cell count as the header, every cell blank or words (`Loss`,
+ * `Rate`, `(hh:mm:ss)`), at least one of them a word: the lower half of the header's names.
+ */
+function isHeaderContinuation(
+  table: TableState,
+  cells: readonly Cell[],
+  separator: CellSeparator,
+): boolean {
+  if (separator !== table.separator || separator === 'space' || separator === 'comma') return false;
+  if (cells.length !== table.columns.length) return false;
+  let words = 0;
+  let repeated = true;
+  for (let i = 0; i < cells.length; i++) {
+    const t = (cells[i] as Cell).text;
+    // The header printed again (by another rank) is no second line of it.
+    if (t !== table.columns[i]) repeated = false;
+    if (t.length === 0) continue;
+    if (t.length > 32 || !/^[A-Za-z(][\w ./():%-]*$/.test(t) || /\d/.test(t)) return false;
+    words++;
+  }
+  return words > 0 && !repeated;
+}
+
+/** The header's names, each followed by the word printed under it. */
+function stackColumns(table: TableState, cells: readonly Cell[]): Cell[] {
+  return cells.map((cell, i) => {
+    const upper = table.columns[i] as string;
+    const [start, end] = table.spans[i] ?? [cell.start, cell.end];
+    const text =
+      cell.text.length === 0 ? upper : upper.length === 0 ? cell.text : `${upper} ${cell.text}`;
+    return { text, start: Math.min(start, cell.start), end: Math.max(end, cell.end) };
+  });
 }
 
 function readRow(
@@ -417,7 +469,8 @@ function readRow(
   if (numbers === 0 || numbers * 2 < filled) return undefined;
   if (metrics.length === 0) return undefined;
   // The Trainer's notebook callback names its columns `Training Loss` / `Validation Loss`.
-  const notebook = columns.includes('Training Loss') || columns.includes('Validation Loss');
+  const notebook =
+    !table.stacked && (columns.includes('Training Loss') || columns.includes('Validation Loss'));
   if (evalRow) renameEvalMetrics(metrics, true);
   const record: LineRecord = {
     format: notebook ? 'hf-notebook' : 'table',

@@ -695,7 +695,7 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
   while (i < n && isDigit(line.charCodeAt(i))) i++;
   digits = line.slice(intStart, i);
   // Thousands separators: `10,049`, `134,217,728` (1 to 3 digits, then groups of exactly three).
-  if (digits.length > 0 && digits.length <= 3) {
+  if (digits.length > 0 && digits.length <= 3 && !(digits === '0' && line.charCodeAt(i) === 44)) {
     let j = i;
     let grouped = '';
     while (
@@ -722,7 +722,11 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
     return skipNonValue(line, i, tokens, start);
   }
   let fraction = '';
-  if (c === 46 && isDigit(line.charCodeAt(i + 1))) {
+  const commaEnd = c === 44 ? decimalCommaEnd(line, start, i, digits) : -1;
+  if (commaEnd > 0) {
+    fraction = line.slice(i + 1, commaEnd);
+    i = commaEnd;
+  } else if (c === 46 && isDigit(line.charCodeAt(i + 1))) {
     const f = i + 1;
     i++;
     while (i < n && isDigit(line.charCodeAt(i))) i++;
@@ -867,6 +871,27 @@ function sep(tokens: Token[], text: string, at: number): void {
   const last = tokens[tokens.length - 1];
   if (last !== undefined && last.kind === Tok.Sep) return;
   tokens.push({ kind: Tok.Sep, text, value: 0, total: undefined, unit: false, start: at });
+}
+
+/**
+ * The end of the fraction after a decimal comma (`0,8027785`, `2,216309`, `7,081955E+12`: .NET
+ * printing under a comma-decimal culture), or -1. A comma followed by exactly three digits is a
+ * thousands separator unless the integer part is `0` or an exponent follows; a comma inside a list
+ * (`[2,3]`, `(640,640)`, `1,2,3`) or before a dot (`1,0.5`) is no decimal comma.
+ */
+function decimalCommaEnd(line: string, start: number, comma: number, digits: string): number {
+  if (digits.length === 0 || !isDigit(line.charCodeAt(comma + 1))) return -1;
+  const before = start > 0 ? line.charCodeAt(start - 1) : SPACE;
+  if (before === 40 || before === 91 || before === 44 || isDigit(before)) return -1;
+  let j = comma + 1;
+  const n = line.length;
+  while (j < n && isDigit(line.charCodeAt(j))) j++;
+  const after = line.charCodeAt(j);
+  const exponent = after === 69 || after === 101;
+  if (j - comma - 1 === 3 && digits !== '0' && !exponent) return -1;
+  if (after === 46 || after === 41 || after === 93) return -1;
+  if ((after === 44 || after === 47) && isDigit(line.charCodeAt(j + 1))) return -1;
+  return j;
 }
 
 /** Skips the rest of a non-value made of digits and punctuation (a time, a date, a version). */

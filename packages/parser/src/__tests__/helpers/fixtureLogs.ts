@@ -16,6 +16,7 @@ export const UNSEEN_SETS = [
   'unseen6',
   'unseen7',
   'unseen8',
+  'unseen10',
 ] as const;
 
 /** The folder of a fixture set (`corpus` or one of {@link UNSEEN_SETS}), with a trailing slash. */

@@ -151,7 +151,24 @@ const UNITS = new Set([
  * (`114.797 s Mean Reward: 0.4`): times and byte sizes, not the one-letter `m`, `k`, `g`, `b`
  * that also open names (`g loss: 2.1`).
  */
-const SPACED_UNITS = new Set(['s', 'sec', 'secs', 'seconds', 'ms', 'min', 'mins', 'minutes', 'hours', 'kb', 'mb', 'gb', 'tb', 'kib', 'mib', 'gib']);
+const SPACED_UNITS = new Set([
+  's',
+  'sec',
+  'secs',
+  'seconds',
+  'ms',
+  'min',
+  'mins',
+  'minutes',
+  'hours',
+  'kb',
+  'mb',
+  'gb',
+  'tb',
+  'kib',
+  'mib',
+  'gib',
+]);
 
 /** Words from `i` on, at most {@link MAX_NAME_WORDS}, that an assignment closes. */
 function wordsThenAssign(tokens: readonly Token[], i: number): boolean {
@@ -162,7 +179,8 @@ function wordsThenAssign(tokens: readonly Token[], i: number): boolean {
 
 /** Another `of` among the words from `k` on. */
 function nameHasOf(words: readonly Token[], k: number): boolean {
-  for (let j = k; j < words.length; j++) if ((words[j] as Token).text.toLowerCase() === 'of') return true;
+  for (let j = k; j < words.length; j++)
+    if ((words[j] as Token).text.toLowerCase() === 'of') return true;
   return false;
 }
 

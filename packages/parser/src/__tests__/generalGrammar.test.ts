@@ -1943,6 +1943,24 @@ describe('the tenth unseen set rules (RL, speech, graph, tabular and MONAI logs)
     expect(once.series.Downloading).toBeUndefined();
   });
 
+  it('keeps the name of a value assigned with spaces around `=` before its rate unit', () => {
+    const r = parse([
+      'I0309 10:31:15.640571 67732 Env.cpp:169] Num states = 3 avg throughput = 0.309082 MB/sec, avg delay = 0.134 ms, reward = 0.278682',
+      'I0309 10:31:15.756682 67732 Env.cpp:169] Num states = 3 avg throughput = 0.308953 MB/sec, avg delay = 0.151 ms, reward = 0.275553',
+    ]);
+    expect(r.series['avg throughput']?.values).toEqual([0.309082, 0.308953]);
+    expect(r.series['MB/sec']).toBeUndefined();
+    // A lone `:` between fields (Marian) does not name the rate after it.
+    const marian = parse([
+      '[2021-07-17 12:54:33] Ep. 1 : Up. 14000 : Sen. 965,843 : Cost 5.20 : Time 359.59s : 3007.81 words/s',
+      '[2021-07-17 13:13:46] Ep. 1 : Up. 16000 : Sen. 1,052,108 : Cost 6.59 : Time 1153.11s : 1942.28 words/s',
+    ]);
+    expect(points(marian, 'words/s')).toEqual([
+      [14000, 3007.81],
+      [16000, 1942.28],
+    ]);
+  });
+
   it('reads `Ep` as the epoch', () => {
     const r = parse([
       '20240528-10:07:37: Ep  10 | max_memory_allocated: 8.4788Gb | loss: 46.3140 | s_val: 0.4240',

@@ -705,7 +705,9 @@ function readValueUnits(text: string): string {
       continue;
     }
     // `Speed: 1293.60 samples/sec 36902.07 tokens/sec`: the label keeps its value, the unit is its unit.
-    const labelled = before.length > 1 && /[\w)][:=]$/.test(before);
+    // So does a name assigned with spaces around `=` (`avg throughput = 0.309082 MB/sec`, mvfst-rl);
+    // a lone `:` separates Marian's fields (`Time 359.59s : 3007.81 words/s`).
+    const labelled = (before.length > 1 && /[\w)][:=]$/.test(before)) || before === '=';
     for (let j = labelled ? i + 2 : i; j <= end; j += 2) {
       const value = tokens[j] as { text: string; start: number };
       const unit = tokens[j + 1] as { text: string; start: number };

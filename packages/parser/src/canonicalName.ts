@@ -28,6 +28,8 @@ const CANONICAL = new Map<string, string>(
     gnorm: 'grad_norm',
     'gradient norm': 'grad_norm',
     epoch: 'epoch',
+    // `Ep  10 | loss: 46.31` (graph-learning loops), `Ep. 1` (Marian).
+    ep: 'epoch',
     // Chinese (simplified and traditional) and Japanese spellings, as hand-written loops print them.
     损失: 'loss',
     训练损失: 'loss',

@@ -2004,3 +2004,134 @@ describe('shapes of the ninth unseen set (older and non-PyTorch frameworks)', ()
     expect(points(e, 'eval_F1')).toEqual([[300, 0.33333]]);
   });
 });
+
+describe('the tenth unseen set rules (RL, speech, graph, tabular and MONAI logs)', () => {
+  it('reads a unit between a value and the next name, and a name holding `of`', () => {
+    const r = parse([
+      'INFO:mlagents.trainers: run: Brain: Step: 1000. Time Elapsed: 11.5 s Mean Reward: 0.400. Std of Reward: 0.490. Training.',
+      'INFO:mlagents.trainers: run: Brain: Step: 2000. Time Elapsed: 23.1 s Mean Reward: 0.250. Std of Reward: 0.433. Training.',
+    ]);
+    expect(points(r, 'Mean Reward')).toEqual([
+      [1000, 0.4],
+      [2000, 0.25],
+    ]);
+    expect(points(r, 'Std of Reward')).toEqual([
+      [1000, 0.49],
+      [2000, 0.433],
+    ]);
+    expect(points(r, 'Time Elapsed')).toEqual([
+      [1000, 11.5],
+      [2000, 23.1],
+    ]);
+    // A one-letter unit that also opens names (`g loss`) stays a name; so does a unit before a
+    // separator; `of` before another stop word leaves the prose out.
+    const gan = parse(['step 1 D loss: 0.5 g loss: 0.3', 'step 2 D loss: 0.4 g loss: 0.2']);
+    expect(points(gan, 'g loss')).toEqual([
+      [1, 0.3],
+      [2, 0.2],
+    ]);
+    const prose = parse(['step 1, saving the number of steps: 5, loss: 1', 'step 2, loss: 0.5']);
+    expect(Object.keys(prose.series)).toContain('number of steps');
+  });
+
+  it('drops a heading that repeats the first part of the identifier after it', () => {
+    const r = parse([
+      '2021-12-05 10:00:32,073 INFO Epoch 74 CV info cv_loss 7.6275',
+      '2021-12-05 11:10:56,719 INFO Epoch 75 CV info cv_loss 7.5401',
+    ]);
+    expect(points(r, 'cv_loss')).toEqual([
+      [74, 7.6275],
+      [75, 7.5401],
+    ]);
+    // A heading that is not the identifier's own first part stays in the name.
+    const kept = parse(['Epoch 1 Train log_loss 0.5', 'Epoch 2 Train log_loss 0.4']);
+    expect(Object.keys(kept.series)).toContain('Train log_loss');
+  });
+
+  it('never restarts the run at the epoch where a best value was reached', () => {
+    const r = parse([
+      '[2023-04-08 05:21:26.303][ INFO](ignite.engine.engine.SupervisedTrainer) - Epoch[7] Metrics -- train_mean_dice: 0.2556',
+      '[2023-04-08 05:21:26.528][ INFO](ignite.engine.engine.SupervisedTrainer) - Key metric: train_mean_dice best value: 0.3282 at epoch: 5',
+      '[2023-04-08 05:21:28.528][ INFO](ignite.engine.engine.SupervisedTrainer) - Epoch[8] Metrics -- train_mean_dice: 0.2601',
+    ]);
+    expect(r.restarts).toEqual([]);
+    expect(points(r, 'train_mean_dice')).toEqual([
+      [7, 0.2556],
+      [8, 0.2601],
+    ]);
+  });
+
+  it('reads the rows of a two-column table under a rule as one record (rlpyt)', () => {
+    const table = (steps: number): string[] => [
+      '2022-03-28 02:51:48.688185 | ----------------------------- ---------------',
+      `2022-03-28 02:51:48.688282 | Diagnostics/CumSteps ${steps}`,
+      '2022-03-28 02:51:48.688353 | Diagnostics/StepsPerSecond 0.84723',
+      '2022-03-28 02:51:48.688641 | Diagnostics/ReplayRatio 51.2',
+      '2022-03-28 02:51:48.688696 | ----------------------------- ---------------',
+      '2022-03-28 02:51:49.012106 | dqn_0 itr #9999 saving snapshot...',
+    ];
+    const r = parse([...table(10000), ...table(20000)]);
+    expect(points(r, 'Diagnostics/CumSteps')).toEqual([
+      [1, 10000],
+      [2, 20000],
+    ]);
+    expect(points(r, 'Diagnostics/ReplayRatio')).toEqual([
+      [1, 51.2],
+      [2, 51.2],
+    ]);
+    // A bar that more bars follow after a plain timestamp is data: fairseq's line keeps its bar.
+    const fairseq = parse([
+      '2024-05-01 12:00:00 | epoch 001 | loss 4.2 | ppl 18.4 | num_updates 100',
+      '2024-05-01 12:00:01 | epoch 002 | loss 3.9 | ppl 15.0 | num_updates 200',
+    ]);
+    expect(points(fairseq, 'loss')).toEqual([
+      [100, 4.2],
+      [200, 3.9],
+    ]);
+  });
+
+  it('keeps the first line of rates in percent, whatever their names (OGB)', () => {
+    const r = parse([
+      'Run: 00, Epoch: 49, Loss: 11.7688, Train: 95.34%, Valid: 92.50%, Test: 80.81% ',
+      'max_val: 92.50%, max_val_Test: 80.81%, max_val_step: 49',
+      'Run: 00, Epoch: 59, Loss: 11.5302, Train: 95.65%, Valid: 92.87%, Test: 82.48% ',
+      'max_val: 92.87%, max_val_Test: 82.48%, max_val_step: 59',
+    ]);
+    expect(points(r, 'max_val')).toEqual([
+      [49, 92.5],
+      [59, 92.87],
+    ]);
+    // One percent alone among names that say nothing of a metric is no record.
+    const once = parse(['Downloading: 45%, files: 3', 'step 1 loss 0.5']);
+    expect(once.series.Downloading).toBeUndefined();
+  });
+
+  it('keeps the name of a value assigned with spaces around `=` before its rate unit', () => {
+    const r = parse([
+      'I0309 10:31:15.640571 67732 Env.cpp:169] Num states = 3 avg throughput = 0.309082 MB/sec, avg delay = 0.134 ms, reward = 0.278682',
+      'I0309 10:31:15.756682 67732 Env.cpp:169] Num states = 3 avg throughput = 0.308953 MB/sec, avg delay = 0.151 ms, reward = 0.275553',
+    ]);
+    expect(r.series['avg throughput']?.values).toEqual([0.309082, 0.308953]);
+    expect(r.series['MB/sec']).toBeUndefined();
+    // A lone `:` between fields (Marian) does not name the rate after it.
+    const marian = parse([
+      '[2021-07-17 12:54:33] Ep. 1 : Up. 14000 : Sen. 965,843 : Cost 5.20 : Time 359.59s : 3007.81 words/s',
+      '[2021-07-17 13:13:46] Ep. 1 : Up. 16000 : Sen. 1,052,108 : Cost 6.59 : Time 1153.11s : 1942.28 words/s',
+    ]);
+    expect(points(marian, 'words/s')).toEqual([
+      [14000, 3007.81],
+      [16000, 1942.28],
+    ]);
+  });
+
+  it('reads `Ep` as the epoch', () => {
+    const r = parse([
+      '20240528-10:07:37: Ep  10 | max_memory_allocated: 8.4788Gb | loss: 46.3140 | s_val: 0.4240',
+      '20240528-10:08:18: Ep  11 | max_memory_allocated: 8.4788Gb | loss: 51.6967 | s_val: 0.3980',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [10, 46.314],
+      [11, 51.6967],
+    ]);
+  });
+});

@@ -304,3 +304,22 @@ describe('the ninth unseen set rules on long near misses', () => {
     );
   }, 120_000);
 });
+
+describe('the tenth unseen set rules on long near misses', () => {
+  it('units before names, `of` names, headings, best epochs, rules, prefixes and percents over 100k characters', () => {
+    expectLinearOnce('unit then words', `Time: 1.5 s ${'Mean '.repeat(20_000)}Reward 0.4`);
+    expectLinearOnce('units', `Step: 1. ${'Time: 1.5 s '.repeat(8_000)}x`);
+    expectLinearOnce('of names', `step 1 ${'Std of '.repeat(15_000)}Reward: 0.49`);
+    expectLinearOnce('of runs', `${'of '.repeat(30_000)}loss: 1`);
+    expectLinearOnce('headings', `Epoch 1 CV ${'info '.repeat(20_000)}cv_loss 7.6`);
+    expectLinearOnce('best at', `best value: 1${' at epoch:'.repeat(10_000)} x`);
+    expectLinearOnce('rule', `${'-'.repeat(50_000)} ${'-'.repeat(50_000)}x`);
+    expectLinearOnce('rule runs', `${'--- '.repeat(25_000)}x`);
+    expectLinearOnce(
+      'rllab prefix',
+      `2022-03-28 02:51:48.688282 | ${'Diagnostics/CumSteps 1 '.repeat(5_000)}`,
+    );
+    expectLinearOnce('logger name', `INFO (${'a.'.repeat(50_000)} - loss: 1`);
+    expectLinearOnce('percents', `${'max_val: 1%, '.repeat(8_000)}x`);
+  }, 120_000);
+});

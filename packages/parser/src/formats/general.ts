@@ -18,6 +18,8 @@ export interface GeneralState {
    * one `Name: \t value` a line, deeprm), else `undefined`.
    */
   block: string | undefined;
+  /** Rows read since a two-column rule opened a table with no step name (`block` is `''`). */
+  tableRows: number;
   /**
    * Lines left in a pasted run of settings (`Optimizer = AdamW8bit`, then `Max grad norm = 8`):
    * a lone `name = number` among them is a setting, not a metric.
@@ -107,6 +109,9 @@ const STEP_NAMES = new Map<string, number>(
 const POSITION_NAMES = new Set(['batch', 'batches', 'iter', 'iteration', 'step', 'it', 'idx']);
 
 const CONFIRMED = '\u0001';
+
+/** Two runs of dashes and nothing else: the rule above a two-column table (`-----  ----`). */
+const TWO_COLUMN_RULE_RE = /^-{3,} +-{3,} *$/;
 
 /** A bracketed counter and nothing else on the line (`[batch=1/100]:`, `[step=20]`). */
 const COUNTER_HEADER_RE = /^\[[^[\]]{1,60}\]:?$/;
@@ -227,7 +232,7 @@ export function generalRecord(
   if (keyValue) return keyValue;
   const scalar = readScalarPrint(text);
   if (scalar) return scalar;
-  const atText = readAtStepIs(readLearningRateChange(text));
+  const atText = readAtStepIs(readLearningRateChange(dropBestPosition(text)));
   const sentenceStep = atText !== text;
   const lrText = readValueUnits(readFractionPercent(readBracketCounters(atText)));
   const scanned = scanPairs(lrText.indexOf('第') >= 0 ? readOrdinals(lrText) : lrText);
@@ -235,7 +240,10 @@ export function generalRecord(
   const settings = ctx.settings;
   if (settings > 0) ctx.settings = settings - 1;
   if (pairs.length === 0) {
-    ctx.block = undefined;
+    // `----------  -------` (tabulate's plain two-column rule, rllab's and rlpyt's `dump_tabular`):
+    // one `name value` row a line follows, a vertical table whatever its names.
+    ctx.block = TWO_COLUMN_RULE_RE.test(text) ? '' : undefined;
+    ctx.tableRows = 0;
     if (isSetting(text)) ctx.settings = 3;
     // `--> EVAL PERFORMANCE` under a step line: the one-metric lines below it are the evaluation.
     if (ctx.headerStep !== undefined && scanned.proseWords <= 3 && hasEvalWord(scanned.lead)) {
@@ -284,6 +292,7 @@ export function generalRecord(
   let lossNames = 0;
   let batchCounter: ScannedPair | undefined;
   let keys: Set<string> | undefined;
+  let percents = 0;
   for (const pair of pairs) {
     const key = normalizeName(pair.name);
     if (key.length === 0 || SKIP_NAMES.has(key) || isSourceLocation(pair.name)) {
@@ -323,6 +332,7 @@ export function generalRecord(
       continue;
     }
     if (pair.assigned) assigned++;
+    if (pair.percent) percents++;
     // `226/572: 84.8 (84.8) Hz objective: 44.63` (MatConvNet): the speed's unit opens the next name.
     let name = canonicalName(key.startsWith('hz ') ? pair.name.slice(3) : pair.name);
     // `average_loss = 0.055, ..., loss = 1.66` (TF Estimator's evaluation): a spelling of a
@@ -403,6 +413,9 @@ export function generalRecord(
   // `epoch 0, learning rate 0.001` (a loop announcing each epoch's rate): the rate of that epoch,
   // where a lone `learning rate = 0.5` is a setting.
   if (epoch !== undefined && metrics.some(([name]) => name === 'learning_rate')) metricLike = true;
+  // `max_val: 92.50%, max_val_Test: 80.81%` (OGB examples): two rates or more on a line are
+  // measures, whatever their names; settings are rarely printed in percent.
+  if (percents >= 2) metricLike = true;
   if (metrics.length === 1 && epoch !== undefined && step === undefined && position === undefined) {
     // `Epoch 3/10` alone on its line: the epoch of the records below it.
     if (Number.isInteger(epoch.value) && scanned.proseWords === 0) {
@@ -621,6 +634,7 @@ export function generalRecord(
     kind: evalRecord ? 'eval' : 'train',
     metrics,
   };
+  const tableRow = blockMetric && ctx.block === '' ? ctx.tableRows++ : -1;
   if (step !== undefined || progressStep !== undefined || weakStep !== undefined)
     ctx.steplessNames.clear();
   if (step !== undefined) record.step = step;
@@ -629,7 +643,10 @@ export function generalRecord(
     record.weakStep = weakStep;
     if (epoch !== undefined && /^(?:finished|completed) /.test(normalizeName(epoch.name)))
       record.epochEnd = true;
-  } else if (scanned.tail) record.tail = true;
+  }
+  // The rows after the first of a table under a rule are that table's record, continued.
+  else if (tableRow > 0) record.tail = true;
+  else if (scanned.tail) record.tail = true;
   else if (!evalRecord && !ctx.countedLog) {
     for (const [name] of metrics) {
       if (ctx.steplessNames.has(name)) ctx.countedLog = true;
@@ -637,6 +654,22 @@ export function generalRecord(
     }
   }
   return record;
+}
+
+/** ` at epoch: 5`, ` at step 300`: where a best value was reached. */
+const AT_POSITION_RE = / at (?:epoch|step|iteration|iter)\b[:=]? *\d+/i;
+
+/**
+ * `Key metric: val_mean_dice best value: 0.1098 at epoch: 3` (MONAI's checkpoint handler): the
+ * epoch or step after a best value is where that best was reached, long before the line; it is
+ * dropped, so the line never sends the run back to that epoch.
+ */
+function dropBestPosition(text: string): string {
+  const best = text.search(/best/i);
+  if (best < 0) return text;
+  const at = AT_POSITION_RE.exec(text);
+  if (at === null || at.index < best) return text;
+  return text.slice(0, at.index) + text.slice(at.index + at[0].length);
 }
 
 /** `Score at iteration 691 is 0.0257`, `loss at step 100 is 0.53`: a name, its step, then its value. */
@@ -722,7 +755,9 @@ function readValueUnits(text: string): string {
       continue;
     }
     // `Speed: 1293.60 samples/sec 36902.07 tokens/sec`: the label keeps its value, the unit is its unit.
-    const labelled = before.length > 1 && /[\w)][:=]$/.test(before);
+    // So does a name assigned with spaces around `=` (`avg throughput = 0.309082 MB/sec`, mvfst-rl);
+    // a lone `:` separates Marian's fields (`Time 359.59s : 3007.81 words/s`).
+    const labelled = (before.length > 1 && /[\w)][:=]$/.test(before)) || before === '=';
     for (let j = labelled ? i + 2 : i; j <= end; j += 2) {
       const value = tokens[j] as { text: string; start: number };
       const unit = tokens[j + 1] as { text: string; start: number };
@@ -896,6 +931,7 @@ export const generalFormat = {
     signatures: new Map(),
     zeroBasedEpochs: false,
     block: undefined,
+    tableRows: 0,
     settings: 0,
     currentEpoch: undefined,
     headerStep: undefined,

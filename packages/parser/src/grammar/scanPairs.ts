@@ -26,6 +26,8 @@ export interface ScannedPair {
   total: number | undefined;
   /** An `=` or `:` stood between name and value. */
   assigned: boolean;
+  /** The value was printed with a percent sign (`Valid: 92.50%`). */
+  percent?: true;
 }
 
 /** What one line holds. */
@@ -66,6 +68,8 @@ interface Token {
   start: number;
   /** Every value of a slash-packed number (`0.5/0.1/0.6`), the first one in `value`. */
   packed?: number[];
+  /** The number carried a percent sign. */
+  percent?: true;
 }
 
 const MAX_NAME_WORDS = 4;
@@ -141,6 +145,44 @@ const UNITS = new Set([
   'tflop/s',
   'flops',
 ]);
+
+/**
+ * The units of {@link UNITS} that may stand between a value and the next name with no separator
+ * (`114.797 s Mean Reward: 0.4`): times and byte sizes, not the one-letter `m`, `k`, `g`, `b`
+ * that also open names (`g loss: 2.1`).
+ */
+const SPACED_UNITS = new Set([
+  's',
+  'sec',
+  'secs',
+  'seconds',
+  'ms',
+  'min',
+  'mins',
+  'minutes',
+  'hours',
+  'kb',
+  'mb',
+  'gb',
+  'tb',
+  'kib',
+  'mib',
+  'gib',
+]);
+
+/** Words from `i` on, at most {@link MAX_NAME_WORDS}, that an assignment closes. */
+function wordsThenAssign(tokens: readonly Token[], i: number): boolean {
+  let j = i;
+  while (j < tokens.length && j - i < MAX_NAME_WORDS && (tokens[j] as Token).kind === Tok.Word) j++;
+  return j > i && tokens[j]?.kind === Tok.Assign;
+}
+
+/** Another `of` among the words from `k` on. */
+function nameHasOf(words: readonly Token[], k: number): boolean {
+  for (let j = k; j < words.length; j++)
+    if ((words[j] as Token).text.toLowerCase() === 'of') return true;
+  return false;
+}
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isLetter = (c: number): boolean =>
@@ -318,10 +360,37 @@ export function scanPairs(line: string): ScannedLine {
     let from = 0;
     const limit = assigned ? MAX_NAME_WORDS + 2 : MAX_NAME_WORDS;
     if (words.length > limit) from = words.length - limit;
-    for (let k = words.length - 1; k >= from; k--) {
-      if (STOP_WORDS.has((words[k] as Token).text.toLowerCase())) {
+    const floor = from;
+    for (let k = words.length - 1; k >= floor; k--) {
+      const word = (words[k] as Token).text.toLowerCase();
+      if (STOP_WORDS.has(word)) {
+        // ML-Agents' `Std of Reward: 0.490`: an assigned name may hold one `of` between two words
+        // of its own (`Number of steps:`); before another stop word, the name starts after it.
+        if (
+          word === 'of' &&
+          assigned &&
+          k > floor &&
+          k < words.length - 1 &&
+          !STOP_WORDS.has((words[k - 1] as Token).text.toLowerCase()) &&
+          !nameHasOf(words, k + 1)
+        ) {
+          continue;
+        }
         from = k + 1;
         break;
+      }
+    }
+    // WeNet's `Epoch 74 CV info cv_loss 7.62`: words that repeat the first part of the identifier
+    // closing the name (`CV` before `cv_loss`) are its heading, not part of it.
+    if (words.length - from >= 2) {
+      const last = (words[words.length - 1] as Token).text;
+      const cut = last.indexOf('_');
+      if (
+        cut > 0 &&
+        cut < last.length - 1 &&
+        (words[from] as Token).text.toLowerCase() === last.slice(0, cut).toLowerCase()
+      ) {
+        from = words.length - 1;
       }
     }
     if (from >= words.length) {
@@ -344,7 +413,11 @@ export function scanPairs(line: string): ScannedLine {
           assigned,
         });
       }
-    } else pairs.push({ name, value: t.value, total: t.total, assigned });
+    } else {
+      const pair: ScannedPair = { name, value: t.value, total: t.total, assigned };
+      if (t.percent) pair.percent = true;
+      pairs.push(pair);
+    }
     seenPair = true;
     words = [];
     assigned = false;
@@ -365,6 +438,14 @@ export function scanPairs(line: string): ScannedLine {
         afterNext !== undefined &&
         afterNext.kind === Tok.Number;
       if (after === undefined || (after.kind === Tok.Sep && !aligning)) i++;
+      // ML-Agents' `Time Elapsed: 114.797 s Mean Reward: 0.400`: a time or size unit, then words
+      // that an assignment closes, is the value's unit and the next name after it.
+      else if (
+        after.kind === Tok.Word &&
+        SPACED_UNITS.has(next.text.toLowerCase()) &&
+        wordsThenAssign(tokens, i + 2)
+      )
+        i++;
     }
   }
   prose += words.length;
@@ -761,8 +842,10 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
   if (negative) value = -value;
   let unit = false;
   let total: number | undefined;
+  let percent = false;
   if (line.charCodeAt(i) === 37 /* % */) {
     unit = true;
+    percent = true;
     i++;
   }
   // `N/M` (a counter and its total), not a unit such as `ms/step`.
@@ -830,6 +913,7 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
   if (line.charCodeAt(i) === 46 && !isDigit(line.charCodeAt(i + 1))) i++;
   const token: Token = { kind: Tok.Number, text: '', value, total, unit, start };
   if (packed !== undefined) token.packed = packed;
+  if (percent) token.percent = true;
   tokens.push(token);
   return i;
 }

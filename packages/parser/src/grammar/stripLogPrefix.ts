@@ -1,8 +1,10 @@
 /**
- * After the level: a dotted (`allennlp.training.trainer`) or dunder (`__main__`) logger name, or
- * loguru's `module:function:line`, then ` - `.
+ * After the level: a dotted (`allennlp.training.trainer`) or dunder (`__main__`) logger name,
+ * loguru's `module:function:line`, or a logger name in parentheses (`%(name)s` as MONAI's ignite
+ * handlers print it: `(ignite.engine.engine.SupervisedTrainer:972)`), then ` - `.
  */
-const LOGGER_NAME_RE = /^(?:[A-Za-z_]\w*(?:\.\w+)+|__\w+__|[\w.<>-]+:[\w.<>-]+:\d+) +- /;
+const LOGGER_NAME_RE =
+  /^(?:[A-Za-z_]\w*(?:\.\w+)+|__\w+__|[\w.<>-]+:[\w.<>-]+:\d+|\([A-Za-z_][\w.<>-]{0,80}(?::\d+)?\)) +- /;
 /** rich's logging handler puts the source location at the end of the line: `   train.py:42`. */
 const TRAILING_SOURCE_RE = / {2,}[\w.-]+\.py:\d+ *$/;
 

@@ -15,6 +15,11 @@ const SRUN_PREFIX_RE = /^(\d{1,4}):\s+/;
  */
 const TIMESTAMP_RE =
   /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? (?:std(?:out|err) [FP] )?/;
+/**
+ * rllab's and rlpyt's logger: the time to the microsecond, an optional zone, then a bar
+ * (`2022-03-28 02:51:48.688282 | Diagnostics/CumSteps 10000`).
+ */
+const RLLAB_PREFIX_RE = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}(?: [A-Z]{2,5})? {1,2}\| /;
 /** `docker compose` service prefix: `trainer-1  | `, `trainer_1  | ` (a replica number, then a bar). */
 const COMPOSE_PREFIX_RE = /^[A-Za-z][\w.]*(?:-[\w.]+)*[-_]\d+ +\| ?/;
 /** pm2's `0|train  | `. */
@@ -31,7 +36,8 @@ export interface StrippedPrefixes {
 /**
  * Removes what wraps a record without being part of it: leading spaces, `> ` quote marks, ANSI colour
  * codes (with or without their ESC byte), `[rank0]:`/`[trainer0|0]:`/`[default0]:` (torchrun),
- * `(main_task pid=1) `, `srun -l` rank numbers, `[INFO|trainer.py:3910] ... >> `, timestamps, and
+ * `(main_task pid=1) `, `srun -l` rank numbers, `[INFO|trainer.py:3910] ... >> `, timestamps
+ * (rllab's and rlpyt's with the bar after them), and
  * what the tools that collect a process's output put before each of its lines: `docker compose`
  * (`trainer-1  | `), `kubectl logs --prefix` (`[pod/train-0/trainer] `), `mpirun --tag-output`
  * (`[1,0]<stdout>:`), pm2, the systemd journal.
@@ -101,7 +107,7 @@ export function stripPrefixes(line: string, found?: StrippedPrefixes): string {
         i += srun[0].length;
         continue;
       }
-      const m = TIMESTAMP_RE.exec(rest) ?? PM2_PREFIX_RE.exec(rest);
+      const m = RLLAB_PREFIX_RE.exec(rest) ?? TIMESTAMP_RE.exec(rest) ?? PM2_PREFIX_RE.exec(rest);
       if (m) {
         i += m[0].length;
         continue;

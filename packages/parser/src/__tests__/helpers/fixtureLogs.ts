@@ -5,8 +5,8 @@ import { fileURLToPath } from 'node:url';
  * The dev sets of real logs the parser was not written for, in the order they were gathered
  * (unseen5: LLM-era trainers; unseen6: classic and non-LLM trainers; unseen7: computer vision;
  * unseen8: hand-written loops and ecosystems outside PyTorch; unseen9: older and non-PyTorch
- * frameworks' own output). Each has `SOURCES.md` and
- * `expectations.json`.
+ * frameworks' own output; unseen10: reinforcement learning, speech, graphs, tabular and non-Python
+ * trainers). Each has `SOURCES.md` and `expectations.json`.
  */
 export const UNSEEN_SETS = [
   'unseen',
@@ -18,6 +18,7 @@ export const UNSEEN_SETS = [
   'unseen7',
   'unseen8',
   'unseen9',
+  'unseen10',
 ] as const;
 
 /** The folder of a fixture set (`corpus` or one of {@link UNSEEN_SETS}), with a trailing slash. */

@@ -348,3 +348,25 @@ describe("trackers' own exports", () => {
     expect(r.series).toEqual({ loss: { steps: [10, 20, 30], values: [2.5, 2.25, 2] } });
   });
 });
+
+describe('tables saved by spreadsheets and dataframes', () => {
+  it('reads a semicolon CSV with decimal commas (a comma-decimal locale)', () => {
+    // `history.to_csv('log.csv', sep=';', decimal=',')`, or a spreadsheet's CSV export in Europe.
+    const r = parseTrainingLog('epoch;loss;val_loss\n1;0,5;0,6\n2;0,4;0,55\n3;0,25;0,5\n');
+    expect(r.series.loss).toEqual({ steps: [1, 2, 3], values: [0.5, 0.4, 0.25] });
+    expect(r.series.eval_loss).toEqual({ steps: [1, 2, 3], values: [0.6, 0.55, 0.5] });
+  });
+
+  it('reads a semicolon CSV with decimal points', () => {
+    const r = parseTrainingLog('Step;Training Loss;Learning Rate\n10;2.5;1e-05\n20;2.25;2e-05\n');
+    expect(r.series.loss).toEqual({ steps: [10, 20], values: [2.5, 2.25] });
+    expect(r.series.learning_rate).toEqual({ steps: [10, 20], values: [1e-5, 2e-5] });
+  });
+
+  it('does not take a sentence with semicolons for a table', () => {
+    const r = parseTrainingLog(
+      'Note: loss;accuracy were logged\nepoch 1; loss 0.5\nepoch 2; loss 0.4\n',
+    );
+    expect(r.series.loss).toEqual({ steps: [1, 2], values: [0.5, 0.4] });
+  });
+});

@@ -285,6 +285,11 @@ describe('parse time is linear on the JSON around collected logs and notebooks',
     expectLinearOnce('nested cells', `{"cells":${'['.repeat(50_000)}`);
     expectLinearOnce('closed nested cells', `{"cells":${'['.repeat(20_000)}${']'.repeat(20_000)}}`);
     expectLinearOnce('notebook string', `      "${'\\n'.repeat(50_000)}`);
+    // A semicolon CSV header of 30k names, then a row of 30k decimal commas.
+    expectLinearOnce('semicolon header', `epoch;${'loss;'.repeat(30_000)}x`);
+    expectLinearOnce('semicolon row', `1;${'0,5;'.repeat(30_000)}0,1`);
+    // A `name: Validation` field search over 20k near-misses (a value word, no name before it).
+    expectLinearOnce('eval field', `${'1: val, '.repeat(12_000)}loss: 1`);
   }, 120_000);
 });
 

@@ -291,10 +291,11 @@ export function generalRecord(
   let evalNames = 0;
   let lossNames = 0;
   let batchCounter: ScannedPair | undefined;
-  let keys: Set<string> | undefined;
   let percents = 0;
-  for (const pair of pairs) {
-    const key = normalizeName(pair.name);
+  const keys = pairs.map((pair) => normalizeName(pair.name));
+  for (let p = 0; p < pairs.length; p++) {
+    const pair = pairs[p] as ScannedPair;
+    const key = keys[p] as string;
     if (key.length === 0 || SKIP_NAMES.has(key) || isSourceLocation(pair.name)) {
       prose++;
       continue;
@@ -337,10 +338,9 @@ export function generalRecord(
     let name = canonicalName(key.startsWith('hz ') ? pair.name.slice(3) : pair.name);
     // `average_loss = 0.055, ..., loss = 1.66` (TF Estimator's evaluation): a spelling of a
     // canonical name printed beside that name itself keeps its own name.
-    if (name !== pair.name.trim() && pairs.length > 1) {
-      const exact = normalizeName(name);
-      keys ??= new Set(pairs.map((other) => normalizeName(other.name)));
-      if (exact !== key && keys.has(exact)) name = pair.name.trim();
+    if (pairs.length > 1 && name !== pair.name.trim()) {
+      const exact = CANONICAL_KEYS.get(name) ?? normalizeName(name);
+      if (exact !== key && keys.includes(exact)) name = pair.name.trim();
     }
     // `train epoch: 1`, `eval epoch: 1` (Flax examples): the epoch of a train or an eval line.
     if (
@@ -610,7 +610,7 @@ export function generalRecord(
     lead.startsWith('saving dict for') ||
     // ML.NET's `Phase: Training, Dataset used: Validation, ..., Accuracy: 0.47`: a field whose
     // value is the evaluation's word.
-    (text.indexOf(': ') > 0 && EVAL_FIELD_RE.test(text)) ||
+    hasEvalField(text) ||
     (underHeader && ctx.headerEval) ||
     EVAL_WORDS.has(leadWord) ||
     (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName)));
@@ -665,6 +665,8 @@ const AT_POSITION_RE = / at (?:epoch|step|iteration|iter)\b[:=]? *\d+/i;
  * dropped, so the line never sends the run back to that epoch.
  */
 function dropBestPosition(text: string): string {
+  // Cheap test first: most lines hold no `best` in any case.
+  if (text.indexOf('est') < 0 && text.indexOf('EST') < 0) return text;
   const best = text.search(/best/i);
   if (best < 0) return text;
   const at = AT_POSITION_RE.exec(text);
@@ -717,7 +719,8 @@ const TRAIN_TAG_RE = /: \[(?:Training|Train)(?: Set)?\] /g;
  * the training tag names no metric.
  */
 function readBracketCounters(text: string): string {
-  const run = RUN_COUNTER_RE.exec(text);
+  const first = text.charCodeAt(0);
+  const run = first >= 48 && first <= 57 ? RUN_COUNTER_RE.exec(text) : null;
   if (run !== null) return `step ${run[1]}, epoch ${run[2]},${text.slice(run[0].length)}`;
   if (text.indexOf(' of ') < 0 && text.indexOf('[Train') < 0) return text;
   return text.replace(BRACKET_OF_RE, ' $1/$2').replace(TRAIN_TAG_RE, ': ');
@@ -769,9 +772,60 @@ function readValueUnits(text: string): string {
   return copied === 0 ? text : out + text.slice(copied);
 }
 
-/** A `name: Validation` field (a word value naming the evaluation split), between separators. */
-const EVAL_FIELD_RE =
-  /(?:^|[,;|] ?)[A-Za-z][A-Za-z ]{0,30}: +(?:validation|valid|val|test|eval|evaluation|dev)(?: ?[,;|]|$)/i;
+/** The canonical names as `normalizeName` spells them (most renamed pairs take one of them). */
+const CANONICAL_KEYS = new Map(
+  ['loss', 'eval_loss', 'learning_rate', 'grad_norm', 'epoch'].map((name) => [
+    name,
+    normalizeName(name),
+  ]),
+);
+
+/** The value of a `name: Validation` field: a word naming the evaluation split, then a separator. */
+const EVAL_FIELD_VALUE_RE = /: +(?:validation|valid|val|test|eval|evaluation|dev)(?: ?[,;|]|$)/gi;
+
+/**
+ * A `name: Validation` field (a word value naming the evaluation split) whose name (a letter, then
+ * up to 30 letters or spaces) opens the line or follows a separator (`,`, `;`, `|`, and a space).
+ * The value is searched first, its `: ` a literal the regex engine scans for, then the name is
+ * walked back from it.
+ */
+function hasEvalField(text: string): boolean {
+  if (text.indexOf(': ') < 0) return false;
+  EVAL_FIELD_VALUE_RE.lastIndex = 0;
+  for (let m = EVAL_FIELD_VALUE_RE.exec(text); m !== null; m = EVAL_FIELD_VALUE_RE.exec(text)) {
+    if (fieldNameBefore(text, m.index)) return true;
+    // The separator ending this match may open the next field.
+    EVAL_FIELD_VALUE_RE.lastIndex = m.index + 1;
+  }
+  return false;
+}
+
+/** `text[..., colon)` ends with a field name that opens the line or follows a separator. */
+function fieldNameBefore(text: string, colon: number): boolean {
+  // The run of letters and spaces before the colon (32 at most: a name and the space before it).
+  let k = colon;
+  while (k > 0 && colon - k < 32 && isLetterOrSpace(text.charCodeAt(k - 1))) k--;
+  if (k === colon || (k > 0 && isLetterOrSpace(text.charCodeAt(k - 1)))) return false;
+  const separatorAt = (at: number) => {
+    const c = text.charCodeAt(at);
+    return at >= 0 && (c === 44 || c === 59 || c === 124);
+  };
+  if (isLetter(text.charCodeAt(k))) return colon - k <= 31 && (k === 0 || separatorAt(k - 1));
+  return (
+    text.charCodeAt(k) === 32 &&
+    isLetter(text.charCodeAt(k + 1)) &&
+    colon - k - 1 <= 31 &&
+    separatorAt(k - 1)
+  );
+}
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isLetterOrSpace(c: number): boolean {
+  return c === 32 || isLetter(c);
+}
 
 const EVAL_TAG_RE = /^\[(?:valid|validation|val|eval|evaluation|dev)\] +(?=\S)/i;
 

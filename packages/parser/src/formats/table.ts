@@ -37,7 +37,12 @@ const PHASE_WORDS = new Map<string, Phase>([
 ]);
 
 /** How the cells of a table line are separated. */
-type CellSeparator = 'pipe' | 'tab' | 'mixed' | 'space' | 'comma';
+type CellSeparator = 'pipe' | 'tab' | 'mixed' | 'space' | 'comma' | 'semicolon';
+
+/** A delimited file (CSV with commas, or with semicolons as spreadsheets of comma-decimal locales write it). */
+function isDelimited(separator: CellSeparator): boolean {
+  return separator === 'comma' || separator === 'semicolon';
+}
 
 /** A table being read: its header and how its cells are separated. */
 export interface TableState {
@@ -181,7 +186,7 @@ export function tableRecord(
   }
   const upper = ctx.upper;
   ctx.upper = undefined;
-  if (isHeader(cells) && (separator !== 'comma' || cells.every(isCsvName))) {
+  if (isHeader(cells) && (!isDelimited(separator) || cells.every(isCsvName))) {
     // `average    since` over `loss       last`: one name per column, its words on two lines.
     let names = cells;
     if (upper !== undefined) {
@@ -257,6 +262,10 @@ function separatorOf(text: string): CellSeparator | undefined {
   // file padded with `%-Ns ,` formats, every comma after a blank (a sentence glues them to words).
   if (paddedCommas(text)) return 'comma';
   if (text.indexOf('  ') >= 0) return 'space';
+  // `epoch;loss;val_loss` / `1;0,5;0,6`: a CSV of a comma-decimal locale (`to_csv(sep=';',
+  // decimal=',')`, a spreadsheet's export), its commas decimal points.
+  if (text.indexOf(';') >= 0 && text.indexOf('; ') < 0 && text.indexOf(': ') < 0)
+    return 'semicolon';
   // `train/loss_step,global_step,epoch` (a CSV file, Lightning's `metrics.csv`): commas with no
   // space after them; `Epoch 5, Loss 0.57` is a sentence, not a row.
   if (text.indexOf(',') >= 0 && text.indexOf(', ') < 0) return 'comma';
@@ -288,7 +297,9 @@ function splitCells(text: string, separator: CellSeparator): Cell[] {
         ? c === 9
         : separator === 'comma'
           ? c === 44
-          : c === 124 || c === 9;
+          : separator === 'semicolon'
+            ? c === 59
+            : c === 124 || c === 9;
   let start = 0;
   let i = 0;
   for (; i <= n; i++) {
@@ -394,7 +405,8 @@ function isHeaderContinuation(
   cells: readonly Cell[],
   separator: CellSeparator,
 ): boolean {
-  if (separator !== table.separator || separator === 'space' || separator === 'comma') return false;
+  if (separator !== table.separator || separator === 'space' || isDelimited(separator))
+    return false;
   if (cells.length !== table.columns.length) return false;
   let words = 0;
   let repeated = true;
@@ -428,7 +440,8 @@ function readRow(
 ): LineRecord | undefined {
   const { columns } = table;
   // A CSV table reads only comma rows, and comma rows belong only to a CSV table.
-  if ((table.separator === 'comma') !== (separator === 'comma')) return undefined;
+  if ((isDelimited(table.separator) || isDelimited(separator)) && table.separator !== separator)
+    return undefined;
   // A `key: value` or `key=value` line is no row, whatever its spacing (a time `00:23` is a cell).
   if (text.indexOf('=') >= 0 || text.indexOf(': ') >= 0) return undefined;
   let values: Array<string | undefined>;
@@ -450,7 +463,10 @@ function readRow(
     // `accuracy | loss | epoch | train` with `True` / `False` cells (miniai's and fastai's metrics
     // callbacks): the phase of the row, `False` an evaluation row.
     if (raw === 'False' && PHASE_COLUMNS.has(normalizeName(columns[i] as string))) evalRow = true;
-    const value = parseNumber(cell);
+    // A semicolon CSV writes decimals with a comma (`0,5`).
+    const value = parseNumber(
+      table.separator === 'semicolon' && cell.indexOf('.') < 0 ? cell.replace(',', '.') : cell,
+    );
     if (value === undefined) continue;
     numbers++;
     if (i === table.stepColumn) {
@@ -644,6 +660,7 @@ export const tableFormat = {
     line.indexOf('|') >= 0 ||
     line.indexOf('\t') >= 0 ||
     line.indexOf('  ') >= 0 ||
-    (line.indexOf(',') >= 0 && line.indexOf(', ') < 0),
+    (line.indexOf(',') >= 0 && line.indexOf(', ') < 0) ||
+    (line.indexOf(';') >= 0 && line.indexOf('; ') < 0),
   read: tableRecord,
 } satisfies LineFormat<'table', TableReaderState>;

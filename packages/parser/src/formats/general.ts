@@ -34,6 +34,12 @@ export interface GeneralState {
   headerStep: number | undefined;
   /** A line of words with an eval word (`--> EVAL PERFORMANCE`) came after that step line. */
   headerEval: boolean;
+  /**
+   * The named step of the line read just before (`Training Step: 2  | total loss: 114.27`), for a
+   * line below it whose only counter is a position inside an epoch (`| epoch: 002 | ... -- iter:
+   * 239/239`): that line continues the record above and takes its step.
+   */
+  lineStep: number | undefined;
   /** Names of the records placed at that step: a name coming back ends the step's reach. */
   headerNames: Set<string>;
   /** Names of the records without any step since the last record with one. */
@@ -79,6 +85,9 @@ const STEP_NAMES = new Map<string, number>(
     'up',
     'train step',
     'training step',
+    // MobileFaceNet's `epoch 0, total_step 22050, total loss is 48.44`: the steps so far (a plural
+    // `total_steps` is the length of the run, printed the same on every line, and stays a metric).
+    'total step',
     'optimizer step',
     'opt step',
     'iteration',
@@ -223,6 +232,8 @@ export function generalRecord(
 ): LineRecord | undefined {
   // Logger prefixes were removed by the line reader, before any format saw the line.
   const text = line;
+  const stepAbove = ctx.lineStep;
+  ctx.lineStep = undefined;
   if (text.length === 0) return undefined;
   // `[valid] Ep. 1 : Up. 20000 : perplexity : 187.458 : new best` (Marian): a bracketed eval tag
   // opening the line announces an evaluation record, whatever its names.
@@ -280,6 +291,8 @@ export function generalRecord(
   let epoch: ScannedPair | undefined;
   let position: { value: number; total: number } | undefined;
   let positionFromStep = false;
+  /** The step or progress step was made of a position inside an epoch. */
+  let fromPosition = false;
   let evalCounter = false;
   const metrics: Array<[string, number]> = [];
   const seen = new Set<string>();
@@ -429,6 +442,7 @@ export function generalRecord(
     // `Iteration: \t 0` alone on its line opens a block of one pair a line: their step.
     if (lone && pairs[0]?.assigned === true && step !== undefined && epoch === undefined) {
       ctx.block = stepKey;
+      ctx.lineStep = step;
       return { format: 'generic', kind: 'train', metrics, step };
     }
     // `[batch=1/100]:` alone on its line (Composer): the header of the pairs printed below it,
@@ -531,6 +545,7 @@ export function generalRecord(
       step = position.value;
       stepRank = 99;
     } else if (stepIsPosition) {
+      fromPosition = true;
       const zeroBased =
         epoch.total === undefined && (ctx.zeroBasedEpochs || /epoch:\s*\[/i.test(text));
       const e = zeroBased ? epoch.value : epoch.value - 1;
@@ -550,12 +565,20 @@ export function generalRecord(
   ) {
     // `Epoch 0/139` on a line of its own, then `Batch 567/17168: loss: 1.32`: the batch is a
     // position inside the header's epoch.
+    fromPosition = true;
     const e = ctx.zeroBasedEpochs ? ctx.currentEpoch : ctx.currentEpoch - 1;
     if (e <= 0) step = position.value;
     else progressStep = e * position.total + position.value;
   }
   if (step === undefined && progressStep === undefined && scanned.leadingCounter !== undefined) {
     step = scanned.leadingCounter;
+  }
+  // tflearn's `Training Step: 2  | total loss: 114.27` over `| Adam | epoch: 002 | loss: 114.27 ...
+  // -- iter: 239/239`: a position inside the epoch yields to the step printed on the line above.
+  const above = stepAbove ?? ctx.headerStep;
+  if (fromPosition && above !== undefined) {
+    step = above;
+    progressStep = undefined;
   }
   let underHeader = false;
   if (step !== undefined || progressStep !== undefined) ctx.headerStep = undefined;
@@ -639,6 +662,7 @@ export function generalRecord(
     ctx.steplessNames.clear();
   if (step !== undefined) record.step = step;
   else if (progressStep !== undefined) record.progressStep = progressStep;
+  if (step !== undefined && stepRank !== 99 && !fromPosition) ctx.lineStep = step;
   else if (weakStep !== undefined) {
     record.weakStep = weakStep;
     if (epoch !== undefined && /^(?:finished|completed) /.test(normalizeName(epoch.name)))
@@ -935,6 +959,7 @@ export const generalFormat = {
     settings: 0,
     currentEpoch: undefined,
     headerStep: undefined,
+    lineStep: undefined,
     headerEval: false,
     headerNames: new Set(),
     steplessNames: new Set(),

@@ -54,15 +54,9 @@ const KNOWN_GAPS: Record<string, string> = {
   'kaldi-nnet3__kaldi-issue-134-wrapped-minibatches.log':
     "Kaldi's `Average objective function for 'output' for minibatches 40-49 is -35.0 over 19538 frames.` hard-wrapped over three lines: not joined, not read",
   'dssinet__counting-dssinet-issue-2-step-in-epoch-lists.log':
-    'the first batch line (`epoch: 0008, step 0200`) and the epoch summary `Train loss:` share one counted step: a point lost',
+    "the first line's in-epoch `step 0200` reads as a global step before epoch 9 restarts it, and the epoch summaries `Train loss:` are counted from 1 or join the batch before them: a point lost",
   'plain-bracket-keys__coupletai-issue-2-bracketed-names.log':
     '`[batch]: 23900` beside `[epoch]: 199` counts the whole run (120 batches an epoch), but a batch beside an epoch reads as a position inside it: steps counted',
-  'plain-phase-blocks__objects-counting-dmap-issue-6-tab-indented.log':
-    '`Train:` / `Valid:` alone on a line, then tab-indented `Average loss: 0.0827` lines: the phase of the block is not read, the valid values become train points',
-  'ram-tqdm__recurrent-visual-attention-issue-11-epoch-summary.log':
-    "a tqdm bar whose description opens with its elapsed time (`164.7s - loss: 1.203 - acc: 75.000: 100%|`) is not read: the last epoch's loss is lost",
-  'text-gcn__text-gcn-tutorial-issue-1-equals-space-nan.log':
-    "the question's sentence `validation loss='nan'` above the log makes the zero-padded `Epoch: 0001` steps counted",
 };
 
 function expected(value: number | string): number {

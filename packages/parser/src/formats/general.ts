@@ -40,6 +40,13 @@ export interface GeneralState {
    * 239/239`): that line continues the record above and takes its step.
    */
   lineStep: number | undefined;
+  /** The line that last took `lineStep`: the same line printed again (by another rank) takes it too. */
+  lineStepTaker: string | undefined;
+  /**
+   * The phase a line of its own opened (`Train:`, `Valid:`), for the one-pair lines below it
+   * (`\tAverage loss: 0.0847`): one record of that phase; `lines` counts the lines read in it.
+   */
+  phaseBlock: { eval: boolean; lines: number } | undefined;
   /** Names of the records placed at that step: a name coming back ends the step's reach. */
   headerNames: Set<string>;
   /** Names of the records without any step since the last record with one. */
@@ -118,6 +125,10 @@ const STEP_NAMES = new Map<string, number>(
 const POSITION_NAMES = new Set(['batch', 'batches', 'iter', 'iteration', 'step', 'it', 'idx']);
 
 const CONFIRMED = '\u0001';
+
+/** A phase word and a colon alone on a line: `Train:`, `Valid:`, `Validation:`, `Test:`. */
+const PHASE_HEADER_RE =
+  /^(train|training|valid|validation|val|eval|evaluation|test|testing|dev) ?:$/i;
 
 /** Two runs of dashes and nothing else: the rule above a two-column table (`-----  ----`). */
 const TWO_COLUMN_RULE_RE = /^-{3,} +-{3,} *$/;
@@ -232,9 +243,21 @@ export function generalRecord(
 ): LineRecord | undefined {
   // Logger prefixes were removed by the line reader, before any format saw the line.
   const text = line;
-  const stepAbove = ctx.lineStep;
+  const taker = ctx.lineStepTaker;
+  const stepAbove = taker === undefined || taker === text ? ctx.lineStep : undefined;
   ctx.lineStep = undefined;
+  ctx.lineStepTaker = undefined;
+  const phaseBlock = ctx.phaseBlock;
+  ctx.phaseBlock = undefined;
   if (text.length === 0) return undefined;
+  // `Train:` / `Valid:` alone on a line: the phase of the one-pair lines below it.
+  if (text.length <= 32 && text.trimEnd().endsWith(':')) {
+    const phase = PHASE_HEADER_RE.exec(text.trimEnd());
+    if (phase !== null) {
+      ctx.phaseBlock = { eval: !/^train/i.test(phase[1] as string), lines: 0 };
+      return undefined;
+    }
+  }
   // `[valid] Ep. 1 : Up. 20000 : perplexity : 187.458 : new best` (Marian): a bracketed eval tag
   // opening the line announces an evaluation record, whatever its names.
   const tag = EVAL_TAG_RE.exec(text);
@@ -470,6 +493,10 @@ export function generalRecord(
   }
   // Mostly prose with a stray number (`Saving 3 shards to out/`) is no record.
   if (prose > 2 * metrics.length + 2) return undefined;
+  // A question's sentence around one value (`I am getting validation loss='nan' while training.`):
+  // words after the value end it with a full stop; a metric line ends with its values.
+  if (metrics.length === 1 && step === undefined && epoch === undefined && endsSentence(text))
+    return undefined;
   // A step and assigned pairs (`34:  learn: 0.95  test: 0.82`, `[5]: train's l2:0.095`) make a
   // record whatever the names; so does an epoch (`Epoch[0] Time cost=28.650`).
   const stepped =
@@ -579,6 +606,8 @@ export function generalRecord(
   if (fromPosition && above !== undefined) {
     step = above;
     progressStep = undefined;
+    ctx.lineStep = above;
+    ctx.lineStepTaker = text;
   }
   let underHeader = false;
   if (step !== undefined || progressStep !== undefined) ctx.headerStep = undefined;
@@ -641,8 +670,19 @@ export function generalRecord(
   // first metric's name announces the line (no train metric beside it); the word names no metric.
   const phaseEval =
     !announcedEval && evalNames === lossNames && phaseLedMetric(metrics, seen.has('epoch'));
-  const evalRecord = announcedEval || phaseEval || (lossNames > 0 && evalNames === lossNames);
+  let evalRecord = announcedEval || phaseEval || (lossNames > 0 && evalNames === lossNames);
   if (evalRecord) renameEvalMetrics(metrics, announcedEval || phaseEval);
+  // A one-pair line under `Train:` or `Valid:` (objects_counting_dmap's `\tMean error: -0.468`):
+  // the block is one record of that phase; its lines after the first continue it.
+  let blockTail = false;
+  if (phaseBlock !== undefined && lone && step === undefined && progressStep === undefined) {
+    if (phaseBlock.eval) {
+      if (!evalRecord) renameEvalMetrics(metrics, true);
+      evalRecord = true;
+    } else blockTail = phaseBlock.lines > 0;
+    phaseBlock.lines++;
+    ctx.phaseBlock = phaseBlock;
+  }
   if (
     /^(?:best|final|overall)\b/.test(lead) ||
     /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? '')) ||
@@ -662,14 +702,16 @@ export function generalRecord(
     ctx.steplessNames.clear();
   if (step !== undefined) record.step = step;
   else if (progressStep !== undefined) record.progressStep = progressStep;
-  if (step !== undefined && stepRank !== 99 && !fromPosition) ctx.lineStep = step;
-  else if (weakStep !== undefined) {
+  if (step !== undefined && stepRank !== 99 && !fromPosition) {
+    ctx.lineStep = step;
+    ctx.lineStepTaker = undefined;
+  } else if (weakStep !== undefined) {
     record.weakStep = weakStep;
     if (epoch !== undefined && /^(?:finished|completed) /.test(normalizeName(epoch.name)))
       record.epochEnd = true;
   }
   // The rows after the first of a table under a rule are that table's record, continued.
-  else if (tableRow > 0) record.tail = true;
+  else if (tableRow > 0 || blockTail) record.tail = true;
   else if (scanned.tail) record.tail = true;
   else if (!evalRecord && !ctx.countedLog) {
     for (const [name] of metrics) {
@@ -678,6 +720,27 @@ export function generalRecord(
     }
   }
   return record;
+}
+
+/**
+ * Two words or more after the line's last digit, the last one closing a sentence with `.`, `?` or
+ * `!` (`... loss='nan' while training.`). Linear: one scan back from the end.
+ */
+function endsSentence(text: string): boolean {
+  const t = text.trimEnd();
+  const stop = t.charCodeAt(t.length - 1);
+  if (stop !== 46 && stop !== 63 && stop !== 33) return false;
+  let letters = 0;
+  let spaces = 0;
+  for (let i = t.length - 2; i >= 0; i--) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) break;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letters++;
+    else if (c === 32 && letters > 0) spaces++;
+  }
+  // The word before the stop is lower-case: a sentence, not a unit or an abbreviation (`Acc. 0.9`).
+  const last = t.charCodeAt(t.length - 2);
+  return spaces >= 2 && last >= 97 && last <= 122;
 }
 
 /** ` at epoch: 5`, ` at step 300`: where a best value was reached. */
@@ -960,6 +1023,8 @@ export const generalFormat = {
     currentEpoch: undefined,
     headerStep: undefined,
     lineStep: undefined,
+    lineStepTaker: undefined,
+    phaseBlock: undefined,
     headerEval: false,
     headerNames: new Set(),
     steplessNames: new Set(),

@@ -211,7 +211,10 @@ const DURATION_CELL_RE = /^\(?\d{1,3}(?::\d\d){1,2}\)?$/;
  * ```
  * Real lines: `epoch train_loss valid_loss error_rate` / `1 1.513021 1.041628 0.507326 (00:13)`.
  */
-function readSingleSpaced(ctx: TableReaderState, text: string): LineRecord | 'consumed' | undefined {
+function readSingleSpaced(
+  ctx: TableReaderState,
+  text: string,
+): LineRecord | 'consumed' | undefined {
   const table = ctx.table;
   if (table !== undefined && table.separator === 'single') {
     const record = singleSpacedRow(table, text);
@@ -243,7 +246,11 @@ function singleSpacedRow(table: TableState, text: string): LineRecord | undefine
   const row = cells.slice(0, n);
   for (const cell of row) {
     const t = cell.text;
-    if (parseNumber(t) === undefined && !EMPTY_CELLS.has(t.toLowerCase()) && !DURATION_CELL_RE.test(t))
+    if (
+      parseNumber(t) === undefined &&
+      !EMPTY_CELLS.has(t.toLowerCase()) &&
+      !DURATION_CELL_RE.test(t)
+    )
       return undefined;
   }
   return readRow(table, text, row, 'single');

@@ -2135,3 +2135,221 @@ describe('the tenth unseen set rules (RL, speech, graph, tabular and MONAI logs)
     ]);
   });
 });
+
+describe('the eleventh unseen set rules (what people paste when they ask for help)', () => {
+  it('reads a table whose cells stand one space apart, a duration after each row', () => {
+    const r = parse([
+      'Total time: 06:39',
+      'epoch train_loss valid_loss error_rate',
+      '1 1.513021 1.041628 0.507326 (00:13)',
+      '2 1.290093 0.994758 0.443223 (00:09)',
+      '3 1.185764 0.936145 0.410256',
+      'When the error_rate improves for a while and then gets worse, it can be overfitting.',
+      '4 0.1 0.2 0.3',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 1.513021],
+      [2, 1.290093],
+      [3, 1.185764],
+    ]);
+    expect(points(r, 'eval_loss').map(([step]) => step)).toEqual([1, 2, 3]);
+    expect(points(r, 'error_rate')[0]).toEqual([1, 0.507326]);
+    expect(r.stepSource).toBe('explicit');
+    // A sentence of names and a row of another width are no table.
+    const prose = parse([
+      'we log epoch train_loss and valid_loss',
+      '1 2 3 4 5 6',
+      'step 1 loss 0.5',
+    ]);
+    expect(prose.series.train_loss).toBeUndefined();
+    expect(points(prose, 'loss')).toEqual([[1, 0.5]]);
+    // Without a step or epoch column, one-space names are no header.
+    const stepless = parse(['train_loss valid_loss error_rate', '0.5 0.6 0.1', '0.4 0.5 0.1']);
+    expect(stepless.series.error_rate).toBeUndefined();
+  });
+
+  it('places a line whose only counter is a position inside an epoch at the step printed above it', () => {
+    const r = parse([
+      'Training Step: 1',
+      '| Adam | epoch: 001 | loss: 0.00000 - Sum: 0.0000 | val_loss: 0.50179 -- iter: 239/239',
+      '--',
+      'Training Step: 2  | total loss: 114.27066',
+      '| Adam | epoch: 002 | loss: 114.27066 - Sum: 27310.6855 | val_loss: 0.50179 -- iter: 239/239',
+      '--',
+      'Training Step: 3  | total loss: 21.18387',
+      '| Adam | epoch: 003 | loss: 21.18387 - Sum: 5062.9434 | val_loss: 0.50179 -- iter: 239/239',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0],
+      [2, 114.27066],
+      [3, 21.18387],
+    ]);
+    expect(points(r, 'total loss')).toEqual([
+      [2, 114.27066],
+      [3, 21.18387],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    // With no step above, the position inside the epoch still makes the global step.
+    const mmdet = parse([
+      'epoch: 2 | loss: 0.5 -- iter: 100/239',
+      'epoch: 2 | loss: 0.4 -- iter: 200/239',
+    ]);
+    expect(points(mmdet, 'loss').map(([step]) => step)).toEqual([339, 439]);
+  });
+
+  it('reads `total_step` as the step, and a plural `total_steps` as a value', () => {
+    const r = parse([
+      'epoch 0, total_step 22050, total loss is 48.44 , inference loss is 48.34, reg_loss is 0.09',
+      'epoch 0, total_step 22100, total loss is 47.52 , inference loss is 47.42, reg_loss is 0.09',
+    ]);
+    expect(points(r, 'total loss')).toEqual([
+      [22050, 48.44],
+      [22100, 47.52],
+    ]);
+    expect(points(r, 'inference loss')[1]).toEqual([22100, 47.42]);
+    const plural = parse([
+      'step 10, total_steps 93, loss 4.1',
+      'step 20, total_steps 93, loss 3.9',
+    ]);
+    expect(points(plural, 'loss').map(([step]) => step)).toEqual([10, 20]);
+  });
+
+  it('skips the bracketed output index before a value, and `takes` names no duration', () => {
+    const r = parse([
+      'Epoch 1/5 - time: 4430.210ms/step - loss: [0] 30090.0898',
+      'Epoch 2/5 - time: 4607.027ms/step - loss: [0] 30090.0840',
+      '===================================',
+      'MODEL_LOAD   takes 5.4760 ms',
+      '- Epoch 1      takes 39871.8920 ms',
+      '- Epoch 2      takes 41463.2420 ms',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 30090.0898],
+      [2, 30090.084],
+    ]);
+    expect(points(r, 'time')).toEqual([
+      [1, 4430.21],
+      [2, 4607.027],
+    ]);
+    expect(r.series.takes).toBeUndefined();
+    expect(r.restarts).toEqual([]);
+    // A bracketed counter before a word, or a bracketed value alone, is not an index.
+    const counter = parse(['Epoch: [2] loss: [0.5]', 'Epoch: [3] loss: [0.4]']);
+    expect(points(counter, 'loss')).toEqual([
+      [2, 0.5],
+      [3, 0.4],
+    ]);
+  });
+
+  it('reads `[name]: value` after a logger prefix as a pair, not as a level', () => {
+    const r = parse([
+      '2019-08-07 02:59:37,013 - __main__ - INFO - [epoch]: 199, [batch]: 23900, [loss]: 4.99',
+      '2019-08-07 02:59:38,017 - __main__ - INFO - [epoch]: 199, [batch]: 24000, [loss]: 4.85',
+    ]);
+    expect(r.series.epoch?.values).toEqual([199, 199]);
+    expect(r.series.loss?.values).toEqual([4.99, 4.85]);
+    // A bracketed level or tag without a value after it is still a prefix.
+    const level = parse(['[INFO]: step 1 loss 0.5', '[INFO]: step 2 loss 0.4']);
+    expect(points(level, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+  });
+
+  it('reads the one-pair lines under `Train:` and `Valid:` as one record of that phase', () => {
+    const r = parse([
+      'Train:',
+      '\tAverage loss: 0.0827',
+      '\tMean absolute error: 35.911',
+      '<Figure size 432x288 with 0 Axes>',
+      'Valid:',
+      '\tAverage loss: 0.0847',
+      '\tMean absolute error: 3.579',
+      'Then, after 38 epochs I got:',
+      'Train:',
+      '\tAverage loss: 0.0668',
+      '\tMean absolute error: 6.224',
+      'Valid:',
+      '\tAverage loss: 0.0784',
+      '\tMean absolute error: 3.202',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.0827],
+      [2, 0.0668],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [1, 0.0847],
+      [2, 0.0784],
+    ]);
+    expect(points(r, 'Mean absolute error')).toEqual([
+      [1, 35.911],
+      [2, 6.224],
+    ]);
+    expect(points(r, 'eval_Mean absolute error')).toEqual([
+      [1, 3.579],
+      [2, 3.202],
+    ]);
+    // `Valid:` followed by a line of several pairs opens no block: that line reads as printed.
+    const line = parse(['Valid:', 'step 1 loss 0.5 acc 0.9', 'step 2 loss 0.4 acc 0.9']);
+    expect(points(line, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+  });
+
+  it("reads no record in a question's sentence around one value", () => {
+    const r = parse([
+      "I am getting validation loss='nan' while training.",
+      '',
+      'Epoch: 0001 train_loss= 1.09876 train_acc= 0.24752 val_loss= nan val_acc= 0.19512',
+      'Epoch: 0002 train_loss= 1.08244 train_acc= 0.50226 val_loss= nan val_acc= 0.19512',
+    ]);
+    expect(Object.keys(r.series).sort()).toEqual([
+      'epoch',
+      'eval_loss',
+      'loss',
+      'train_acc',
+      'val_acc',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 1.09876],
+      [2, 1.08244],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    // A value followed by its unit, or by a full stop right after it, still makes a record.
+    const units = parse(['grad_norm=33.4706.', 'grad_norm=30.1.']);
+    expect(units.series.grad_norm?.values).toEqual([33.4706, 30.1]);
+  });
+
+  it("reads a bar's `name: value` description, which the epoch's own line then replaces", () => {
+    const r = parse([
+      'Epoch: 1/200 - LR: 0.000300',
+      '159.4s - loss: 0.484 - acc: 75.000: 100%|██████████| 54000/54000 [02:39<00:00, 338.75it/s]',
+      'train loss: 1.646 - train acc: 44.728 - val loss: 0.898 - val acc: 73.050 [*]',
+      '',
+      'Epoch: 2/200 - LR: 0.000300',
+      '164.7s - loss: 1.203 - acc: 75.000: 100%|██████████| 54000/54000 [02:44<00:00, 327.76it/s]',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 1.646],
+      [2, 1.203],
+    ]);
+    expect(points(r, 'acc')).toEqual([
+      [1, 75],
+      [2, 75],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[1, 0.898]]);
+    expect(r.stepSource).toBe('explicit');
+    // A bar labelled `Epoch 1:` holds no pair.
+    const label = parse([
+      'Epoch 1: 100%|██████████| 50/50 [00:10<00:00, 4.9it/s]',
+      'epoch 1 loss 0.5',
+      'Epoch 2: 100%|██████████| 50/50 [00:10<00:00, 4.9it/s]',
+      'epoch 2 loss 0.4',
+    ]);
+    expect(points(label, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+  });
+});

@@ -328,3 +328,31 @@ describe('the tenth unseen set rules on long near misses', () => {
     expectLinearOnce('percents', `${'max_val: 1%, '.repeat(8_000)}x`);
   }, 120_000);
 });
+
+describe('the eleventh unseen set rules on long near misses', () => {
+  it('one-space headers and rows, bracket indexes, bracketed names, phase words and bar descriptions over 100k characters', () => {
+    expectLinearOnce('one-space header', `epoch ${'train_loss '.repeat(10_000)}x`);
+    expectLinearOnce(
+      'one-space rows',
+      `epoch train_loss valid_loss\n${'1 0.5 (00:13) '.repeat(8_000)}`,
+    );
+    expectLinearOnce('underscored prose', `${'a_b '.repeat(30_000)}loss: 1`);
+    expectLinearOnce('bracket indexes', `loss: ${'[0] '.repeat(30_000)}1`);
+    expectLinearOnce('bracket index runs', `${'loss: [0] 1 '.repeat(8_000)}`);
+    expectLinearOnce('bracketed names', `INFO - ${'[epoch]: '.repeat(12_000)}1`);
+    expectLinearOnce('bracketed name runs', `${'[a]'.repeat(30_000)}: 1`);
+    expectLinearOnce('takes', `Epoch 1 ${'takes '.repeat(15_000)}1 ms`);
+    expectLinearOnce('phase words', `Train:\n${'\tAverage loss: 0.1\n'.repeat(5_000)}`);
+    expectLinearOnce('total step', `${'total_step '.repeat(10_000)}1 loss 2`);
+    expectLinearOnce('sentence ends', `loss: 1 ${'a '.repeat(40_000)}b.`);
+    expectLinearOnce('sentence stops', `loss: 1${' x.'.repeat(30_000)}`);
+    expectLinearOnce(
+      'bar description',
+      `${'loss: 0.4 - '.repeat(8_000)}: 100%|██████████| 50/50 [00:10<00:00, 4.9it/s]`,
+    );
+    expectLinearOnce(
+      'bar description colons',
+      `${'a: 1'.repeat(20_000)}: 100%|██████████| 50/50 [00:10<00:00, 4.9it/s]`,
+    );
+  }, 120_000);
+});

@@ -53,6 +53,10 @@ const KNOWN_GAPS: Record<string, string> = {
     '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
   'kaldi-nnet3__kaldi-issue-134-wrapped-minibatches.log':
     "Kaldi's `Average objective function for 'output' for minibatches 40-49 is -35.0 over 19538 frames.` hard-wrapped over three lines: not joined, not read",
+  'dssinet__counting-dssinet-issue-2-step-in-epoch-lists.log':
+    "the first line's in-epoch `step 0200` reads as a global step before epoch 9 restarts it, and the epoch summaries `Train loss:` are counted from 1 or join the batch before them: a point lost",
+  'plain-bracket-keys__coupletai-issue-2-bracketed-names.log':
+    '`[batch]: 23900` beside `[epoch]: 199` counts the whole run (120 batches an epoch), but a batch beside an epoch reads as a position inside it: steps counted',
 };
 
 function expected(value: number | string): number {
@@ -104,11 +108,11 @@ describe('real logs of trainers the parser was not written for', () => {
     describe(name, () => {
       it('has an expectation for every log', () => {
         expect(logs.filter((file) => !expectations[file])).toEqual([]);
-        // The fourth to tenth sets were asked for at about a dozen logs; the others hold twenty or more.
+        // The fourth to eleventh sets were asked for at about a dozen logs; the others hold twenty or more.
         const least =
           name === 'unseen4' || name === 'unseen5'
             ? 10
-            : ['unseen6', 'unseen7', 'unseen8', 'unseen9', 'unseen10'].includes(name)
+            : ['unseen6', 'unseen7', 'unseen8', 'unseen9', 'unseen10', 'unseen11'].includes(name)
               ? 12
               : 20;
         expect(logs.length).toBeGreaterThanOrEqual(least);

@@ -301,13 +301,16 @@ export function createLineReader(parts: {
     }
     // `Loss=4.01 Batch_id=300 Accuracy=6.92: 100%|███| 301/301 [...]`: a hand-written loop's
     // `set_description(f'Loss={loss} ...')` holds the metrics, read as a line of their own.
-    const head =
-      bar.postfix.length === 0 && bar.description.indexOf('=') > 0
-        ? withoutLogPrefix(stripPrefixes(bar.description).trimEnd())
-        : '';
-    if (head.indexOf('=') > 0) {
+    // So does `set_description(f'{t:.1f}s - loss: {loss:.3f} - acc: {acc:.3f}')`, with colons.
+    const described =
+      bar.postfix.length === 0 &&
+      (bar.description.indexOf('=') > 0 || DESCRIPTION_PAIR_RE.test(bar.description));
+    const head = described ? withoutLogPrefix(stripPrefixes(bar.description).trimEnd()) : '';
+    if (head.indexOf('=') > 0 || DESCRIPTION_PAIR_RE.test(head)) {
       const record = router.readLine(head.endsWith(':') ? head.slice(0, -1) : head);
       if (record) {
+        if (record.step === undefined && record.progressStep === undefined)
+          record.barDescription = true;
         sink.record(record);
         return;
       }
@@ -323,6 +326,9 @@ export function createLineReader(parts: {
     },
   };
 }
+
+/** A `name: value` pair inside a bar's description (`loss: 0.484 - acc: 75.000:`). */
+const DESCRIPTION_PAIR_RE = /[A-Za-z]: [-+]?\.?\d/;
 
 /** A line of indented JSON opening with a key (`  "cells": [`), as a notebook's first key is. */
 function isIndentedKey(line: string): boolean {

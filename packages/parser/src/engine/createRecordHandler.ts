@@ -56,6 +56,7 @@ export function createRecordHandler(parts: {
     weak: undefined,
     tail: false,
     epochEnd: false,
+    barDescription: false,
   };
 
   function countFormat(format: string, curve: boolean): void {
@@ -132,6 +133,7 @@ export function createRecordHandler(parts: {
     claims.weak = r.weakStep;
     claims.tail = r.tail === true;
     claims.epochEnd = r.epochEnd === true;
+    claims.barDescription = r.barDescription === true;
     commit();
   }
 
@@ -181,6 +183,7 @@ export function createRecordHandler(parts: {
     claims.weak = undefined;
     claims.tail = false;
     claims.epochEnd = false;
+    claims.barDescription = false;
     commit();
   }
 

@@ -14,6 +14,8 @@ export interface StepClaims {
   tail?: boolean;
   /** The weak counter ends its epoch (see `LineRecord.epochEnd`). */
   epochEnd?: boolean;
+  /** Read from a progress bar's description (see `LineRecord.barDescription`). */
+  barDescription?: boolean;
 }
 
 /** The step of a record and where it came from (`undefined`: an eval or a continuation). */
@@ -83,6 +85,8 @@ export function createStepTracker(): StepTracker {
   let lastTrainStep: number | undefined;
   /** The last train record was placed by an iteration count (a bar, a position, an explicit step). */
   let lastTrainFine = false;
+  /** The last train record was a bar's description, placed by its epoch. */
+  let lastTrainFromBar = false;
   /** The last train record joined the step before it (it ended an epoch). */
   let lastTrainJoined = false;
   /** The record being placed is an epoch-level line joining the step before it. */
@@ -160,6 +164,20 @@ export function createStepTracker(): StepTracker {
         !weakCollapsed &&
         kind === 'train' &&
         weak === lastWeakStep &&
+        lastTrainFromBar &&
+        previousKind === 'train' &&
+        claims.barDescription !== true &&
+        lastTrainStep !== undefined
+      ) {
+        out.step = lastTrainStep;
+        out.source = undefined;
+        out.restartFrom = undefined;
+        return out;
+      }
+      if (
+        !weakCollapsed &&
+        kind === 'train' &&
+        weak === lastWeakStep &&
         !(previousKind === kind && previousKey === weak && record.sameAsPrevious()) &&
         // `Finished Epoch[17 of 30]: ...` after a mid-epoch line of epoch 17: the epoch's last word.
         claims.epochEnd !== true &&
@@ -184,6 +202,12 @@ export function createStepTracker(): StepTracker {
       claims.format === 'generic' &&
       lastExplicitStep !== undefined &&
       (record.disjointFromPrevious() ||
+        // `train loss: 1.646 - val loss: 0.898` under the epoch's bar `loss: 0.484 - acc: 75.0:
+        // 100%|...`: the epoch's own line replaces the bar's running values at the same step.
+        (kind === 'train' &&
+          previousKind === 'train' &&
+          lastTrainFromBar &&
+          claims.barDescription !== true) ||
         // The same values again without the step (Caffe's `Train net output #0: loss = 51.5`
         // under `Iteration 240, loss = 51.5`): the record just placed, printed a second way.
         (previousKind === kind && previousKey === lastExplicitStep && record.sameAsPrevious()))
@@ -244,6 +268,7 @@ export function createStepTracker(): StepTracker {
       // Only an epoch-level line ends the epoch: a step-less line that joined the iteration before
       // it (`speed: 0.2s/iter` under `iters: 100, epoch: 2 | loss: 0.61`) leaves the next one free to.
       lastTrainJoined = source === undefined && epochJoin;
+      lastTrainFromBar = claims.barDescription === true;
       if (source !== undefined) {
         // A bar's position is not enough: a bar stuck at `157/157` every epoch counts nothing.
         lastTrainFine =

@@ -31,6 +31,11 @@ export interface LineRecord {
    * it when it shares no metric with it, else it is a fragment and no record.
    */
   tail?: true;
+  /**
+   * The record was read from a progress bar's description (`164.7s - loss: 1.203 - acc: 75.0:
+   * 100%|...`): the running values of an epoch, which the epoch's own line below replaces.
+   */
+  barDescription?: true;
   /** `[name, value]` pairs, names already canonical, in print order. */
   metrics: Array<[string, number]>;
 }

@@ -34,6 +34,19 @@ export interface GeneralState {
   headerStep: number | undefined;
   /** A line of words with an eval word (`--> EVAL PERFORMANCE`) came after that step line. */
   headerEval: boolean;
+  /**
+   * The named step of the line read just before (`Training Step: 2  | total loss: 114.27`), for a
+   * line below it whose only counter is a position inside an epoch (`| epoch: 002 | ... -- iter:
+   * 239/239`): that line continues the record above and takes its step.
+   */
+  lineStep: number | undefined;
+  /** The line that last took `lineStep`: the same line printed again (by another rank) takes it too. */
+  lineStepTaker: string | undefined;
+  /**
+   * The phase a line of its own opened (`Train:`, `Valid:`), for the one-pair lines below it
+   * (`\tAverage loss: 0.0847`): one record of that phase; `lines` counts the lines read in it.
+   */
+  phaseBlock: { eval: boolean; lines: number } | undefined;
   /** Names of the records placed at that step: a name coming back ends the step's reach. */
   headerNames: Set<string>;
   /** Names of the records without any step since the last record with one. */
@@ -79,6 +92,9 @@ const STEP_NAMES = new Map<string, number>(
     'up',
     'train step',
     'training step',
+    // MobileFaceNet's `epoch 0, total_step 22050, total loss is 48.44`: the steps so far (a plural
+    // `total_steps` is the length of the run, printed the same on every line, and stays a metric).
+    'total step',
     'optimizer step',
     'opt step',
     'iteration',
@@ -109,6 +125,10 @@ const STEP_NAMES = new Map<string, number>(
 const POSITION_NAMES = new Set(['batch', 'batches', 'iter', 'iteration', 'step', 'it', 'idx']);
 
 const CONFIRMED = '\u0001';
+
+/** A phase word and a colon alone on a line: `Train:`, `Valid:`, `Validation:`, `Test:`. */
+const PHASE_HEADER_RE =
+  /^(train|training|valid|validation|val|eval|evaluation|test|testing|dev) ?:$/i;
 
 /** Two runs of dashes and nothing else: the rule above a two-column table (`-----  ----`). */
 const TWO_COLUMN_RULE_RE = /^-{3,} +-{3,} *$/;
@@ -223,7 +243,21 @@ export function generalRecord(
 ): LineRecord | undefined {
   // Logger prefixes were removed by the line reader, before any format saw the line.
   const text = line;
+  const taker = ctx.lineStepTaker;
+  const stepAbove = taker === undefined || taker === text ? ctx.lineStep : undefined;
+  ctx.lineStep = undefined;
+  ctx.lineStepTaker = undefined;
+  const phaseBlock = ctx.phaseBlock;
+  ctx.phaseBlock = undefined;
   if (text.length === 0) return undefined;
+  // `Train:` / `Valid:` alone on a line: the phase of the one-pair lines below it.
+  if (text.length <= 32 && text.trimEnd().endsWith(':')) {
+    const phase = PHASE_HEADER_RE.exec(text.trimEnd());
+    if (phase !== null) {
+      ctx.phaseBlock = { eval: !/^train/i.test(phase[1] as string), lines: 0 };
+      return undefined;
+    }
+  }
   // `[valid] Ep. 1 : Up. 20000 : perplexity : 187.458 : new best` (Marian): a bracketed eval tag
   // opening the line announces an evaluation record, whatever its names.
   const tag = EVAL_TAG_RE.exec(text);
@@ -280,6 +314,8 @@ export function generalRecord(
   let epoch: ScannedPair | undefined;
   let position: { value: number; total: number } | undefined;
   let positionFromStep = false;
+  /** The step or progress step was made of a position inside an epoch. */
+  let fromPosition = false;
   let evalCounter = false;
   const metrics: Array<[string, number]> = [];
   const seen = new Set<string>();
@@ -429,6 +465,7 @@ export function generalRecord(
     // `Iteration: \t 0` alone on its line opens a block of one pair a line: their step.
     if (lone && pairs[0]?.assigned === true && step !== undefined && epoch === undefined) {
       ctx.block = stepKey;
+      ctx.lineStep = step;
       return { format: 'generic', kind: 'train', metrics, step };
     }
     // `[batch=1/100]:` alone on its line (Composer): the header of the pairs printed below it,
@@ -456,6 +493,10 @@ export function generalRecord(
   }
   // Mostly prose with a stray number (`Saving 3 shards to out/`) is no record.
   if (prose > 2 * metrics.length + 2) return undefined;
+  // A question's sentence around one value (`I am getting validation loss='nan' while training.`):
+  // words after the value end it with a full stop; a metric line ends with its values.
+  if (metrics.length === 1 && step === undefined && epoch === undefined && endsSentence(text))
+    return undefined;
   // A step and assigned pairs (`34:  learn: 0.95  test: 0.82`, `[5]: train's l2:0.095`) make a
   // record whatever the names; so does an epoch (`Epoch[0] Time cost=28.650`).
   const stepped =
@@ -531,6 +572,7 @@ export function generalRecord(
       step = position.value;
       stepRank = 99;
     } else if (stepIsPosition) {
+      fromPosition = true;
       const zeroBased =
         epoch.total === undefined && (ctx.zeroBasedEpochs || /epoch:\s*\[/i.test(text));
       const e = zeroBased ? epoch.value : epoch.value - 1;
@@ -550,12 +592,22 @@ export function generalRecord(
   ) {
     // `Epoch 0/139` on a line of its own, then `Batch 567/17168: loss: 1.32`: the batch is a
     // position inside the header's epoch.
+    fromPosition = true;
     const e = ctx.zeroBasedEpochs ? ctx.currentEpoch : ctx.currentEpoch - 1;
     if (e <= 0) step = position.value;
     else progressStep = e * position.total + position.value;
   }
   if (step === undefined && progressStep === undefined && scanned.leadingCounter !== undefined) {
     step = scanned.leadingCounter;
+  }
+  // tflearn's `Training Step: 2  | total loss: 114.27` over `| Adam | epoch: 002 | loss: 114.27 ...
+  // -- iter: 239/239`: a position inside the epoch yields to the step printed on the line above.
+  const above = stepAbove ?? ctx.headerStep;
+  if (fromPosition && above !== undefined) {
+    step = above;
+    progressStep = undefined;
+    ctx.lineStep = above;
+    ctx.lineStepTaker = text;
   }
   let underHeader = false;
   if (step !== undefined || progressStep !== undefined) ctx.headerStep = undefined;
@@ -618,8 +670,19 @@ export function generalRecord(
   // first metric's name announces the line (no train metric beside it); the word names no metric.
   const phaseEval =
     !announcedEval && evalNames === lossNames && phaseLedMetric(metrics, seen.has('epoch'));
-  const evalRecord = announcedEval || phaseEval || (lossNames > 0 && evalNames === lossNames);
+  let evalRecord = announcedEval || phaseEval || (lossNames > 0 && evalNames === lossNames);
   if (evalRecord) renameEvalMetrics(metrics, announcedEval || phaseEval);
+  // A one-pair line under `Train:` or `Valid:` (objects_counting_dmap's `\tMean error: -0.468`):
+  // the block is one record of that phase; its lines after the first continue it.
+  let blockTail = false;
+  if (phaseBlock !== undefined && lone && step === undefined && progressStep === undefined) {
+    if (phaseBlock.eval) {
+      if (!evalRecord) renameEvalMetrics(metrics, true);
+      evalRecord = true;
+    } else blockTail = phaseBlock.lines > 0;
+    phaseBlock.lines++;
+    ctx.phaseBlock = phaseBlock;
+  }
   if (
     /^(?:best|final|overall)\b/.test(lead) ||
     /^(?:best|final)\b/.test(normalizeName(pairs[0]?.name ?? '')) ||
@@ -639,13 +702,16 @@ export function generalRecord(
     ctx.steplessNames.clear();
   if (step !== undefined) record.step = step;
   else if (progressStep !== undefined) record.progressStep = progressStep;
-  else if (weakStep !== undefined) {
+  if (step !== undefined && stepRank !== 99 && !fromPosition) {
+    ctx.lineStep = step;
+    ctx.lineStepTaker = undefined;
+  } else if (weakStep !== undefined) {
     record.weakStep = weakStep;
     if (epoch !== undefined && /^(?:finished|completed) /.test(normalizeName(epoch.name)))
       record.epochEnd = true;
   }
   // The rows after the first of a table under a rule are that table's record, continued.
-  else if (tableRow > 0) record.tail = true;
+  else if (tableRow > 0 || blockTail) record.tail = true;
   else if (scanned.tail) record.tail = true;
   else if (!evalRecord && !ctx.countedLog) {
     for (const [name] of metrics) {
@@ -654,6 +720,27 @@ export function generalRecord(
     }
   }
   return record;
+}
+
+/**
+ * Two words or more after the line's last digit, the last one closing a sentence with `.`, `?` or
+ * `!` (`... loss='nan' while training.`). Linear: one scan back from the end.
+ */
+function endsSentence(text: string): boolean {
+  const t = text.trimEnd();
+  const stop = t.charCodeAt(t.length - 1);
+  if (stop !== 46 && stop !== 63 && stop !== 33) return false;
+  let letters = 0;
+  let spaces = 0;
+  for (let i = t.length - 2; i >= 0; i--) {
+    const c = t.charCodeAt(i);
+    if (c >= 48 && c <= 57) break;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) letters++;
+    else if (c === 32 && letters > 0) spaces++;
+  }
+  // The word before the stop is lower-case: a sentence, not a unit or an abbreviation (`Acc. 0.9`).
+  const last = t.charCodeAt(t.length - 2);
+  return spaces >= 2 && last >= 97 && last <= 122;
 }
 
 /** ` at epoch: 5`, ` at step 300`: where a best value was reached. */
@@ -989,6 +1076,9 @@ export const generalFormat = {
     settings: 0,
     currentEpoch: undefined,
     headerStep: undefined,
+    lineStep: undefined,
+    lineStepTaker: undefined,
+    phaseBlock: undefined,
     headerEval: false,
     headerNames: new Set(),
     steplessNames: new Set(),

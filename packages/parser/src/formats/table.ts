@@ -37,7 +37,7 @@ const PHASE_WORDS = new Map<string, Phase>([
 ]);
 
 /** How the cells of a table line are separated. */
-type CellSeparator = 'pipe' | 'tab' | 'mixed' | 'space' | 'comma' | 'semicolon';
+type CellSeparator = 'pipe' | 'tab' | 'mixed' | 'space' | 'comma' | 'semicolon' | 'single';
 
 /** A delimited file (CSV with commas, or with semicolons as spreadsheets of comma-decimal locales write it). */
 function isDelimited(separator: CellSeparator): boolean {
@@ -159,7 +159,7 @@ export function tableRecord(
   const separator = separatorOf(text);
   if (separator === undefined) {
     ctx.phases = undefined;
-    return undefined;
+    return readSingleSpaced(ctx, text);
   }
   const cells = splitCells(text, separator);
   if (separator === 'pipe') {
@@ -199,6 +199,66 @@ export function tableRecord(
   }
   if (separator === 'space' && isWordRow(cells)) ctx.upper = cells;
   return undefined;
+}
+
+/** A duration cell after the last column of a row: fastai v1's `(00:13)`, a bare `00:13`. */
+const DURATION_CELL_RE = /^\(?\d{1,3}(?::\d\d){1,2}\)?$/;
+
+/**
+ * A table whose cells stand one space apart, as a web page or a forum shows a pasted table (HTML
+ * collapses runs of spaces): a header of one-word names, one of them the step or `epoch` and one a
+ * metric, then rows of as many numbers, each optionally followed by its duration (fastai v1's
+ * `(00:13)`). The table closes at the first line that is no such row.
+ *
+ * ```
+ * header := name (" " name)+               names of letters, digits and `_ . / -`, no number
+ * row    := cell (" " cell)+ [" " duration]  one number or empty mark per name
+ * ```
+ * Real lines: `epoch train_loss valid_loss error_rate` / `1 1.513021 1.041628 0.507326 (00:13)`.
+ */
+function readSingleSpaced(
+  ctx: TableReaderState,
+  text: string,
+): LineRecord | 'consumed' | undefined {
+  const table = ctx.table;
+  if (table !== undefined && table.separator === 'single') {
+    const record = singleSpacedRow(table, text);
+    if (record !== undefined) {
+      table.rows++;
+      return record;
+    }
+    ctx.table = undefined;
+  }
+  if (text.length > 512 || text.indexOf(' ') < 0) return undefined;
+  const cells = words(text);
+  if (cells.length < 3 || cells.length > 32) return undefined;
+  let step = false;
+  for (const cell of cells) {
+    if (!/^[A-Za-z_][\w./-]*$/.test(cell.text)) return undefined;
+    const key = normalizeName(cell.text);
+    if (STEP_COLUMNS.has(key) || key === 'epoch') step = true;
+  }
+  if (!step || !isHeader(cells)) return undefined;
+  ctx.table = headerState(cells, 'single');
+  return 'consumed';
+}
+
+function singleSpacedRow(table: TableState, text: string): LineRecord | undefined {
+  const cells = words(text);
+  const n = table.columns.length;
+  if (cells.length < n || cells.length > n + 1) return undefined;
+  if (cells.length > n && !DURATION_CELL_RE.test((cells[n] as Cell).text)) return undefined;
+  const row = cells.slice(0, n);
+  for (const cell of row) {
+    const t = cell.text;
+    if (
+      parseNumber(t) === undefined &&
+      !EMPTY_CELLS.has(t.toLowerCase()) &&
+      !DURATION_CELL_RE.test(t)
+    )
+      return undefined;
+  }
+  return readRow(table, text, row, 'single');
 }
 
 /**
@@ -661,6 +721,8 @@ export const tableFormat = {
     line.indexOf('\t') >= 0 ||
     line.indexOf('  ') >= 0 ||
     (line.indexOf(',') >= 0 && line.indexOf(', ') < 0) ||
-    (line.indexOf(';') >= 0 && line.indexOf('; ') < 0),
+    (line.indexOf(';') >= 0 && line.indexOf('; ') < 0) ||
+    // `epoch train_loss valid_loss error_rate`: a header whose names stand one space apart.
+    (line.indexOf('_') > 0 && line.indexOf(' ') > 0),
   read: tableRecord,
 } satisfies LineFormat<'table', TableReaderState>;

@@ -102,6 +102,8 @@ const STOP_WORDS = new Set([
   'after',
   'before',
   'took',
+  // onert_train's `- Epoch 1      takes 39871.8920 ms` after the run: a duration, named by no word.
+  'takes',
 ]);
 
 /** Unit words that may follow a value after a space (`9.707 GB`, `0.00971 s`). */
@@ -345,6 +347,21 @@ export function scanPairs(line: string): ScannedLine {
       }
       if (opening && !Number.isInteger(t.value) && tokens[i + 1]?.kind === Tok.Sep) tail = true;
       loose.push({ value: t.value, total: t.total });
+      continue;
+    }
+    // onert_train's `loss: [0] 30090.0898`: an integer in brackets between a name and a number is
+    // the index of the model output the number belongs to, not the value.
+    if (
+      Number.isInteger(t.value) &&
+      t.total === undefined &&
+      !t.unit &&
+      tokens[i - 1]?.kind === Tok.Bracket &&
+      line.charCodeAt((tokens[i - 1] as Token).start) === 91 &&
+      tokens[i + 1]?.kind === Tok.Bracket &&
+      line.charCodeAt((tokens[i + 1] as Token).start) === 93 &&
+      tokens[i + 2]?.kind === Tok.Number
+    ) {
+      i++;
       continue;
     }
     // MindSpore's `epoch: 1 step: 375, loss is 2.29`: after a pair, `is` before the value assigns it.

@@ -85,6 +85,10 @@ export function stripLogPrefix(line: string): string {
     // `[valid] Ep. 1 : Up. 20000 : perplexity : 187.458` (Marian): a tag announcing an evaluation
     // is data, kept for the formats that read it.
     if (EVAL_TAGS.has(inside.toLowerCase())) break;
+    // CoupletAI's `[epoch]: 199, [batch]: 23900, [loss]: 4.99`: a bracketed name with its value
+    // after `:` is a pair, not a level.
+    if (/^[A-Za-z_]\w*$/.test(inside) && NAMED_VALUE_AFTER_RE.test(t.slice(close + 1, close + 24)))
+      break;
     if (!/\d:\d\d|\.py\b|rank|pid|^[A-Z]+$|\||^[\w.]+:\d+$/i.test(inside)) break;
     // `[D] real 0.05 fake 0.06  [G] fake 2.87`: a short tag that another one follows on the line
     // names a group of pairs (a GAN's discriminator and generator), not a log level.
@@ -93,6 +97,9 @@ export function stripLogPrefix(line: string): string {
   }
   return s;
 }
+
+/** `: 199` or `=0.5` right after a bracketed name: the name's value. */
+const NAMED_VALUE_AFTER_RE = /^ *[:=] *[-+]?\.?\d/;
 
 const EVAL_TAGS = new Set(['valid', 'validation', 'val', 'eval', 'evaluation', 'dev']);
 

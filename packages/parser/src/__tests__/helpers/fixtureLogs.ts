@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
  * (unseen5: LLM-era trainers; unseen6: classic and non-LLM trainers; unseen7: computer vision;
  * unseen8: hand-written loops and ecosystems outside PyTorch; unseen9: older and non-PyTorch
  * frameworks' own output; unseen10: reinforcement learning, speech, graphs, tabular and non-Python
- * trainers). Each has `SOURCES.md` and `expectations.json`.
+ * trainers; unseen11: what people paste when they ask for help). Each has `SOURCES.md` and
+ * `expectations.json`.
  */
 export const UNSEEN_SETS = [
   'unseen',
@@ -19,6 +20,7 @@ export const UNSEEN_SETS = [
   'unseen8',
   'unseen9',
   'unseen10',
+  'unseen11',
 ] as const;
 
 /** The folder of a fixture set (`corpus` or one of {@link UNSEEN_SETS}), with a trailing slash. */

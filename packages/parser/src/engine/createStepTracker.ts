@@ -87,6 +87,10 @@ export function createStepTracker(): StepTracker {
   let lastTrainJoined = false;
   /** The record being placed is an epoch-level line joining the step before it. */
   let epochJoin = false;
+  /** The epoch of the epoch-level line being placed when it joins the step before it. */
+  let joinedWeak = -1;
+  /** The epoch of the last train record that joined the step before it. */
+  let lastJoinedWeak = -1;
   let counter = 0;
   let previousKind = '';
   let previousKey: number | undefined;
@@ -140,12 +144,16 @@ export function createStepTracker(): StepTracker {
         ((!lastTrainJoined &&
           ((lastTrainFine && weak < lastTrainStep) ||
             (weakCollapsed && previousKind === 'train' && record.disjointBesidesEpoch()))) ||
-          (lastTrainJoined && previousKind === 'train' && record.sameAsPrevious()))
+          (lastTrainJoined && previousKind === 'train' && record.sameAsPrevious()) ||
+          // `====> Epoch: 4275, cost 7.04 s` after `====> Epoch: 4274, ...`, both after `step:
+          // 21400`: the epochs between two logged iterations end there too, never a restart.
+          (lastTrainJoined && lastTrainFine && weak > lastJoinedWeak && weak < lastTrainStep))
       ) {
         out.step = lastTrainStep;
         out.source = undefined;
         out.restartFrom = undefined;
         epochJoin = true;
+        joinedWeak = weak;
         return out;
       }
       // `Validation Results - Epoch: 1  Avg loss: 0.25` after iterations placed by their own
@@ -244,6 +252,7 @@ export function createStepTracker(): StepTracker {
       // Only an epoch-level line ends the epoch: a step-less line that joined the iteration before
       // it (`speed: 0.2s/iter` under `iters: 100, epoch: 2 | loss: 0.61`) leaves the next one free to.
       lastTrainJoined = source === undefined && epochJoin;
+      if (lastTrainJoined) lastJoinedWeak = joinedWeak;
       if (source !== undefined) {
         // A bar's position is not enough: a bar stuck at `157/157` every epoch counts nothing.
         lastTrainFine =

@@ -239,6 +239,10 @@ export function createLineReader(parts: {
     const brace = findObjectStart(s);
     // `param {'lr': 0.01, 'epoch': 100}`, `args: {...}`: the run's settings, printed once.
     if (brace > 0 && endsObject(s) && CONFIG_PREFIX_RE.test(s.slice(0, brace))) return;
+    // `Pong (train_ppo_ale.py, args=\`{"rom": "Pong", "lr": 0.00025, ...}\`)`: the settings named
+    // at the end of a sentence, quoted or in brackets.
+    if (brace > 0 && endsQuotedObject(s) && CONFIG_TAIL_RE.test(s.slice(Math.max(0, brace - 24), brace)))
+      return;
     if (brace > 0 && pairsBeforeObject(s, brace)) {
       // `Pass 0, Batch 100, Cost 2.26, {'classification_error_evaluator': 0.83}`: a sentence of
       // pairs that ends with a one-line dict is one record, read whole by the general grammar.
@@ -404,6 +408,18 @@ function withoutLogPrefix(s: string): string {
 }
 
 /** The line ends with a `}` (trailing blanks aside). */
+/** The end of a sentence naming the settings printed after it (`..., args=\``, `(config: `). */
+const CONFIG_TAIL_RE =
+  /(?:^|[\s(,])(?:params|parameters|config|configuration|args|arguments|hparams|hyper-?parameters|settings|options|kwargs)\s?[:=]\s?[`'"]?$/i;
+
+/** The line closes its dict, then only quotes, brackets or a period follow (`}\`)`, `}).`). */
+function endsQuotedObject(s: string): boolean {
+  let end = s.length - 1;
+  let guard = 0;
+  while (end > 0 && guard++ < 8 && '`\'") .\t'.indexOf(s.charAt(end)) >= 0) end--;
+  return s.charCodeAt(end) === 125;
+}
+
 function endsObject(s: string): boolean {
   let end = s.length - 1;
   while (end > 0 && (s.charCodeAt(end) === 32 || s.charCodeAt(end) === 9)) end--;

@@ -130,6 +130,13 @@ const TWO_COLUMN_RULE_RE = /^-{3,} +-{3,} *$/;
 const COUNTER_HEADER_RE = /^\[[^[\]]{1,60}\]:?$/;
 
 // `over 6400 frames` (Kaldi's objective `over` its frames): the count an average was taken over.
+/**
+ * `Tue Sep 17 15:31:41 2019` (`time.ctime()`, an `etc:` finish time): a month, maybe after its
+ * weekday, names the day of a date, not a metric.
+ */
+const DATE_NAME_RE =
+  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}$/;
+
 const SKIP_NAMES = new Set(['eta', 'time left', 'remaining', 'remaining time', 'v num', 'over']);
 
 const EVAL_WORDS = new Set([
@@ -322,7 +329,12 @@ export function generalRecord(
   let percents = 0;
   for (const pair of pairs) {
     const key = normalizeName(pair.name);
-    if (key.length === 0 || SKIP_NAMES.has(key) || isSourceLocation(pair.name)) {
+    if (
+      key.length === 0 ||
+      SKIP_NAMES.has(key) ||
+      isSourceLocation(pair.name) ||
+      (pair.value >= 1 && pair.value <= 31 && DATE_NAME_RE.test(key))
+    ) {
       prose++;
       continue;
     }

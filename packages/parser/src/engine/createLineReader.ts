@@ -234,6 +234,10 @@ export function createLineReader(parts: {
       readBarLine(raw, percent);
       return;
     }
+    // `Training: 100% 3/3 [00:10<00:00,  3.46s/it]` (a tqdm bar copied from a notebook, whose
+    // bar cell was HTML): the same bar without its bar characters.
+    // Without a postfix it holds no metric: its percentage is no value named by its label.
+    if (percent < 0 && raw.indexOf('=') < 0 && bareBarPercent(raw) >= 0) return;
     const s = stripPrefixes(raw, stripped);
     if (s.length === 0) return;
     const brace = findObjectStart(s);
@@ -326,6 +330,38 @@ export function createLineReader(parts: {
       joiner.end();
     },
   };
+}
+
+/**
+ * Index of the `%` of a tqdm bar printed without bar characters (`Training: 100% 3/3 [00:10<00:00,
+ * 3.46s/it]`): digits, `% `, `n/N`, then ` [` and a `<` in the bracket; `-1` for other lines.
+ */
+function bareBarPercent(line: string): number {
+  let at = line.indexOf('% ');
+  for (let tries = 0; at > 0 && tries < 3; tries++) {
+    let i = at + 2;
+    const c = line.charCodeAt(at - 1);
+    if (c >= 48 && c <= 57) {
+      const n0 = i;
+      while (isDigitAt(line, i)) i++;
+      if (i > n0 && line.charCodeAt(i) === 47) {
+        const t0 = ++i;
+        while (isDigitAt(line, i)) i++;
+        if (i > t0 && line.startsWith(' [', i)) {
+          const close = line.indexOf(']', i);
+          const lt = line.indexOf('<', i);
+          if (lt > i && (close < 0 || lt < close)) return at;
+        }
+      }
+    }
+    at = line.indexOf('% ', at + 2);
+  }
+  return -1;
+}
+
+function isDigitAt(line: string, i: number): boolean {
+  const c = line.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 /** A line of indented JSON opening with a key (`  "cells": [`), as a notebook's first key is. */

@@ -231,7 +231,11 @@ export function createLineReader(parts: {
     }
     const percent = raw.indexOf('%|');
     if (percent >= 0 && raw.indexOf('{') < 0) {
-      readBarLine(raw, percent);
+      // `| 0/6 [00:00<?, ?it/s]Training loss (for one batch): 787.34`: a line printed while the
+      // bar was drawn, glued after it, is a line of its own.
+      const tail = gluedAfterBar(raw, percent);
+      readBarLine(tail > 0 ? raw.slice(0, tail) : raw, percent);
+      if (tail > 0) readLine(raw.slice(tail));
       return;
     }
     // `Training: 100% 3/3 [00:10<00:00,  3.46s/it]` (a tqdm bar copied from a notebook, whose
@@ -330,6 +334,20 @@ export function createLineReader(parts: {
       joiner.end();
     },
   };
+}
+
+/**
+ * Where a line glued after a bar's closing `]` starts (a letter right after it, no other bar in
+ * it), else `-1`.
+ */
+function gluedAfterBar(line: string, percent: number): number {
+  const open = line.indexOf(' [', percent);
+  if (open < 0) return -1;
+  const close = line.indexOf(']', open);
+  if (close < 0 || close + 1 >= line.length) return -1;
+  const c = line.charCodeAt(close + 1) | 32;
+  if (c < 97 || c > 122) return -1;
+  return line.indexOf('%|', close) < 0 ? close + 1 : -1;
 }
 
 /**

@@ -638,6 +638,12 @@ export function tokenize(line: string): Token[] {
       if (last !== undefined && last.kind === Tok.Word && unitClose > i) {
         const close = unitClose;
         const inner = line.slice(i, close + 1);
+        // `Training loss (for one batch): 787.34` (Ludwig): a scope in words, not a unit, says
+        // which loss it is, and the name is the words before it.
+        if (/^\((?:for|per|over|on) [A-Za-z ]{1,20}\)$/.test(inner)) {
+          i = close + 1;
+          continue;
+        }
         if (!/[,;|\t]/.test(inner)) {
           tokens.push({
             kind: Tok.Word,

@@ -53,6 +53,8 @@ const KNOWN_GAPS: Record<string, string> = {
     '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
   'kaldi-nnet3__kaldi-issue-134-wrapped-minibatches.log':
     "Kaldi's `Average objective function for 'output' for minibatches 40-49 is -35.0 over 19538 frames.` hard-wrapped over three lines: not joined, not read",
+  'ludwig-batch__ludwig-pr-646-one-batch-loss.log':
+    "Ludwig's epoch table takes the bar's 6/6 as its step while the batch losses above it are counted from the `Epoch  7` header (7..12): the table's train loss sorts first",
 };
 
 function expected(value: number | string): number {
@@ -108,7 +110,7 @@ describe('real logs of trainers the parser was not written for', () => {
         const least =
           name === 'unseen4' || name === 'unseen5'
             ? 10
-            : ['unseen6', 'unseen7', 'unseen8', 'unseen9', 'unseen10'].includes(name)
+            : ['unseen6', 'unseen7', 'unseen8', 'unseen9', 'unseen10', 'unseen12'].includes(name)
               ? 12
               : 20;
         expect(logs.length).toBeGreaterThanOrEqual(least);

@@ -240,10 +240,10 @@ export function createLineReader(parts: {
     }
     // `Training: 100% 3/3 [00:10<00:00,  3.46s/it]` (a tqdm bar copied from a notebook, whose
     // bar cell was HTML): the same bar without its bar characters.
-    // Without a postfix it holds no metric: its percentage is no value named by its label.
-    if (percent < 0 && raw.indexOf('=') < 0 && bareBarPercent(raw) >= 0) return;
     const s = stripPrefixes(raw, stripped);
     if (s.length === 0) return;
+    // Without a postfix it holds no metric: its percentage is no value named by its label.
+    if (percent < 0 && s.indexOf('=') < 0 && bareBarPercent(s) >= 0) return;
     const brace = findObjectStart(s);
     // `param {'lr': 0.01, 'epoch': 100}`, `args: {...}`: the run's settings, printed once.
     if (brace > 0 && endsObject(s) && CONFIG_PREFIX_RE.test(s.slice(0, brace))) return;

@@ -98,6 +98,9 @@ export function createStepTracker(): StepTracker {
   let mainTotal = 0;
   let barPosition = 0;
   let barFresh = false;
+  /** The position and total of the last fresh bar a record followed (the bar it used up). */
+  let spentBarN = -1;
+  let spentBarTotal = -1;
   let lastBarLine: string | undefined;
   let lastBarPercent = 0;
 
@@ -107,7 +110,9 @@ export function createStepTracker(): StepTracker {
     if (bar.total >= mainTotal) {
       mainTotal = bar.total;
       barPosition = bar.n;
-      barFresh = true;
+      // The bar a record already took, printed again by another rank after that record (a line
+      // glued after each rank's bar): no new position.
+      barFresh = !(bar.n === spentBarN && bar.total === spentBarTotal);
     }
   }
 
@@ -236,6 +241,10 @@ export function createStepTracker(): StepTracker {
     if (source !== undefined || kind === 'eval') {
       // A bar gives its position only to the record printed right after it: once any record
       // followed it (an eval dict after the eval bar), the next record needs a new bar.
+      if (barFresh) {
+        spentBarN = barPosition;
+        spentBarTotal = mainTotal;
+      }
       barFresh = false;
       lastBarLine = undefined;
     }

@@ -241,7 +241,8 @@ export function createStepTracker(): StepTracker {
     if (source !== undefined || kind === 'eval') {
       // A bar gives its position only to the record printed right after it: once any record
       // followed it (an eval dict after the eval bar), the next record needs a new bar.
-      if (barFresh) {
+      // (A record that took the bar's position leaves it to the stuck-bar check below instead.)
+      if (barFresh && source !== 'progress') {
         spentBarN = barPosition;
         spentBarTotal = mainTotal;
       }

@@ -2180,7 +2180,10 @@ describe('voice, TTS, LoRA GUI and Ludwig shapes (twelfth unseen set)', () => {
   });
 
   it('reads a step named with qualifying words (batch training step)', () => {
-    const r = parse(['\tbatch training step 5 loss: 4.0908', '\tbatch training step 10 loss: 2.8001']);
+    const r = parse([
+      '\tbatch training step 5 loss: 4.0908',
+      '\tbatch training step 10 loss: 2.8001',
+    ]);
     expect(points(r, 'loss')).toEqual([
       [5, 4.0908],
       [10, 2.8001],

@@ -342,9 +342,6 @@ describe('the twelfth unseen set rules on long near misses', () => {
     );
     expectLinearOnce('bare bar', `${'Training: 100% 3/3 '.repeat(6_000)}[00:10<00:00, 3.46s/it]`);
     expectLinearOnce('settings tail', `Pong (x.py, args=\`{${'"a": 1, '.repeat(10_000)}"b": 2}\`)`);
-    expectLinearOnce(
-      'phase rows',
-      `│ rating │ loss │\n${'│ vali │ 1.2 │\n'.repeat(5_000)}`,
-    );
+    expectLinearOnce('phase rows', `│ rating │ loss │\n${'│ vali │ 1.2 │\n'.repeat(5_000)}`);
   }, 120_000);
 });

@@ -249,7 +249,11 @@ export function createLineReader(parts: {
     if (brace > 0 && endsObject(s) && CONFIG_PREFIX_RE.test(s.slice(0, brace))) return;
     // `Pong (train_ppo_ale.py, args=\`{"rom": "Pong", "lr": 0.00025, ...}\`)`: the settings named
     // at the end of a sentence, quoted or in brackets.
-    if (brace > 0 && endsQuotedObject(s) && CONFIG_TAIL_RE.test(s.slice(Math.max(0, brace - 24), brace)))
+    if (
+      brace > 0 &&
+      endsQuotedObject(s) &&
+      CONFIG_TAIL_RE.test(s.slice(Math.max(0, brace - 24), brace))
+    )
       return;
     if (brace > 0 && pairsBeforeObject(s, brace)) {
       // `Pass 0, Batch 100, Cost 2.26, {'classification_error_evaluator': 0.83}`: a sentence of

@@ -115,7 +115,9 @@ const QUALIFIED_STEP_RE = /^(?:(?:batch|train|training|global|optimizer|update)\
 function stepRankOf(key: string): number | undefined {
   const rank = STEP_NAMES.get(key);
   if (rank !== undefined) return rank;
-  return key.length <= 48 && QUALIFIED_STEP_RE.test(key) ? STEP_NAMES.get('training step') : undefined;
+  return key.length <= 48 && QUALIFIED_STEP_RE.test(key)
+    ? STEP_NAMES.get('training step')
+    : undefined;
 }
 
 /** Positions inside an epoch when an epoch is printed beside them (`Batch 100/600`). */
@@ -961,7 +963,8 @@ const LIST_NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 
 function readStepRateList(text: string): { step: number; rate: number } | undefined {
   const t = text.trim();
-  if (t.length < 6 || t.length > 2000 || t.charCodeAt(0) !== 91 || !t.endsWith(']')) return undefined;
+  if (t.length < 6 || t.length > 2000 || t.charCodeAt(0) !== 91 || !t.endsWith(']'))
+    return undefined;
   const parts = t.slice(1, -1).split(',');
   if (parts.length < 2 || parts.length > 64) return undefined;
   for (const part of parts) if (!LIST_NUMBER_RE.test(part.trim())) return undefined;

@@ -909,7 +909,12 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
       return skipNonValue(line, j, tokens, start);
     }
     unit = true;
-    if (j - i === 1 && fraction.length === 0 && exponent.length === 0 && (line.charCodeAt(i) | 32) === 107)
+    if (
+      j - i === 1 &&
+      fraction.length === 0 &&
+      exponent.length === 0 &&
+      (line.charCodeAt(i) | 32) === 107
+    )
       thousands = true;
     // `1h 38m 21s`, `2d 03h`, `3m 13s` (StyleGAN's `time`, CatBoost's `total`): a duration in
     // parts is one value, in seconds, never its first part alone.

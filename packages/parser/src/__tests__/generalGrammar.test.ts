@@ -2297,6 +2297,21 @@ describe('voice, TTS, LoRA GUI and Ludwig shapes (twelfth unseen set)', () => {
     expect(units.series['Speed (samples/sec)']?.values).toEqual([10.5, 11.5]);
   });
 
+  it('counts a record after a bar that started again below the counted records before it', () => {
+    const r = parse([
+      'Epoch  7',
+      'Training:   0%|          | 0/6 [00:00<?, ?it/s]Training loss: 7.41',
+      'Training loss: 7.38',
+      'Training loss: 7.34',
+      'Training: 100%|██████████| 6/6 [00:00<00:00, 57.71it/s]',
+      '│ y     │     loss │   error │',
+      '│ train │ 740.2263 │ -9.0984 │',
+    ]);
+    const loss = points(r, 'loss');
+    expect(loss.map(([, value]) => value)).toEqual([7.41, 7.38, 7.34, 740.2263]);
+    expect(new Set(loss.map(([step]) => step)).size).toBe(4);
+  });
+
   it('gives no new position to a bar another rank prints again after a record used it', () => {
     const lines = [
       'Epoch  7',

@@ -53,8 +53,6 @@ const KNOWN_GAPS: Record<string, string> = {
     '`Loss: distogram=4.159 ... fape=1.682` wrapped over two lines: `fape` before the wrap is lost, steps counted',
   'kaldi-nnet3__kaldi-issue-134-wrapped-minibatches.log':
     "Kaldi's `Average objective function for 'output' for minibatches 40-49 is -35.0 over 19538 frames.` hard-wrapped over three lines: not joined, not read",
-  'ludwig-batch__ludwig-pr-646-one-batch-loss.log':
-    "Ludwig's epoch table takes the bar's 6/6 as its step while the batch losses above it are counted from the `Epoch  7` header (7..12): the table's train loss sorts first",
 };
 
 function expected(value: number | string): number {

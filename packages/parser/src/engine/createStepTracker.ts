@@ -92,6 +92,8 @@ export function createStepTracker(): StepTracker {
   /** The epoch of the last train record that joined the step before it. */
   let lastJoinedWeak = -1;
   let counter = 0;
+  /** The last train record was placed by counting. */
+  let lastTrainCounted = false;
   let previousKind = '';
   let previousKey: number | undefined;
 
@@ -205,7 +207,13 @@ export function createStepTracker(): StepTracker {
       step = (kind === 'train' ? lastTrainStep : undefined) ?? lastExplicitStep;
     } else if (kind === 'eval') {
       step = lastTrainStep ?? 0;
-    } else if (!barStuck && ((lastBarLine !== undefined && settleBar()) || barFresh)) {
+    } else if (
+      !barStuck &&
+      ((lastBarLine !== undefined && settleBar()) || barFresh) &&
+      // A bar that starts again each epoch, below the records counted before it (Ludwig's epoch
+      // table after batch lines counted from `Epoch  7`): no step, the table is counted too.
+      !(kind === 'train' && lastTrainCounted && barPosition <= counter)
+    ) {
       step = barPosition;
       source = 'progress';
       if (
@@ -270,6 +278,7 @@ export function createStepTracker(): StepTracker {
           (source === 'explicit' && (claims.weak === undefined || claims.explicit !== undefined));
       }
       lastTrainStep = step;
+      lastTrainCounted = source === 'count';
       if (source !== undefined) noteSource(source);
     } else if (source === 'explicit') noteSource(source);
   }

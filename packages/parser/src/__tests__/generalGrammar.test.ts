@@ -2353,3 +2353,192 @@ describe('the eleventh unseen set rules (what people paste when they ask for hel
     ]);
   });
 });
+
+describe('voice, TTS, LoRA GUI and Ludwig shapes (twelfth unseen set)', () => {
+  it("reads the VITS family's [step, lr] list as the step of the named losses below it", () => {
+    const r = parse([
+      'INFO:voice:Train Epoch: 9 [20%]',
+      'INFO:voice:[4200, 9.990004373906418e-05]',
+      'INFO:voice:loss_disc=3.959, loss_gen=3.062, loss_fm=7.881,loss_mel=17.356, loss_kl=1.535',
+      'INFO:voice:Train Epoch: 9 [50%]',
+      'INFO:voice:[2.9, 1.9, 5.4, 4400, 9.98e-05]',
+      'INFO:voice:loss_disc=4.060, loss_gen=2.972, loss_fm=7.563,loss_mel=18.711, loss_kl=1.495',
+    ]);
+    expect(points(r, 'loss_disc')).toEqual([
+      [4200, 3.959],
+      [4400, 4.06],
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [4200, 9.990004373906418e-5],
+      [4400, 9.98e-5],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it('reads no step from lists that are not a step and a rate', () => {
+    for (const list of ['[0.9, 0.999]', '[1, 2, 3]', '[ 0 5 10 15 ]', '[4200, 1.5]', '[a, 0.1]']) {
+      expect(parse([list, 'loss: 1.5']).series.learning_rate, list).toBeUndefined();
+    }
+  });
+
+  it('reads a step printed in thousands (Step: 86k)', () => {
+    const r = parse([
+      '{| Epoch: 1 (1158/1158) | Loss: 4.6526 | 1.4 steps/s | Step: 1k | }',
+      '{| Epoch: 75 (1158/1158) | Loss: 3.6903 | 1.4 steps/s | Step: 86k | }',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1000, 4.6526],
+      [86000, 3.6903],
+    ]);
+    // A metric keeps the number as printed.
+    expect(points(parse(['step 1 tokens: 5k', 'step 2 tokens: 6k']), 'tokens')).toEqual([
+      [1, 5],
+      [2, 6],
+    ]);
+  });
+
+  it('reads a step named with qualifying words (batch training step)', () => {
+    const r = parse([
+      '\tbatch training step 5 loss: 4.0908',
+      '\tbatch training step 10 loss: 2.8001',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [5, 4.0908],
+      [10, 2.8001],
+    ]);
+    expect(r.series['batch training step']).toBeUndefined();
+  });
+
+  it('joins the epoch-end lines between two logged iterations to the last step, no restart', () => {
+    const r = parse([
+      'INFO\tLosses: [1.27, 4.04], step: 21400, lr: 5.85e-05, reference_loss: 30.6',
+      'INFO\t====> Epoch: 4274, cost 7.40 s',
+      'INFO\t====> Epoch: 4275, cost 7.04 s',
+      'INFO\t====> Epoch: 4276, cost 6.96 s',
+    ]);
+    expect(points(r, 'reference_loss')).toEqual([[21400, 30.6]]);
+    expect(r.restarts).toEqual([]);
+  });
+
+  it("reads a tqdm postfix of 'name: value' pairs (ai-toolkit)", () => {
+    const r = parse([
+      'Training:   0%|          | 29/24000 [05:33<76:37:59, 11.51s/it, lr: 1.0e-04 loss: 5.397e-01]',
+      'Training:   0%|          | 59/24000 [11:32<78:03:24, 11.74s/it, lr: 1.0e-04 loss: 2.708e-01]',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [29, 0.5397],
+      [59, 0.2708],
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [29, 1e-4],
+      [59, 1e-4],
+    ]);
+  });
+
+  it("names Lightning's `_step` copies by their stem, and a parameter count is no metric", () => {
+    const r = parse([
+      '0 | model | Text2SemanticDecoder | 77.5 M',
+      'Epoch 0:  18%|███       | 5/28 [00:02<00:12,  1.91it/s, v_num=1, total_loss_step=3.67e+3, lr_step=0.010, top_3_acc_step=0.183]',
+    ]);
+    expect(r.series.total_loss?.values).toEqual([3670]);
+    expect(r.series.learning_rate?.values).toEqual([0.01]);
+    expect(r.series.top_3_acc?.values).toEqual([0.183]);
+    expect(r.series.M).toBeUndefined();
+  });
+
+  it('skips a settings dict named at the end of a sentence', () => {
+    const r = parse([
+      'Pong (train_ppo_ale.py, args=`{"rom": "Pong", "lr": 0.00025, "steps": 80000000, "epochs": 3}`)',
+      'steps\tmean\taverage_loss_policy',
+      '50099\t-19.8\t-0.0195',
+      '100524\t-18.6\t-0.1209',
+    ]);
+    expect(r.series.learning_rate).toBeUndefined();
+    expect(points(r, 'mean')).toEqual([
+      [50099, -19.8],
+      [100524, -18.6],
+    ]);
+    // A dict that is a record, after a sentence, is still read.
+    expect(parse(["step 1 done, metrics={'loss': 1.5}"]).series.loss?.values).toEqual([1.5]);
+  });
+
+  it("reads no metric from a date's month and weekday", () => {
+    const r = parse([
+      'step: 2300/ 3305 loss:0.3651 0.3224 imps:26.6 lr: 0.0343 etc:Tue Sep 17 15:31:41 2019',
+      'step: 2400/ 3305 loss:0.3563 0.3121 imps:27.3 lr: 0.0312 etc:Tue Sep 17 15:31:35 2019',
+    ]);
+    expect(Object.keys(r.series).sort()).toEqual(['imps', 'learning_rate', 'loss']);
+  });
+
+  it('reads table rows named by phase (train / vali / test) as train, eval_ and test_ records', () => {
+    const r = parse([
+      '╒══════════╤════════╤════════════╕',
+      '│ rating   │   loss │   accuracy │',
+      '╞══════════╪════════╪════════════╡',
+      '│ train    │ 1.1529 │     0.3988 │',
+      '├──────────┼────────┼────────────┤',
+      '│ vali     │ 1.2190 │     0.2708 │',
+      '├──────────┼────────┼────────────┤',
+      '│ test     │ 1.1510 │     0.3585 │',
+      '╘══════════╧════════╧════════════╛',
+    ]);
+    expect(r.series.loss?.values).toEqual([1.1529]);
+    expect(r.series.eval_loss?.values).toEqual([1.219]);
+    expect(r.series.eval_accuracy?.values).toEqual([0.2708]);
+    expect(r.series.test_loss?.values).toEqual([1.151]);
+    expect(r.series.test_accuracy?.values).toEqual([0.3585]);
+  });
+
+  it('reads no metric from a bar copied without its bar characters', () => {
+    const r = parse([
+      'Training: 100% 3/3 [00:10<00:00,  3.46s/it]',
+      'Evaluation vali : 100% 1/1 [00:00<00:00,  2.37it/s]',
+      'epoch 1 loss: 1.5',
+    ]);
+    expect(Object.keys(r.series).sort()).toEqual(['epoch', 'loss']);
+  });
+
+  it("reads a line glued after a bar's bracket, and a scope in words is not part of the name", () => {
+    const r = parse([
+      'Training:   0%|          | 0/38 [00:00<?, ?it/s]Training loss (for one batch): 7.41',
+      'Training:   3%|▎         | 1/38 [00:03<01:57,  3.18s/it]Training loss (for one batch): 7.38',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [0, 7.41],
+      [1, 7.38],
+    ]);
+    // A unit in brackets stays part of the name.
+    const units = parse([
+      'Epoch 1 | Loss 0.5 | Speed (samples/sec) 10.5',
+      'Epoch 2 | Loss 0.4 | Speed (samples/sec) 11.5',
+    ]);
+    expect(units.series['Speed (samples/sec)']?.values).toEqual([10.5, 11.5]);
+  });
+
+  it('counts a record after a bar that started again below the counted records before it', () => {
+    const r = parse([
+      'Epoch  7',
+      'Training:   0%|          | 0/6 [00:00<?, ?it/s]Training loss: 7.41',
+      'Training loss: 7.38',
+      'Training loss: 7.34',
+      'Training: 100%|██████████| 6/6 [00:00<00:00, 57.71it/s]',
+      '│ y     │     loss │   error │',
+      '│ train │ 740.2263 │ -9.0984 │',
+    ]);
+    const loss = points(r, 'loss');
+    expect(loss.map(([, value]) => value)).toEqual([7.41, 7.38, 7.34, 740.2263]);
+    expect(new Set(loss.map(([step]) => step)).size).toBe(4);
+  });
+
+  it('gives no new position to a bar another rank prints again after a record used it', () => {
+    const lines = [
+      'Epoch  7',
+      'Training:   0%|          | 0/6 [00:00<?, ?it/s]Training loss: 7.41',
+      'Training loss: 7.38',
+      'Training loss: 7.34',
+    ];
+    const one = parse(lines);
+    const two = parse(lines.flatMap((line) => [`[rank0]: ${line}`, `[rank1]: ${line}`]));
+    expect(two.series.loss).toEqual(one.series.loss);
+  });
+});

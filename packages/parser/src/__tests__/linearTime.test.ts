@@ -356,3 +356,25 @@ describe('the eleventh unseen set rules on long near misses', () => {
     );
   }, 120_000);
 });
+
+describe('the twelfth unseen set rules on long near misses', () => {
+  it('step/rate lists, k steps, qualified steps, colon postfixes, dates, scopes and glued bars over 100k characters', () => {
+    expectLinearOnce('step rate list', `[${'1.5, '.repeat(20_000)}4200, 9.99e-05]`);
+    expectLinearOnce('list near miss', `[${'1, '.repeat(30_000)}x]`);
+    expectLinearOnce('k steps', `{| Epoch: 1 | ${'Step: 1k | '.repeat(8_000)}}`);
+    expectLinearOnce('qualified step', `${'batch training '.repeat(8_000)}step 5 loss: 4.09`);
+    expectLinearOnce(
+      'colon postfix',
+      `Training:   0%|   | 29/24000 [05:33<76:37:59, 11.51s/it, ${'lr: 1.0e-04 '.repeat(8_000)}]`,
+    );
+    expectLinearOnce('dates', `step: 1 loss:0.3 ${'etc:Tue Sep 17 '.repeat(6_000)}2019`);
+    expectLinearOnce('scopes', `${'Training loss (for one batch) '.repeat(4_000)}: 787.3`);
+    expectLinearOnce(
+      'glued after bar',
+      `Training:   0%|   | 0/6 [00:00<?, ?it/s]${'Training loss '.repeat(8_000)}: 1`,
+    );
+    expectLinearOnce('bare bar', `${'Training: 100% 3/3 '.repeat(6_000)}[00:10<00:00, 3.46s/it]`);
+    expectLinearOnce('settings tail', `Pong (x.py, args=\`{${'"a": 1, '.repeat(10_000)}"b": 2}\`)`);
+    expectLinearOnce('phase rows', `│ rating │ loss │\n${'│ vali │ 1.2 │\n'.repeat(5_000)}`);
+  }, 120_000);
+});

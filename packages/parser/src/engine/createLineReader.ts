@@ -231,14 +231,30 @@ export function createLineReader(parts: {
     }
     const percent = raw.indexOf('%|');
     if (percent >= 0 && raw.indexOf('{') < 0) {
-      readBarLine(raw, percent);
+      // `| 0/6 [00:00<?, ?it/s]Training loss (for one batch): 787.34`: a line printed while the
+      // bar was drawn, glued after it, is a line of its own.
+      const tail = gluedAfterBar(raw, percent);
+      readBarLine(tail > 0 ? raw.slice(0, tail) : raw, percent);
+      if (tail > 0) readLine(raw.slice(tail));
       return;
     }
+    // `Training: 100% 3/3 [00:10<00:00,  3.46s/it]` (a tqdm bar copied from a notebook, whose
+    // bar cell was HTML): the same bar without its bar characters.
     const s = stripPrefixes(raw, stripped);
     if (s.length === 0) return;
+    // Without a postfix it holds no metric: its percentage is no value named by its label.
+    if (percent < 0 && s.indexOf('=') < 0 && bareBarPercent(s) >= 0) return;
     const brace = findObjectStart(s);
     // `param {'lr': 0.01, 'epoch': 100}`, `args: {...}`: the run's settings, printed once.
     if (brace > 0 && endsObject(s) && CONFIG_PREFIX_RE.test(s.slice(0, brace))) return;
+    // `Pong (train_ppo_ale.py, args=\`{"rom": "Pong", "lr": 0.00025, ...}\`)`: the settings named
+    // at the end of a sentence, quoted or in brackets.
+    if (
+      brace > 0 &&
+      endsQuotedObject(s) &&
+      CONFIG_TAIL_RE.test(s.slice(Math.max(0, brace - 24), brace))
+    )
+      return;
     if (brace > 0 && pairsBeforeObject(s, brace)) {
       // `Pass 0, Batch 100, Cost 2.26, {'classification_error_evaluator': 0.83}`: a sentence of
       // pairs that ends with a one-line dict is one record, read whole by the general grammar.
@@ -330,6 +346,52 @@ export function createLineReader(parts: {
 /** A `name: value` pair inside a bar's description (`loss: 0.484 - acc: 75.000:`). */
 const DESCRIPTION_PAIR_RE = /[A-Za-z]: [-+]?\.?\d/;
 
+/**
+ * Where a line glued after a bar's closing `]` starts (a letter right after it, no other bar in
+ * it), else `-1`.
+ */
+function gluedAfterBar(line: string, percent: number): number {
+  const open = line.indexOf(' [', percent);
+  if (open < 0) return -1;
+  const close = line.indexOf(']', open);
+  if (close < 0 || close + 1 >= line.length) return -1;
+  const c = line.charCodeAt(close + 1) | 32;
+  if (c < 97 || c > 122) return -1;
+  return line.indexOf('%|', close) < 0 ? close + 1 : -1;
+}
+
+/**
+ * Index of the `%` of a tqdm bar printed without bar characters (`Training: 100% 3/3 [00:10<00:00,
+ * 3.46s/it]`): digits, `% `, `n/N`, then ` [` and a `<` in the bracket; `-1` for other lines.
+ */
+function bareBarPercent(line: string): number {
+  let at = line.indexOf('% ');
+  for (let tries = 0; at > 0 && tries < 3; tries++) {
+    let i = at + 2;
+    const c = line.charCodeAt(at - 1);
+    if (c >= 48 && c <= 57) {
+      const n0 = i;
+      while (isDigitAt(line, i)) i++;
+      if (i > n0 && line.charCodeAt(i) === 47) {
+        const t0 = ++i;
+        while (isDigitAt(line, i)) i++;
+        if (i > t0 && line.startsWith(' [', i)) {
+          const close = line.indexOf(']', i);
+          const lt = line.indexOf('<', i);
+          if (lt > i && (close < 0 || lt < close)) return at;
+        }
+      }
+    }
+    at = line.indexOf('% ', at + 2);
+  }
+  return -1;
+}
+
+function isDigitAt(line: string, i: number): boolean {
+  const c = line.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
 /** A line of indented JSON opening with a key (`  "cells": [`), as a notebook's first key is. */
 function isIndentedKey(line: string): boolean {
   let i = 0;
@@ -410,6 +472,18 @@ function withoutLogPrefix(s: string): string {
 }
 
 /** The line ends with a `}` (trailing blanks aside). */
+/** The end of a sentence naming the settings printed after it (`..., args=\``, `(config: `). */
+const CONFIG_TAIL_RE =
+  /(?:^|[\s(,])(?:params|parameters|config|configuration|args|arguments|hparams|hyper-?parameters|settings|options|kwargs)\s?[:=]\s?[`'"]?$/i;
+
+/** The line closes its dict, then only quotes, brackets or a period follow (`}\`)`, `}).`). */
+function endsQuotedObject(s: string): boolean {
+  let end = s.length - 1;
+  let guard = 0;
+  while (end > 0 && guard++ < 8 && '`\'") .\t'.indexOf(s.charAt(end)) >= 0) end--;
+  return s.charCodeAt(end) === 125;
+}
+
 function endsObject(s: string): boolean {
   let end = s.length - 1;
   while (end > 0 && (s.charCodeAt(end) === 32 || s.charCodeAt(end) === 9)) end--;

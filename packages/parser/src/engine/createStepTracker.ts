@@ -91,13 +91,22 @@ export function createStepTracker(): StepTracker {
   let lastTrainJoined = false;
   /** The record being placed is an epoch-level line joining the step before it. */
   let epochJoin = false;
+  /** The epoch of the epoch-level line being placed when it joins the step before it. */
+  let joinedWeak = -1;
+  /** The epoch of the last train record that joined the step before it. */
+  let lastJoinedWeak = -1;
   let counter = 0;
+  /** The last train record was placed by counting. */
+  let lastTrainCounted = false;
   let previousKind = '';
   let previousKey: number | undefined;
 
   let mainTotal = 0;
   let barPosition = 0;
   let barFresh = false;
+  /** The position and total of the last fresh bar a record followed (the bar it used up). */
+  let spentBarN = -1;
+  let spentBarTotal = -1;
   let lastBarLine: string | undefined;
   let lastBarPercent = 0;
 
@@ -107,7 +116,9 @@ export function createStepTracker(): StepTracker {
     if (bar.total >= mainTotal) {
       mainTotal = bar.total;
       barPosition = bar.n;
-      barFresh = true;
+      // The bar a record already took, printed again by another rank after that record (a line
+      // glued after each rank's bar): no new position.
+      barFresh = !(bar.n === spentBarN && bar.total === spentBarTotal);
     }
   }
 
@@ -144,12 +155,16 @@ export function createStepTracker(): StepTracker {
         ((!lastTrainJoined &&
           ((lastTrainFine && weak < lastTrainStep) ||
             (weakCollapsed && previousKind === 'train' && record.disjointBesidesEpoch()))) ||
-          (lastTrainJoined && previousKind === 'train' && record.sameAsPrevious()))
+          (lastTrainJoined && previousKind === 'train' && record.sameAsPrevious()) ||
+          // `====> Epoch: 4275, cost 7.04 s` after `====> Epoch: 4274, ...`, both after `step:
+          // 21400`: the epochs between two logged iterations end there too, never a restart.
+          (lastTrainJoined && lastTrainFine && weak > lastJoinedWeak && weak < lastTrainStep))
       ) {
         out.step = lastTrainStep;
         out.source = undefined;
         out.restartFrom = undefined;
         epochJoin = true;
+        joinedWeak = weak;
         return out;
       }
       // `Validation Results - Epoch: 1  Avg loss: 0.25` after iterations placed by their own
@@ -216,7 +231,13 @@ export function createStepTracker(): StepTracker {
       step = (kind === 'train' ? lastTrainStep : undefined) ?? lastExplicitStep;
     } else if (kind === 'eval') {
       step = lastTrainStep ?? 0;
-    } else if (!barStuck && ((lastBarLine !== undefined && settleBar()) || barFresh)) {
+    } else if (
+      !barStuck &&
+      ((lastBarLine !== undefined && settleBar()) || barFresh) &&
+      // A bar that starts again each epoch, below the records counted before it (Ludwig's epoch
+      // table after batch lines counted from `Epoch  7`): no step, the table is counted too.
+      !(kind === 'train' && lastTrainCounted && barPosition <= counter)
+    ) {
       step = barPosition;
       source = 'progress';
       if (
@@ -252,6 +273,11 @@ export function createStepTracker(): StepTracker {
     if (source !== undefined || kind === 'eval') {
       // A bar gives its position only to the record printed right after it: once any record
       // followed it (an eval dict after the eval bar), the next record needs a new bar.
+      // (A record that took the bar's position leaves it to the stuck-bar check below instead.)
+      if (barFresh && source !== 'progress') {
+        spentBarN = barPosition;
+        spentBarTotal = mainTotal;
+      }
       barFresh = false;
       lastBarLine = undefined;
     }
@@ -269,6 +295,7 @@ export function createStepTracker(): StepTracker {
       // it (`speed: 0.2s/iter` under `iters: 100, epoch: 2 | loss: 0.61`) leaves the next one free to.
       lastTrainJoined = source === undefined && epochJoin;
       lastTrainFromBar = claims.barDescription === true;
+      if (lastTrainJoined) lastJoinedWeak = joinedWeak;
       if (source !== undefined) {
         // A bar's position is not enough: a bar stuck at `157/157` every epoch counts nothing.
         lastTrainFine =
@@ -276,6 +303,7 @@ export function createStepTracker(): StepTracker {
           (source === 'explicit' && (claims.weak === undefined || claims.explicit !== undefined));
       }
       lastTrainStep = step;
+      lastTrainCounted = source === 'count';
       if (source !== undefined) noteSource(source);
     } else if (source === 'explicit') noteSource(source);
   }

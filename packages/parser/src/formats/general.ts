@@ -121,6 +121,21 @@ const STEP_NAMES = new Map<string, number>(
   ].map((name, rank) => [name, rank]),
 );
 
+/**
+ * A step named by words that qualify it (`batch training step 5 loss: 4.09`, `train batch step`):
+ * the words say which counter it is, the last word says it is the step.
+ */
+const QUALIFIED_STEP_RE = /^(?:(?:batch|train|training|global|optimizer|update)\s)+steps?$/;
+
+/** The rank of a step name ({@link STEP_NAMES}, then a qualified `... step`), else `undefined`. */
+function stepRankOf(key: string): number | undefined {
+  const rank = STEP_NAMES.get(key);
+  if (rank !== undefined) return rank;
+  return key.length <= 48 && QUALIFIED_STEP_RE.test(key)
+    ? STEP_NAMES.get('training step')
+    : undefined;
+}
+
 /** Positions inside an epoch when an epoch is printed beside them (`Batch 100/600`). */
 const POSITION_NAMES = new Set(['batch', 'batches', 'iter', 'iteration', 'step', 'it', 'idx']);
 
@@ -137,6 +152,13 @@ const TWO_COLUMN_RULE_RE = /^-{3,} +-{3,} *$/;
 const COUNTER_HEADER_RE = /^\[[^[\]]{1,60}\]:?$/;
 
 // `over 6400 frames` (Kaldi's objective `over` its frames): the count an average was taken over.
+/**
+ * `Tue Sep 17 15:31:41 2019` (`time.ctime()`, an `etc:` finish time): a month, maybe after its
+ * weekday, names the day of a date, not a metric.
+ */
+const DATE_NAME_RE =
+  /^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6} )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}$/;
+
 const SKIP_NAMES = new Set(['eta', 'time left', 'remaining', 'remaining time', 'v num', 'over']);
 
 const EVAL_WORDS = new Set([
@@ -266,6 +288,20 @@ export function generalRecord(
   if (keyValue) return keyValue;
   const scalar = readScalarPrint(text);
   if (scalar) return scalar;
+  const stepRate = text.charCodeAt(0) === 91 ? readStepRateList(text) : undefined;
+  if (stepRate) {
+    // The step of the named losses printed on the lines below it.
+    ctx.headerStep = stepRate.step;
+    ctx.headerEval = false;
+    ctx.headerNames.clear();
+    ctx.headerNames.add('learning_rate');
+    return {
+      format: 'generic',
+      kind: 'train',
+      step: stepRate.step,
+      metrics: [['learning_rate', stepRate.rate]],
+    };
+  }
   const atText = readAtStepIs(readLearningRateChange(dropBestPosition(text)));
   const sentenceStep = atText !== text;
   const lrText = readValueUnits(readFractionPercent(readBracketCounters(atText)));
@@ -332,7 +368,12 @@ export function generalRecord(
   for (let p = 0; p < pairs.length; p++) {
     const pair = pairs[p] as ScannedPair;
     const key = keys[p] as string;
-    if (key.length === 0 || SKIP_NAMES.has(key) || isSourceLocation(pair.name)) {
+    if (
+      key.length === 0 ||
+      SKIP_NAMES.has(key) ||
+      isSourceLocation(pair.name) ||
+      (pair.value >= 1 && pair.value <= 31 && DATE_NAME_RE.test(key))
+    ) {
       prose++;
       continue;
     }
@@ -355,14 +396,15 @@ export function generalRecord(
       batchCounter = pair;
       continue;
     }
-    const rank = blockMetric && key !== ctx.block ? undefined : STEP_NAMES.get(key);
+    const rank = blockMetric && key !== ctx.block ? undefined : stepRankOf(key);
     if (rank !== undefined) {
       if (pair.total !== undefined && POSITION_NAMES.has(key) && position === undefined) {
         position = { value: pair.value, total: pair.total };
         positionFromStep = true;
       }
       if (rank < stepRank && Number.isFinite(pair.value) && pair.value >= 0) {
-        step = pair.value;
+        // `Step: 86k` (a vocoder's `| Step: 86k |`): thousands of steps.
+        step = pair.thousands === true ? pair.value * 1000 : pair.value;
         stepRank = rank;
         stepKey = key;
       }
@@ -1049,6 +1091,30 @@ function readScalarPrint(text: string): LineRecord | undefined {
     step: Number(m[3]),
     metrics: [[m[1] as string, Number(m[2])]],
   };
+}
+
+/**
+ * `[4200, 9.990004373906418e-05]` (RVC), `[2.91, 1.91, 5.49, 11.86, 2.74, 1.27, 200, 0.000299]`
+ * (VITS, MeloTTS, Bert-VITS2): the VITS family's `logger.info(losses + [global_step, lr])`, a bare
+ * Python list whose last two numbers are the step (a whole number) and the learning rate (a
+ * fraction). The losses before them have no names, so only the step and the rate are read; the
+ * named losses printed on the lines below it (`loss_disc=3.959, loss_gen=3.062`) take its step.
+ */
+const LIST_NUMBER_RE = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+
+function readStepRateList(text: string): { step: number; rate: number } | undefined {
+  const t = text.trim();
+  if (t.length < 6 || t.length > 2000 || t.charCodeAt(0) !== 91 || !t.endsWith(']'))
+    return undefined;
+  const parts = t.slice(1, -1).split(',');
+  if (parts.length < 2 || parts.length > 64) return undefined;
+  for (const part of parts) if (!LIST_NUMBER_RE.test(part.trim())) return undefined;
+  const stepText = (parts[parts.length - 2] as string).trim();
+  const rateText = (parts[parts.length - 1] as string).trim();
+  if (!/^\d{1,12}$/.test(stepText) || !/[.e]/i.test(rateText)) return undefined;
+  const rate = Number(rateText);
+  if (!(rate > 0 && rate < 1)) return undefined;
+  return { step: Number(stepText), rate };
 }
 
 /** `Key: avg_train_loss, Value: 0.107` (llama-recipes' end-of-run table). */

@@ -35,7 +35,10 @@ export function lightningRecord(bar: ProgressBar): LineRecord | undefined {
   let step: number | undefined;
   for (const part of bar.postfix.split(',')) {
     const eq = part.indexOf('=');
-    if (eq <= 0) continue;
+    if (eq <= 0) {
+      if (part.indexOf(': ') > 0) readColonPairs(part, metrics);
+      continue;
+    }
     const key = part.slice(0, eq).trim();
     if (key === 'v_num') continue;
     const value = parseNumber(part.slice(eq + 1));
@@ -44,7 +47,11 @@ export function lightningRecord(bar: ProgressBar): LineRecord | undefined {
       step = value;
       continue;
     }
-    const name = key === 'train_loss' ? 'loss' : canonicalName(key);
+    // `total_loss_step=3.67e+3, lr_step=0.010` (Lightning's `on_step` copy of a logged name):
+    // the value of `total_loss` at this step.
+    const stem =
+      key.endsWith('_step') && key.length > 5 && key !== 'train_loss_step' ? key.slice(0, -5) : key;
+    const name = stem === 'train_loss' ? 'loss' : canonicalName(stem);
     metrics.push([key === 'train_loss_epoch' ? key : name, value]);
   }
   if (metrics.length === 0) return undefined;
@@ -60,6 +67,23 @@ export function lightningRecord(bar: ProgressBar): LineRecord | undefined {
     record.progressStep = bar.n;
   }
   return record;
+}
+
+/**
+ * `lr: 1.0e-04 loss: 5.397e-01` (a postfix set as one string): each word ending in `:` names the
+ * number after it.
+ */
+function readColonPairs(text: string, metrics: Array<[string, number]>): void {
+  const words = text.trim().split(/\s+/);
+  for (let i = 0; i + 1 < words.length; i++) {
+    const word = words[i] as string;
+    if (word.length < 2 || !word.endsWith(':')) continue;
+    const value = parseNumber(words[i + 1] as string);
+    if (value === undefined) continue;
+    const key = word.slice(0, -1);
+    metrics.push([canonicalName(key), value]);
+    i++;
+  }
 }
 
 /** PyTorch Lightning (and tqdm-postfix) bars with `key=value` pairs after the rate. */

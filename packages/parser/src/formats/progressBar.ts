@@ -75,6 +75,14 @@ export function readProgressBar(line: string, percentAt: number): ProgressBar | 
       const body = line.slice(open + 1, close < 0 ? len : close);
       const parts = body.split(', ');
       postfix = parts.slice(2).join(', ');
+    } else {
+      // `[05:33<76:37:59, 11.51s/it, lr: 1.0e-04 loss: 5.397e-01]` (ai-toolkit): a postfix of
+      // `name: value` pairs, set with `set_postfix_str`.
+      const close = line.indexOf(']', open);
+      const body = line.slice(open + 1, close < 0 ? len : close);
+      const parts = body.split(', ');
+      const rest = parts.slice(2).join(', ');
+      if (rest.indexOf(': ') > 0) postfix = rest;
     }
   }
   return { n, total, description, postfix, unit };

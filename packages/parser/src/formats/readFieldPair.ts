@@ -51,6 +51,8 @@ export function readFieldPair(field: string): [string, number] | undefined {
   if (first !== undefined && words.length >= 2 && looksNumeric(first.text)) {
     const value = parseNumber(first.text);
     const name = f.slice(first.end).trim();
+    // `77.5 M`, `1.2 K` (a model summary's parameter count): a magnitude letter, not a name.
+    if (name.length === 1 && 'KMGTB'.indexOf(name) >= 0) return undefined;
     if (value !== undefined && /^[A-Za-z][\w/ ]*$/.test(name)) return [name, value];
   }
   return undefined;

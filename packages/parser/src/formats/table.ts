@@ -27,6 +27,8 @@ const PHASE_WORDS = new Map<string, Phase>([
   ['train', 'train'],
   ['training', 'train'],
   ['validation', 'eval'],
+  // Ludwig's `│ vali     │ 1.2190 │` rows.
+  ['vali', 'eval'],
   ['valid', 'eval'],
   ['val', 'eval'],
   ['dev', 'eval'],
@@ -513,10 +515,17 @@ function readRow(
   let numbers = 0;
   let filled = 0;
   let evalRow = false;
+  let rowPhase: Phase | undefined;
   for (let i = 0; i < columns.length; i++) {
     const raw = values[i];
     if (raw === undefined || EMPTY_CELLS.has(raw.toLowerCase())) continue;
     filled++;
+    // `│ vali     │ 1.2190 │     0.2708 │` under `│ rating   │   loss │   accuracy │` (Ludwig's
+    // table after each epoch): the first cell names the phase of the row's values.
+    if (i === 0 && i !== table.stepColumn) {
+      rowPhase = PHASE_WORDS.get(raw.toLowerCase());
+      if (rowPhase !== undefined) continue;
+    }
     // `[0.001]`: a list of one value (the learning rates of one parameter group) is that value.
     const cell =
       raw.length > 2 && raw.startsWith('[') && raw.endsWith(']') ? raw.slice(1, -1) : raw;
@@ -547,10 +556,13 @@ function readRow(
   // The Trainer's notebook callback names its columns `Training Loss` / `Validation Loss`.
   const notebook =
     !table.stacked && (columns.includes('Training Loss') || columns.includes('Validation Loss'));
-  if (evalRow) renameEvalMetrics(metrics, true);
+  if (evalRow || rowPhase === 'eval') renameEvalMetrics(metrics, true);
+  if (rowPhase === 'test') {
+    for (const metric of metrics) if (metric[0] !== 'epoch') metric[0] = `test_${metric[0]}`;
+  }
   const record: LineRecord = {
     format: notebook ? 'hf-notebook' : 'table',
-    kind: evalRow ? 'eval' : 'train',
+    kind: evalRow || rowPhase === 'eval' || rowPhase === 'test' ? 'eval' : 'train',
     metrics,
   };
   if (step !== undefined) record.step = step;

@@ -28,6 +28,11 @@ export interface ScannedPair {
   assigned: boolean;
   /** The value was printed with a percent sign (`Valid: 92.50%`). */
   percent?: true;
+  /**
+   * A whole number with a glued `k` (`Step: 86k`): a count in thousands, read as such where the
+   * value is a step (a metric keeps the number as printed).
+   */
+  thousands?: true;
 }
 
 /** What one line holds. */
@@ -70,6 +75,8 @@ interface Token {
   packed?: number[];
   /** The number carried a percent sign. */
   percent?: true;
+  /** A whole number with a glued `k` or `K` and nothing more (`86k`). */
+  thousands?: true;
 }
 
 const MAX_NAME_WORDS = 4;
@@ -433,6 +440,7 @@ export function scanPairs(line: string): ScannedLine {
     } else {
       const pair: ScannedPair = { name, value: t.value, total: t.total, assigned };
       if (t.percent) pair.percent = true;
+      if (t.thousands) pair.thousands = true;
       pairs.push(pair);
     }
     seenPair = true;
@@ -647,6 +655,12 @@ export function tokenize(line: string): Token[] {
       if (last !== undefined && last.kind === Tok.Word && unitClose > i) {
         const close = unitClose;
         const inner = line.slice(i, close + 1);
+        // `Training loss (for one batch): 787.34` (Ludwig): a scope in words, not a unit, says
+        // which loss it is, and the name is the words before it.
+        if (/^\((?:for|per|over|on) [A-Za-z ]{1,20}\)$/.test(inner)) {
+          i = close + 1;
+          continue;
+        }
         if (!/[,;|\t]/.test(inner)) {
           tokens.push({
             kind: Tok.Word,
@@ -860,6 +874,7 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
   let unit = false;
   let total: number | undefined;
   let percent = false;
+  let thousands = false;
   if (line.charCodeAt(i) === 37 /* % */) {
     unit = true;
     percent = true;
@@ -911,6 +926,13 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
       return skipNonValue(line, j, tokens, start);
     }
     unit = true;
+    if (
+      j - i === 1 &&
+      fraction.length === 0 &&
+      exponent.length === 0 &&
+      (line.charCodeAt(i) | 32) === 107
+    )
+      thousands = true;
     // `1h 38m 21s`, `2d 03h`, `3m 13s` (StyleGAN's `time`, CatBoost's `total`): a duration in
     // parts is one value, in seconds, never its first part alone.
     if (j - i === 1 && fraction.length === 0 && !negative && isDurationPart(line, i)) {
@@ -931,6 +953,7 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
   const token: Token = { kind: Tok.Number, text: '', value, total, unit, start };
   if (packed !== undefined) token.packed = packed;
   if (percent) token.percent = true;
+  if (thousands && !percent && total === undefined) token.thousands = true;
   tokens.push(token);
   return i;
 }

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
  * (unseen5: LLM-era trainers; unseen6: classic and non-LLM trainers; unseen7: computer vision;
  * unseen8: hand-written loops and ecosystems outside PyTorch; unseen9: older and non-PyTorch
  * frameworks' own output; unseen10: reinforcement learning, speech, graphs, tabular and non-Python
- * trainers; unseen11: what people paste when they ask for help). Each has `SOURCES.md` and
- * `expectations.json`.
+ * trainers; unseen11: what people paste when they ask for help; unseen12: voice, TTS and image
+ * LoRA trainers, Ludwig). Each has `SOURCES.md` and `expectations.json`.
  */
 export const UNSEEN_SETS = [
   'unseen',
@@ -21,6 +21,7 @@ export const UNSEEN_SETS = [
   'unseen9',
   'unseen10',
   'unseen11',
+  'unseen12',
 ] as const;
 
 /** The folder of a fixture set (`corpus` or one of {@link UNSEEN_SETS}), with a trailing slash. */

@@ -87,6 +87,8 @@ export function createStepTracker(): StepTracker {
   let lastTrainJoined = false;
   /** The record being placed is an epoch-level line joining the step before it. */
   let epochJoin = false;
+  /** The epoch of the epoch-level line that joined the step before it. */
+  let joinedWeak: number | undefined;
   let counter = 0;
   let previousKind = '';
   let previousKey: number | undefined;
@@ -128,6 +130,7 @@ export function createStepTracker(): StepTracker {
       return out;
     }
     let explicit = claims.explicit;
+    let outOfOrder = false;
     epochJoin = false;
     if (weak !== undefined && explicit === undefined && claims.progress === undefined) {
       // An epoch-level line among iteration-level records (`EPOCH 10 done: loss 0.1231` after
@@ -140,17 +143,25 @@ export function createStepTracker(): StepTracker {
         ((!lastTrainJoined &&
           ((lastTrainFine && weak < lastTrainStep) ||
             (weakCollapsed && previousKind === 'train' && record.disjointBesidesEpoch()))) ||
-          (lastTrainJoined && previousKind === 'train' && record.sameAsPrevious()))
+          (lastTrainJoined && previousKind === 'train' && record.sameAsPrevious()) ||
+          // `[Epoche 1] Durchschnittl. Train-Loss: 2.34`, then `[Epoche 1] Dauer: 1425.62 sec`:
+          // the other lines of that epoch's end, one metric a line, join it too.
+          (lastTrainJoined && weak === joinedWeak && record.disjointBesidesEpoch()))
       ) {
         out.step = lastTrainStep;
         out.source = undefined;
         out.restartFrom = undefined;
         epochJoin = true;
+        joinedWeak = weak;
         return out;
       }
       // `Validation Results - Epoch: 1  Avg loss: 0.25` after iterations placed by their own
       // counter: the evaluation is at the last iteration, not a restart back to step 1.
-      if (kind === 'eval' && lastTrainStep !== undefined && lastTrainFine && weak < lastTrainStep) {
+      if (
+        kind === 'eval' &&
+        lastTrainStep !== undefined &&
+        ((lastTrainFine && weak < lastTrainStep) || (lastTrainJoined && weak === joinedWeak))
+      ) {
         out.step = lastTrainStep;
         out.source = undefined;
         out.restartFrom = undefined;
@@ -164,13 +175,25 @@ export function createStepTracker(): StepTracker {
         // `Finished Epoch[17 of 30]: ...` after a mid-epoch line of epoch 17: the epoch's last word.
         claims.epochEnd !== true &&
         // One metric a line under an epoch header (`train_loss 0.70`, `val_loss 0.46`, `Epoch
-        // time: 148.59 s` after `Epoch 0`) is one epoch's record spread over lines, not several.
-        !record.disjointFromPrevious()
+        // time: 148.59 s` after `Epoch 0`) is one epoch's record spread over lines, not several;
+        // so are lines that each print the epoch (`Epoca 1/100 [Train] LR=1.0e-02: 100%|...`,
+        // then `Epoca 1/100 | Train Loss: 0.11 | Val Loss: 0.017`).
+        !record.disjointBesidesEpoch()
       ) {
         weakCollapsed = true;
         counter = Math.max(counter, weak);
       }
-      if (!weakCollapsed) explicit = weak;
+      if (!weakCollapsed) {
+        explicit = weak;
+        // `Epoca 8/100 [Train] LR=1.0e-02:   0%|` flushed before `Epoca 7/100 | Train Loss: ...`:
+        // a line of the epoch before that shares no metric with the line just placed is out of
+        // order, not a restart.
+        outOfOrder =
+          lastExplicitStep !== undefined &&
+          weak < lastExplicitStep &&
+          previousKind === kind &&
+          record.disjointBesidesEpoch();
+      }
     }
     let step: number;
     let source: StepSource | undefined;
@@ -213,7 +236,10 @@ export function createStepTracker(): StepTracker {
     out.step = step;
     out.source = source;
     out.restartFrom =
-      source === 'explicit' && lastExplicitStep !== undefined && step < lastExplicitStep
+      source === 'explicit' &&
+      lastExplicitStep !== undefined &&
+      step < lastExplicitStep &&
+      !outOfOrder
         ? lastExplicitStep
         : undefined;
     return out;

@@ -19,6 +19,7 @@ export const UNSEEN_SETS = [
   'unseen8',
   'unseen9',
   'unseen10',
+  'unseen13', // training loops printing in other languages (Korean, Japanese, Russian, German, ...)
 ] as const;
 
 /** The folder of a fixture set (`corpus` or one of {@link UNSEEN_SETS}), with a trailing slash. */

@@ -2143,7 +2143,10 @@ describe('training loops printing in other languages (the thirteenth unseen set)
       [1, 0.005862],
       [10, 0.000014],
     ]);
-    const ru = parse(['ЭПОХА 1 | Потери: 0.56 | Скорость обучения: 0.01', 'Эпоха 2 | Потери: 0.47']);
+    const ru = parse([
+      'ЭПОХА 1 | Потери: 0.56 | Скорость обучения: 0.01',
+      'Эпоха 2 | Потери: 0.47',
+    ]);
     expect(points(ru, 'loss')).toEqual([
       [1, 0.56],
       [2, 0.47],
@@ -2157,7 +2160,10 @@ describe('training loops printing in other languages (the thirteenth unseen set)
       [0, 0.68961],
       [100, 0.68687],
     ]);
-    const ko = parse(['| 에폭 1 | 손실 0.52 | 검증 손실 0.61', '| 에폭 2 | 손실 0.41 | 검증 손실 0.55']);
+    const ko = parse([
+      '| 에폭 1 | 손실 0.52 | 검증 손실 0.61',
+      '| 에폭 2 | 손실 0.41 | 검증 손실 0.55',
+    ]);
     expect(points(ko, 'eval_loss')).toEqual([
       [1, 0.61],
       [2, 0.55],
@@ -2206,9 +2212,9 @@ describe('training loops printing in other languages (the thirteenth unseen set)
       '| 에폭 1 |  반복 1 / 19 | 시간 0[s] | 퍼플렉서티 417.50',
       '| 에폭 2 |  반복 1 / 19 | 시간 0[s] | 퍼플렉서티 369.04',
     ]);
-    expect(r.series['반복']).toBeUndefined();
-    expect(r.series['퍼플렉서티']?.values).toEqual([417.5, 369.04]);
-    expect(r.series['퍼플렉서티']?.steps).toEqual([1, 20]);
+    expect(r.series.반복).toBeUndefined();
+    expect(r.series.퍼플렉서티?.values).toEqual([417.5, 369.04]);
+    expect(r.series.퍼플렉서티?.steps).toEqual([1, 20]);
     // Two decimals spaced around a slash are no counter and its total.
     const ratio = parse(['step 1 acc 0.5 / 0.6 loss 2.0', 'step 2 acc 0.7 / 0.8 loss 1.5']);
     expect(points(ratio, 'loss')).toEqual([
@@ -2300,7 +2306,7 @@ describe('training loops printing in other languages (the thirteenth unseen set)
       'Epoch: [27]  [10/31]  lr: 0.001265  loss: 0.0276 (0.0314)  time: 0.3637 (took 2 ms)',
       'Epoch: [27]  [20/31]  lr: 0.001265  loss: 0.0290 (0.0301)  time: 0.3611 (took 2 ms)',
     ]);
-    expect(avg.series['loss']?.values).toEqual([0.0276, 0.029]);
-    expect(avg.series['took']).toBeUndefined();
+    expect(avg.series.loss?.values).toEqual([0.0276, 0.029]);
+    expect(avg.series.took).toBeUndefined();
   });
 });

@@ -178,7 +178,7 @@ export function createStepTracker(): StepTracker {
         // time: 148.59 s` after `Epoch 0`) is one epoch's record spread over lines, not several;
         // so are lines that each print the epoch (`Epoca 1/100 [Train] LR=1.0e-02: 100%|...`,
         // then `Epoca 1/100 | Train Loss: 0.11 | Val Loss: 0.017`).
-        !record.disjointBesidesEpoch()
+        !(record.disjointFromPrevious() || record.disjointBesidesEpoch())
       ) {
         weakCollapsed = true;
         counter = Math.max(counter, weak);

@@ -617,7 +617,12 @@ export function tokenize(line: string): Token[] {
       const close = closeWithin(line, i, 41, 40);
       // `Total Loss: 3.06 (Value: 0.02 R²=+0.33, Policy: 2.83)`: a group opening with a name and
       // its `:` or `=` holds the parts of that value, pairs of their own.
-      if (last !== undefined && last.kind === Tok.Number && close > i && !opensPair(line, i, close)) {
+      if (
+        last !== undefined &&
+        last.kind === Tok.Number &&
+        close > i &&
+        !opensPair(line, i, close)
+      ) {
         i = close + 1;
         continue;
       }

@@ -50,8 +50,60 @@ const CANONICAL = new Map<string, string>(
     轮数: 'epoch',
     训练轮次: 'epoch',
     训练轮数: 'epoch',
+    テスト損失: 'eval_loss',
+    // `epoca 1/5  loss_train=2.28  loss_val=1.11`: the phase after the metric.
+    'loss train': 'loss',
+    'loss training': 'loss',
+    'loss val': 'eval_loss',
+    'loss valid': 'eval_loss',
+    'loss validation': 'eval_loss',
+    'loss eval': 'eval_loss',
+    // Other languages, as hand-written loops print them (`Epoche 1/100, Verlust: 0.0058`,
+    // `Эпоха 1/30`, `Época 1/25 | loss_D = 0.80`, `| 에폭 1 | 퍼플렉서티 417.50`): looked up in lower
+    // case, accents kept.
+    эпоха: 'epoch',
+    епоха: 'epoch',
+    época: 'epoch',
+    epoca: 'epoch',
+    epoche: 'epoch',
+    époque: 'epoch',
+    epoka: 'epoch',
+    epok: 'epoch',
+    에폭: 'epoch',
+    에포크: 'epoch',
+    エポック: 'epoch',
+    verlust: 'loss',
+    trainingsverlust: 'loss',
+    'validierungs loss': 'eval_loss',
+    validierungsverlust: 'eval_loss',
+    lernrate: 'learning_rate',
+    потери: 'loss',
+    потеря: 'loss',
+    'скорость обучения': 'learning_rate',
+    pérdida: 'loss',
+    perdida: 'loss',
+    perda: 'loss',
+    perdita: 'loss',
+    perte: 'loss',
+    kayıp: 'loss',
+    'mất mát': 'loss',
+    'tasa de aprendizaje': 'learning_rate',
+    'taxa de aprendizado': 'learning_rate',
+    "taux d'apprentissage": 'learning_rate',
+    손실: 'loss',
+    '학습 손실': 'loss',
+    '훈련 손실': 'loss',
+    '검증 손실': 'eval_loss',
+    학습률: 'learning_rate',
   }),
 );
+
+/** A word for average opening a name (`avg`, `mean`, `Durchschnittl.`, `moyenne`, `평균`). */
+const AVERAGE_RE =
+  /^(?:avg|average|mean|durchschnittl\.?|durchschnittliche[rn]?|promedio|m[ée]dia|moyenne|средн[а-я]*|평균|平均) /i;
+
+/** Any character beyond ASCII: the name may need a lower-case lookup outside `A`-`Z`. */
+const NON_ASCII_RE = /[\u0080-\uffff]/;
 
 /**
  * Namespaces that a tracker puts before a name (`train/loss`, `eval/loss`); Chainer's reporter
@@ -82,6 +134,8 @@ export function canonicalName(key: string): string {
   const trimmed = key.trim();
   const normal = normalizeName(trimmed);
   let name = CANONICAL.get(normal);
+  // `Эпоха`, `Época`, `Époque`: normalizeName lowers `A`-`Z` only.
+  if (name === undefined && NON_ASCII_RE.test(normal)) name = CANONICAL.get(normal.toLowerCase());
   if (name === undefined && normal.indexOf('/') > 0) {
     if (TRAIN_NAMESPACE.test(normal)) name = CANONICAL.get(normal.replace(TRAIN_NAMESPACE, ''));
     else if (EVAL_NAMESPACE.test(normal)) {
@@ -89,6 +143,12 @@ export function canonicalName(key: string): string {
       const inner = CANONICAL.get(rest.replace(TRAIN_NAMESPACE, ''));
       if (inner === 'loss') name = 'eval_loss';
     }
+  }
+  // `Durchschnittl. Validierungs-Loss`, `average validation loss`: an average of a loss per step
+  // is that loss.
+  if (name === undefined && AVERAGE_RE.test(normal)) {
+    const inner = CANONICAL.get(normal.replace(AVERAGE_RE, '').toLowerCase());
+    if (inner === 'loss' || inner === 'eval_loss') name = inner;
   }
   name ??= trimmed;
   // Logs repeat the same few keys millions of times; the cache is capped so odd keys cannot grow it.

@@ -2542,3 +2542,178 @@ describe('voice, TTS, LoRA GUI and Ludwig shapes (twelfth unseen set)', () => {
     expect(two.series.loss).toEqual(one.series.loss);
   });
 });
+
+describe('training loops printing in other languages (the thirteenth unseen set)', () => {
+  it('reads localized spellings of epoch, loss, validation loss and learning rate', () => {
+    const de = parse(['Epoche 1/100, Verlust: 0.005862', 'Epoche 10/100, Verlust: 0.000014']);
+    expect(points(de, 'loss')).toEqual([
+      [1, 0.005862],
+      [10, 0.000014],
+    ]);
+    const ru = parse([
+      'ЭПОХА 1 | Потери: 0.56 | Скорость обучения: 0.01',
+      'Эпоха 2 | Потери: 0.47',
+    ]);
+    expect(points(ru, 'loss')).toEqual([
+      [1, 0.56],
+      [2, 0.47],
+    ]);
+    expect(points(ru, 'learning_rate')).toEqual([[1, 0.01]]);
+    const ja = parse([
+      'エポック: 0 | 損失: 0.69555, 精度: 56.62% | テスト損失: 0.68961',
+      'エポック: 100 | 損失: 0.68488, 精度: 57.00% | テスト損失: 0.68687',
+    ]);
+    expect(points(ja, 'eval_loss')).toEqual([
+      [0, 0.68961],
+      [100, 0.68687],
+    ]);
+    const ko = parse([
+      '| 에폭 1 | 손실 0.52 | 검증 손실 0.61',
+      '| 에폭 2 | 손실 0.41 | 검증 손실 0.55',
+    ]);
+    expect(points(ko, 'eval_loss')).toEqual([
+      [1, 0.61],
+      [2, 0.55],
+    ]);
+    const es = parse([
+      'Época 1/25 | pérdida = 0.8039 | loss_G = 1.9615',
+      'Época 2/25 | pérdida = 0.5137 | loss_G = 3.5043',
+    ]);
+    expect(points(es, 'loss')).toEqual([
+      [1, 0.8039],
+      [2, 0.5137],
+    ]);
+    // The phase after the metric (`loss_train`, `loss_val`).
+    const suffix = parse([
+      'epoca 1/5  loss_train=2.2868  loss_val=1.1156',
+      'epoca 2/5  loss_train=0.7517  loss_val=0.5481',
+    ]);
+    expect(points(suffix, 'eval_loss')).toEqual([
+      [1, 1.1156],
+      [2, 0.5481],
+    ]);
+    // A metric word of another language is enough for the first line to count.
+    const fr = parse(['Époque 1/5 - Erreur moyenne: 0.65', 'Époque 2/5 - Erreur moyenne: 0.61']);
+    expect(points(fr, 'Erreur moyenne')).toEqual([
+      [1, 0.65],
+      [2, 0.61],
+    ]);
+  });
+
+  it('does not take localized prose or settings for records', () => {
+    const r = parse([
+      'Hyperparameter festgelegt: Epochen=100, Batch-Größe=64, Lernrate=0.001',
+      'Die Epoche 1 war lang und der Verlust hoch, wir warten noch auf 3 Ergebnisse heute.',
+      'Epoche 1/100, Verlust: 0.5',
+      'Epoche 2/100, Verlust: 0.4',
+    ]);
+    expect(Object.keys(r.series).sort()).toEqual(['epoch', 'loss']);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.5],
+      [2, 0.4],
+    ]);
+  });
+
+  it('reads a counter spaced around its slash (`반복 1 / 19`) as a position in the epoch', () => {
+    const r = parse([
+      '| 에폭 1 |  반복 1 / 19 | 시간 0[s] | 퍼플렉서티 417.50',
+      '| 에폭 2 |  반복 1 / 19 | 시간 0[s] | 퍼플렉서티 369.04',
+    ]);
+    expect(r.series.반복).toBeUndefined();
+    expect(r.series.퍼플렉서티?.values).toEqual([417.5, 369.04]);
+    expect(r.series.퍼플렉서티?.steps).toEqual([1, 20]);
+    // Two decimals spaced around a slash are no counter and its total.
+    const ratio = parse(['step 1 acc 0.5 / 0.6 loss 2.0', 'step 2 acc 0.7 / 0.8 loss 1.5']);
+    expect(points(ratio, 'loss')).toEqual([
+      [1, 2],
+      [2, 1.5],
+    ]);
+  });
+
+  it('reads an average of a loss as that loss (`Durchschnittl. Validierungs-Loss`, `avg val loss`)', () => {
+    const r = parse([
+      'Epoch 1 | average train loss: 0.52 | average validation loss: 0.61',
+      'Epoch 2 | average train loss: 0.41 | average validation loss: 0.55',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.52],
+      [2, 0.41],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [1, 0.61],
+      [2, 0.55],
+    ]);
+  });
+
+  it("places every line of an epoch's end at the epoch's last position, without a restart", () => {
+    const r = parse([
+      '  [Epoche 1, Batch 200/400] Loss: 2.356081',
+      '  [Epoche 1, Batch 400/400] Loss: 2.328159',
+      '[Epoche 1] Durchschnittl. Train-Loss (Original): 2.344560',
+      '[Epoche 1] Durchschnittl. Train-Loss (Shaped) : 2.341296',
+      '[Epoche 1] Durchschnittl. Validierungs-Loss: 2.330716',
+      '[Epoche 1] Durchschnittl. Validierungs-Genauigkeit: 0.3055',
+      '[Epoche 1] Dauer: 1425.62 sec',
+    ]);
+    expect(r.restarts).toEqual([]);
+    expect(points(r, 'loss')).toEqual([
+      [200, 2.356081],
+      [400, 2.328159],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[400, 2.330716]]);
+    expect(points(r, 'Dauer')).toEqual([[400, 1425.62]]);
+  });
+
+  it("keeps a line of the epoch before, flushed after the next epoch's bar, without a restart", () => {
+    const r = parse([
+      'Epoca 1/100 [Train] LR=1.0e-02: 100%|██████████| 389/389 [01:08<00:00,  5.69it/s]',
+      'Epoca 1/100 | Train Loss: 0.115384 | Val Loss: 0.017534',
+      'Epoca 2/100 [Train] LR=1.0e-02: 100%|██████████| 389/389 [01:08<00:00,  5.67it/s]',
+      'Epoca 3/100 [Train] LR=5.0e-03:    0%|          | 0/389 [00:00<?, ?it/s]',
+      'Epoca 2/100 | Train Loss: 0.016908 | Val Loss: 0.019205',
+      'Epoca 3/100 [Train] LR=5.0e-03: 100%|██████████| 389/389 [01:25<00:00,  4.56it/s]',
+      'Epoca 3/100 | Train Loss: 0.014317 | Val Loss: 0.014093',
+    ]);
+    expect(r.restarts).toEqual([]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 0.115384],
+      [2, 0.016908],
+      [3, 0.014317],
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [1, 0.01],
+      [2, 0.01],
+      [3, 0.005],
+    ]);
+    // A real restart (the same metrics again at an earlier epoch) is still one.
+    const restarted = parse([
+      'Epoch 1 | loss: 0.9',
+      'Epoch 2 | loss: 0.8',
+      'Epoch 3 | loss: 0.7',
+      'Epoch 2 | loss: 0.75',
+    ]);
+    expect(restarted.restarts.length).toBe(1);
+  });
+
+  it('reads the named parts in brackets after a value (`Total Loss: 3.06 (Value: 0.02, Policy: 2.83)`)', () => {
+    const r = parse([
+      'Epoche 1/100 | Total Loss: 3.06 (Value: 0.02 R²=+0.33, Policy: 2.83) | v_pred σ=0.107',
+      'Epoche 2/100 | Total Loss: 2.81 (Value: 0.02 R²=+0.37, Policy: 2.59) | v_pred σ=0.113',
+    ]);
+    expect(points(r, 'Policy')).toEqual([
+      [1, 2.83],
+      [2, 2.59],
+    ]);
+    expect(points(r, 'Total Loss')).toEqual([
+      [1, 3.06],
+      [2, 2.81],
+    ]);
+    // A running average or words in brackets stay skipped.
+    const avg = parse([
+      'Epoch: [27]  [10/31]  lr: 0.001265  loss: 0.0276 (0.0314)  time: 0.3637 (took 2 ms)',
+      'Epoch: [27]  [20/31]  lr: 0.001265  loss: 0.0290 (0.0301)  time: 0.3611 (took 2 ms)',
+    ]);
+    expect(avg.series.loss?.values).toEqual([0.0276, 0.029]);
+    expect(avg.series.took).toBeUndefined();
+  });
+});

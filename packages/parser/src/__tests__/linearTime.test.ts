@@ -378,3 +378,16 @@ describe('the twelfth unseen set rules on long near misses', () => {
     expectLinearOnce('phase rows', `│ rating │ loss │\n${'│ vali │ 1.2 │\n'.repeat(5_000)}`);
   }, 120_000);
 });
+
+describe('the thirteenth unseen set rules on long near misses', () => {
+  it('localized names, spaced slashes, average prefixes and bracketed pairs over 100k characters', () => {
+    expectLinearOnce('localized names', `Epoche 1 ${'Verlust Потери 損失 '.repeat(6_000)}: 1`);
+    expectLinearOnce('accents', `Época 1 ${'pérdida précision '.repeat(6_000)}0.5`);
+    expectLinearOnce('spaced slashes', `반복 ${'1 / '.repeat(25_000)}x`);
+    expectLinearOnce('spaced slash decimals', `loss ${'0.5 / '.repeat(20_000)}1`);
+    expectLinearOnce('average words', `${'avg mean '.repeat(12_000)}val loss: 1`);
+    expectLinearOnce('bracket pairs', `loss: 1 ${'(a: 1 '.repeat(16_000)}`);
+    expectLinearOnce('bracket names', `loss: 1 ${'(Value'.repeat(16_000)}: 2)`);
+    expectLinearOnce('epoch ends', `[Epoche 1] ${'Dauer: 1 '.repeat(10_000)}`);
+  }, 120_000);
+});

@@ -183,3 +183,23 @@ describe("a format's lines behind a logger's prefix", () => {
     expect(r).toMatchObject({ eval_loss: expect.any(String), eval_accuracy: expect.any(String) });
   });
 });
+
+describe('an epoch line printed twice after a bar that carried values', () => {
+  it('keeps the next epochs on their own steps', () => {
+    // A hand-written loop's bar description (`LR=`) places the epoch, its summary joins it; a second
+    // copy of the summary (another rank) must not make the next epochs collapse onto step 1.
+    const lines = [
+      'Epoca 1/100 [Train] LR=1.0e-02: 100%|██████████| 389/389 [01:08<00:00,  5.69it/s]',
+      'Epoca 1/100 | Train Loss: 0.115384 | Val Loss: 0.017534',
+      'Epoca 1/100 | Train Loss: 0.115384 | Val Loss: 0.017534',
+      'Epoca 2/100 [Train] LR=1.0e-02: 100%|██████████| 389/389 [01:08<00:00,  5.67it/s]',
+      'Epoca 2/100 | Train Loss: 0.016908 | Val Loss: 0.019205',
+      'Epoca 2/100 | Train Loss: 0.016908 | Val Loss: 0.019205',
+      'Epoca 3/100 [Train] LR=1.0e-02: 100%|██████████| 389/389 [01:25<00:00,  4.56it/s]',
+      'Epoca 3/100 | Train Loss: 0.014317 | Val Loss: 0.014093',
+    ];
+    const r = parseTrainingLog(`${lines.join('\n')}\n`);
+    expect(r.series.loss).toEqual({ steps: [1, 2, 3], values: [0.115384, 0.016908, 0.014317] });
+    expect(r.series.eval_loss?.steps).toEqual([1, 2, 3]);
+  });
+});

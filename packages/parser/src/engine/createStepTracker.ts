@@ -143,6 +143,7 @@ export function createStepTracker(): StepTracker {
       return out;
     }
     let explicit = claims.explicit;
+    let outOfOrder = false;
     epochJoin = false;
     if (weak !== undefined && explicit === undefined && claims.progress === undefined) {
       // An epoch-level line among iteration-level records (`EPOCH 10 done: loss 0.1231` after
@@ -158,7 +159,10 @@ export function createStepTracker(): StepTracker {
           (lastTrainJoined && previousKind === 'train' && record.sameAsPrevious()) ||
           // `====> Epoch: 4275, cost 7.04 s` after `====> Epoch: 4274, ...`, both after `step:
           // 21400`: the epochs between two logged iterations end there too, never a restart.
-          (lastTrainJoined && lastTrainFine && weak > lastJoinedWeak && weak < lastTrainStep))
+          (lastTrainJoined && lastTrainFine && weak > lastJoinedWeak && weak < lastTrainStep) ||
+          // `[Epoche 1] Durchschnittl. Train-Loss: 2.34`, then `[Epoche 1] Dauer: 1425.62 sec`:
+          // the other lines of that epoch's end, one metric a line, join it too.
+          (lastTrainJoined && weak === lastJoinedWeak && record.disjointBesidesEpoch()))
       ) {
         out.step = lastTrainStep;
         out.source = undefined;
@@ -169,7 +173,11 @@ export function createStepTracker(): StepTracker {
       }
       // `Validation Results - Epoch: 1  Avg loss: 0.25` after iterations placed by their own
       // counter: the evaluation is at the last iteration, not a restart back to step 1.
-      if (kind === 'eval' && lastTrainStep !== undefined && lastTrainFine && weak < lastTrainStep) {
+      if (
+        kind === 'eval' &&
+        lastTrainStep !== undefined &&
+        ((lastTrainFine && weak < lastTrainStep) || (lastTrainJoined && weak === lastJoinedWeak))
+      ) {
         out.step = lastTrainStep;
         out.source = undefined;
         out.restartFrom = undefined;
@@ -193,17 +201,30 @@ export function createStepTracker(): StepTracker {
         !weakCollapsed &&
         kind === 'train' &&
         weak === lastWeakStep &&
-        !(previousKind === kind && previousKey === weak && record.sameAsPrevious()) &&
+        // A record printed again (a second rank) proves nothing about the epochs.
+        !(previousKind === kind && record.sameAsPrevious()) &&
         // `Finished Epoch[17 of 30]: ...` after a mid-epoch line of epoch 17: the epoch's last word.
         claims.epochEnd !== true &&
         // One metric a line under an epoch header (`train_loss 0.70`, `val_loss 0.46`, `Epoch
-        // time: 148.59 s` after `Epoch 0`) is one epoch's record spread over lines, not several.
-        !record.disjointFromPrevious()
+        // time: 148.59 s` after `Epoch 0`) is one epoch's record spread over lines, not several;
+        // so are lines that each print the epoch (`Epoca 1/100 [Train] LR=1.0e-02: 100%|...`,
+        // then `Epoca 1/100 | Train Loss: 0.11 | Val Loss: 0.017`).
+        !(record.disjointFromPrevious() || record.disjointBesidesEpoch())
       ) {
         weakCollapsed = true;
         counter = Math.max(counter, weak);
       }
-      if (!weakCollapsed) explicit = weak;
+      if (!weakCollapsed) {
+        explicit = weak;
+        // `Epoca 8/100 [Train] LR=1.0e-02:   0%|` flushed before `Epoca 7/100 | Train Loss: ...`:
+        // a line of the epoch before that shares no metric with the line just placed is out of
+        // order, not a restart.
+        outOfOrder =
+          lastExplicitStep !== undefined &&
+          weak < lastExplicitStep &&
+          previousKind === kind &&
+          record.disjointBesidesEpoch();
+      }
     }
     let step: number;
     let source: StepSource | undefined;
@@ -232,6 +253,15 @@ export function createStepTracker(): StepTracker {
     } else if (kind === 'eval') {
       step = lastTrainStep ?? 0;
     } else if (
+      kind === 'train' &&
+      previousKind === 'train' &&
+      lastTrainStep !== undefined &&
+      record.sameAsPrevious()
+    ) {
+      // The record just placed, printed again (a second rank, a second handler) after a bar that
+      // did not place the first: the same step, never the bar's position.
+      step = lastTrainStep;
+    } else if (
       !barStuck &&
       ((lastBarLine !== undefined && settleBar()) || barFresh) &&
       // A bar that starts again each epoch, below the records counted before it (Ludwig's epoch
@@ -258,7 +288,10 @@ export function createStepTracker(): StepTracker {
     out.step = step;
     out.source = source;
     out.restartFrom =
-      source === 'explicit' && lastExplicitStep !== undefined && step < lastExplicitStep
+      source === 'explicit' &&
+      lastExplicitStep !== undefined &&
+      step < lastExplicitStep &&
+      !outOfOrder
         ? lastExplicitStep
         : undefined;
     return out;

@@ -118,6 +118,13 @@ const STEP_NAMES = new Map<string, number>(
     '训练步数',
     '迭代次数',
     '步数',
+    // `Schritt 1`, `шаг 20`, `스텝 100`: step in other languages.
+    'schritt',
+    'paso',
+    'passo',
+    'шаг',
+    '스텝',
+    'ステップ',
   ].map((name, rank) => [name, rank]),
 );
 
@@ -137,13 +144,39 @@ function stepRankOf(key: string): number | undefined {
 }
 
 /** Positions inside an epoch when an epoch is printed beside them (`Batch 100/600`). */
-const POSITION_NAMES = new Set(['batch', 'batches', 'iter', 'iteration', 'step', 'it', 'idx']);
+const POSITION_NAMES = new Set([
+  'batch',
+  'batches',
+  'iter',
+  'iteration',
+  'step',
+  'it',
+  'idx',
+  // The same in other languages (`| 에폭 1 |  반복 1 / 19 |`, `Эпоха 2, батч 10/50`).
+  '반복',
+  '배치',
+  '스텝',
+  'バッチ',
+  'イテレーション',
+  'ステップ',
+  'итерация',
+  'батч',
+  'шаг',
+  'schritt',
+  'lote',
+  'iteración',
+  'iteração',
+  'passo',
+  'paso',
+]);
 
 const CONFIRMED = '\u0001';
 
 /** A phase word and a colon alone on a line: `Train:`, `Valid:`, `Validation:`, `Test:`. */
 const PHASE_HEADER_RE =
   /^(train|training|valid|validation|val|eval|evaluation|test|testing|dev) ?:$/i;
+/** Any character beyond ASCII. */
+const NON_ASCII_RE = /[\u0080-\uffff]/;
 
 /** Two runs of dashes and nothing else: the rule above a two-column table (`-----  ----`). */
 const TWO_COLUMN_RULE_RE = /^-{3,} +-{3,} *$/;
@@ -184,9 +217,17 @@ const METRIC_WORD_RE =
  */
 const TIMING_NAME_RE = /(?:^|\s)(?:epoch|step|batch|iter|iteration) time$/;
 
-/** The same words in Chinese and Japanese (`训练损失`, `正确率`, `学习率`), anywhere in the name. */
+/**
+ * The same words in other scripts and languages (`训练损失`, `正确率`, `学习率`, `퍼플렉서티`,
+ * `Потери`, `Verlust`, `Erreur moyenne`, `pérdida`), anywhere in the name, for names with a
+ * character beyond ASCII or one of the Latin-script words.
+ */
 const CJK_METRIC_WORD_RE =
-  /损失|損失|准确率|正确率|準確率|精度|召回率|学习率|學習率|学習率|困惑度|奖励|誤差|误差/;
+  /损失|損失|准确率|正确率|準確率|精度|召回率|学习率|學習率|学習率|困惑度|奖励|誤差|误差|손실|정확도|퍼플렉서티|학습률|오차|потер|ошибк|точност|перплекси|verlust|genauigkeit|fehler|perte|erreur|pr[ée]cision|p[ée]rdida|perda|precis[ãa]o|precisi[óo]n|exactitud|acur[áa]cia|perdita|kay[ıi]p|do[ğg]ruluk|m[ấa]t m[áa]t/;
+
+/** A Latin-script metric word of another language opening a name (see {@link CJK_METRIC_WORD_RE}). */
+const LOCAL_METRIC_START_RE =
+  /^(?:verlust|genauigkeit|fehler|perte|erreur|p[ée]rdida|perda|precis|exactitud|acur|perdita|kay|do[ğg]ruluk|m[ấa]t)/;
 
 /** `valid`, `Test`, `evaluation`: a word that announces an evaluation line (any case). */
 export function isEvalWord(word: string): boolean {
@@ -437,7 +478,8 @@ export function generalRecord(
       name === 'eval_loss' ||
       METRIC_WORD_RE.test(key) ||
       TIMING_NAME_RE.test(key) ||
-      (key.charCodeAt(0) > 127 && CJK_METRIC_WORD_RE.test(key))
+      ((key.charCodeAt(0) > 127 || LOCAL_METRIC_START_RE.test(key) || NON_ASCII_RE.test(key)) &&
+        CJK_METRIC_WORD_RE.test(key))
     ) {
       metricLike = true;
     }

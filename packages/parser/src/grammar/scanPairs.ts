@@ -640,7 +640,14 @@ export function tokenize(line: string): Token[] {
       // its running average or decoration: skipped with the value.
       const last = tokens[tokens.length - 1];
       const close = closeWithin(line, i, 41, 40);
-      if (last !== undefined && last.kind === Tok.Number && close > i) {
+      // `Total Loss: 3.06 (Value: 0.02 R²=+0.33, Policy: 2.83)`: a group opening with a name and
+      // its `:` or `=` holds the parts of that value, pairs of their own.
+      if (
+        last !== undefined &&
+        last.kind === Tok.Number &&
+        close > i &&
+        !opensPair(line, i, close)
+      ) {
         i = close + 1;
         continue;
       }
@@ -682,6 +689,19 @@ export function tokenize(line: string): Token[] {
     i++;
   }
   return tokens;
+}
+
+/**
+ * The group `(` … `)` from `open` to `close` opens with a name of letters followed by `:` or `=`
+ * (`(Value: 0.02, Policy: 2.83)`), not with a number (`(0.0314)`, `( 33%)`) or words (`(took 2 ms)`).
+ */
+function opensPair(line: string, open: number, close: number): boolean {
+  let j = open + 1;
+  if (!isLetter(line.charCodeAt(j))) return false;
+  while (j < close && (isLetter(line.charCodeAt(j)) || line.charCodeAt(j) === 95)) j++;
+  while (j < close && line.charCodeAt(j) === SPACE) j++;
+  const c = line.charCodeAt(j);
+  return c === 58 /* : */ || c === 61 /* = */;
 }
 
 /** A number starts at `i`, after optional spaces (`(2.0e-04,)`, `( -1.5)`). */
@@ -880,10 +900,17 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
     percent = true;
     i++;
   }
-  // `N/M` (a counter and its total), not a unit such as `ms/step`.
-  let slashEnd = i + 1;
-  while (line.charCodeAt(slashEnd) === SPACE && slashEnd - i < 4) slashEnd++;
-  if (line.charCodeAt(i) === 47 && isDigit(line.charCodeAt(slashEnd))) {
+  // `N/M` (a counter and its total), not a unit such as `ms/step`; `iter 1 / 19` (the
+  // deep-learning-from-scratch trainers) spaces the slash of an integer counter on both sides.
+  let slashAt = i;
+  if (!fraction && !exponent && !unit && line.charCodeAt(i) === SPACE) {
+    let k = i;
+    while (line.charCodeAt(k) === SPACE && k - i < 3) k++;
+    if (line.charCodeAt(k) === 47 && line.charCodeAt(k + 1) === SPACE) slashAt = k;
+  }
+  let slashEnd = slashAt + 1;
+  while (line.charCodeAt(slashEnd) === SPACE && slashEnd - slashAt < 4) slashEnd++;
+  if (line.charCodeAt(slashAt) === 47 && isDigit(line.charCodeAt(slashEnd))) {
     let j = slashEnd;
     while (j < n && isDigit(line.charCodeAt(j))) j++;
     if (line.charCodeAt(j) !== 46 || !isDigit(line.charCodeAt(j + 1))) {

@@ -138,7 +138,7 @@ const QUALIFIED_STEP_RE = /^(?:(?:batch|train|training|global|optimizer|update)\
 function stepRankOf(key: string): number | undefined {
   const rank = STEP_NAMES.get(key);
   if (rank !== undefined) return rank;
-  return key.length <= 48 && QUALIFIED_STEP_RE.test(key)
+  return key.length <= 48 && key.indexOf('step') > 0 && QUALIFIED_STEP_RE.test(key)
     ? STEP_NAMES.get('training step')
     : undefined;
 }

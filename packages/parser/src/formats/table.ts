@@ -231,7 +231,7 @@ function readSingleSpaced(
     }
     ctx.table = undefined;
   }
-  if (text.length > 512 || text.indexOf(' ') < 0) return undefined;
+  if (text.length > 512 || !namesOnly(text)) return undefined;
   const cells = words(text);
   if (cells.length < 3 || cells.length > 32) return undefined;
   let step = false;
@@ -243,6 +243,32 @@ function readSingleSpaced(
   if (!step || !isHeader(cells)) return undefined;
   ctx.table = headerState(cells, 'single');
   return 'consumed';
+}
+
+/**
+ * Only the characters of column names (letters, digits, `_ . / -`) and spaces, one space at least:
+ * the cheap test before a line is split into words as a header (most log lines fail at their
+ * first `:`, `,` or `=`).
+ */
+function namesOnly(text: string): boolean {
+  let space = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32) space = true;
+    else if (
+      !(
+        (c >= 97 && c <= 122) ||
+        (c >= 65 && c <= 90) ||
+        (c >= 48 && c <= 57) ||
+        c === 95 ||
+        c === 46 ||
+        c === 47 ||
+        c === 45
+      )
+    )
+      return false;
+  }
+  return space;
 }
 
 function singleSpacedRow(table: TableState, text: string): LineRecord | undefined {
@@ -735,6 +761,6 @@ export const tableFormat = {
     (line.indexOf(',') >= 0 && line.indexOf(', ') < 0) ||
     (line.indexOf(';') >= 0 && line.indexOf('; ') < 0) ||
     // `epoch train_loss valid_loss error_rate`: a header whose names stand one space apart.
-    (line.indexOf('_') > 0 && line.indexOf(' ') > 0),
+    (line.indexOf('_') > 0 && namesOnly(line)),
   read: tableRecord,
 } satisfies LineFormat<'table', TableReaderState>;

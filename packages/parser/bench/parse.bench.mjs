@@ -11,6 +11,8 @@
 // 2. A 1 GB Trainer log generated chunk by chunk and streamed through createLogParser() in 64 KB
 //    chunks, in a fresh child process, sampling its RSS.
 // 3. downsampleM4() on 1M points.
+// 4. For information: parseTrainingLog() on 30 MB of logger-prefixed sentences of pairs, the lines
+//    the general grammar reads (no baseline: no format claims them).
 // Prints PASS / MISS against each target; exits 0 either way (a benchmark is not a test).
 
 import { spawnSync } from 'node:child_process';
@@ -149,6 +151,24 @@ function jsonLinesPieces(seed) {
     const lr = pyExp(Number((5e-5 * (1 - progress)).toPrecision(6)));
     return `{"current_steps": ${step}, "total_steps": ${total}, "loss": ${loss}, "lr": ${lr}, "epoch": ${pyFloat(progress * 3)}, "percentage": ${pyRound(progress * 100, 2)}, "elapsed_time": "${clock(step * 1.5)}", "remaining_time": "${clock((total - step) * 1.5)}", "throughput": ${(13174.21 + rand() * 100).toFixed(2)}, "total_tokens": ${step * 4096}}\n`;
   };
+}
+
+/** Hand-written loop lines through Python logging, with an evaluation sentence every 50 lines. */
+function genericLines(bytes) {
+  const rand = random(4);
+  const lines = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const line = `2024-05-01 12:00:${String(i % 60).padStart(2, '0')},123 - INFO - train - Epoch ${1 + Math.floor(i / 1000)}, Step ${i}, Loss ${(1 / (1 + i / 1e4) + rand() * 0.01).toFixed(4)}, LR ${1e-4}, grad_norm: ${((i % 7) / 3).toFixed(3)}`;
+    lines.push(line);
+    size += line.length + 1;
+    if (i % 50 === 0) {
+      const evalLine = `Validation: loss ${(0.9 + rand() * 0.01).toFixed(4)}, acc 0.8${i % 10}`;
+      lines.push(evalLine);
+      size += evalLine.length + 1;
+    }
+  }
+  return { text: `${lines.join('\n')}\n`, bytes: size };
 }
 
 function generate(nextPiece, bytes) {
@@ -392,6 +412,14 @@ if (process.argv[2] === '--stream-phase') {
   const m4 = bestOf(5, () => downsampleM4(steps, values, 4000));
   console.log(
     `downsampleM4 1M points  ${m4.ms.toFixed(1)} ms best of 5 -> ${m4.value.length} indices kept (maxPoints 4000)`,
+  );
+
+  // The general grammar reads every line no format claims: its speed, for information (a log of
+  // logger-prefixed sentences of pairs, the shape hand-written loops print).
+  const generic = genericLines(30 * MB);
+  const g = bestOf(3, () => parseTrainingLog(generic.text));
+  console.log(
+    `generic text lines      ${fmt(generic.bytes / MB, 1)} MB  parser ${fmt(generic.bytes / MB / (g.ms / 1000))} MB/s (for information: logger-prefixed \`Epoch 1, Step 5, Loss 0.91, LR 1e-4, grad_norm: 0.3\` lines and eval sentences), ${g.value.series.loss?.steps.length ?? 0} loss points`,
   );
 
   console.log(`\nload average at the end: ${loadavg()[0].toFixed(1)}`);

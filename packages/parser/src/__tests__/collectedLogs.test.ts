@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createLogParser } from '../createLogParser';
+import { mayBeLogEnvelope } from '../grammar/readLogEnvelope';
 import { parseTrainingLog } from '../parseTrainingLog';
 import type { ParseResult } from '../types';
 import { allFixtureLogs, fixtureDir } from './helpers/fixtureLogs';
@@ -197,6 +198,16 @@ describe('logs stored inside the JSON of what collected them', () => {
     );
     expect(r.series.loss).toEqual({ steps: [10, 20], values: [3.5, 3.25] });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('looks for an envelope key inside the line only, never in the lines after it', () => {
+    // The line reader hands whole chunks with a line's bounds: a search past the line's end would
+    // cost every object line the rest of the chunk.
+    const chunk = '{"a": 1}\n{"log": "iter 10: loss 3.5\\n"}\n';
+    expect(mayBeLogEnvelope(chunk, 0, 8)).toBe(false);
+    expect(mayBeLogEnvelope(chunk, 9, chunk.length - 1)).toBe(true);
+    // A Python dict is never an envelope (its keys are single-quoted).
+    expect(mayBeLogEnvelope("{'log': 1}", 0, 10)).toBe(false);
   });
 
   it('skips an envelope that is not valid JSON as the object it looks like', () => {

@@ -63,14 +63,17 @@ const ENVELOPE_MARKS = [
 ];
 
 /**
- * Whether the object line `text[start, end)` names a key an envelope carries its text in (a cheap
- * test before decoding the line).
+ * Whether the object line `text[start, end)` is JSON (`{"`) naming a key an envelope carries its
+ * text in: a cheap test before decoding the line. `text` may be a whole chunk: the search never
+ * leaves the line.
  */
 export function mayBeLogEnvelope(text: string, start: number, end: number): boolean {
-  for (const mark of ENVELOPE_MARKS) {
-    const at = text.indexOf(mark, start);
-    if (at >= 0 && at < end) return true;
-  }
+  let i = start + 1;
+  while (i < end && text.charCodeAt(i) === 32) i++;
+  if (text.charCodeAt(i) !== 34) return false;
+  // A sliced string shares the chunk's characters: no copy, and `indexOf` stops at the line's end.
+  const line = text.slice(start, end);
+  for (const mark of ENVELOPE_MARKS) if (line.indexOf(mark) >= 0) return true;
   return false;
 }
 

@@ -15,6 +15,7 @@ import { notebookTableFormat } from './notebookTable';
 import { summaryBlockFormat } from './summaryBlock';
 import { tableFormat } from './table';
 import { torchtuneFormat } from './torchtune';
+import { trialResultFormat } from './trialResult';
 import { trainerStateFormat } from './trainerState';
 import { verlFormat } from './verl';
 import { yoloFormat } from './yolo';
@@ -39,6 +40,7 @@ export const FORMATS = [
   // Text lines, most specific first.
   notebookTableFormat,
   summaryBlockFormat,
+  trialResultFormat,
   nemoFormat,
   megatronFormat,
   yoloFormat,

@@ -15,8 +15,8 @@ import { notebookTableFormat } from './notebookTable';
 import { summaryBlockFormat } from './summaryBlock';
 import { tableFormat } from './table';
 import { torchtuneFormat } from './torchtune';
-import { trialResultFormat } from './trialResult';
 import { trainerStateFormat } from './trainerState';
+import { trialResultFormat } from './trialResult';
 import { verlFormat } from './verl';
 import { yoloFormat } from './yolo';
 

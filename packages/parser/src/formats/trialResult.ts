@@ -117,7 +117,11 @@ export function readTrialLine(
   const trial = state.trial;
   // The block stays open over its objective line, which several ranks may print.
   state.trial = undefined;
-  if (line.charCodeAt(0) === 66 /* B */ && line.startsWith('Best ') && line.indexOf(' So Far: ') > 0)
+  if (
+    line.charCodeAt(0) === 66 /* B */ &&
+    line.startsWith('Best ') &&
+    line.indexOf(' So Far: ') > 0
+  )
     return 'consumed';
   if (trial !== undefined) {
     const m = OBJECTIVE_RE.exec(line);

@@ -399,3 +399,86 @@ describe('generic key: value fallback', () => {
     expect(r.format).toBe('unknown');
   });
 });
+
+describe('hyperparameter search output (unseen15)', () => {
+  it('reads Optuna trial lines at the trial number, not the settings dict nor the best value', () => {
+    const r = parse([
+      "[I 2020-12-16 12:46:55,364] Trial 42 finished with value: 0.93 and parameters: {'lr': 0.002}. Best is trial 31 with value: 0.95.",
+      '[I 2020-12-16 12:47:05,080] Trial 43 pruned.',
+      "[I 2019-09-26 16:57:38,318] Finished trial#44 resulted in value: 0.32. Current best value is 0.95 with parameters: {'epochs': 34}.",
+      "[I 2020-02-28 14:06:29,073] Finished trial#45 with value: 1301.1 with parameters: {'x': -36.0}. Best is trial#0 with value: 1.0.",
+    ]);
+    expect(r.format).toBe('trial-result');
+    expect(r.series.value).toEqual({ steps: [42, 44, 45], values: [0.93, 0.32, 1301.1] });
+    expect(r.series.learning_rate).toBeUndefined();
+    expect(r.restarts).toEqual([]);
+  });
+
+  it('keeps trials that finish out of order (parallel workers) without a restart', () => {
+    const r = parse([
+      'Trial 13 finished with value: -1.5 and parameters: {}. Best is trial 9 with value: 2.',
+      'Trial 14 finished with value: -1.25 and parameters: {}. Best is trial 9 with value: 2.',
+      'Trial 8 finished with value: -1 and parameters: {}. Best is trial 9 with value: 2.',
+    ]);
+    expect(r.series.value?.values.length).toBe(3);
+    expect(r.restarts).toEqual([]);
+  });
+
+  it('does not read near misses as trials', () => {
+    const r = parse([
+      'Trial 5: the value of x is 3',
+      'Trial 5 finished with value: abc',
+      'Industrial 7 with value: 4',
+    ]);
+    expect(r.series.value).toBeUndefined();
+  });
+
+  it('reads a Keras Tuner trial block at the trial number when nothing else gives steps', () => {
+    const r = parse([
+      'Trial 3 Complete [00h 00m 28s]',
+      'val_accuracy: 0.35',
+      '',
+      'Best val_accuracy So Far: 0.9',
+      'Total elapsed time: 00h 01m 27s',
+      'Trial 4 Complete [00h 00m 30s]',
+      'val_accuracy: 0.4',
+    ]);
+    expect(r.series.val_accuracy).toEqual({ steps: [3, 4], values: [0.35, 0.4] });
+  });
+
+  it("keeps a trial's objective out of the epoch curve it follows (a summary)", () => {
+    const r = parse([
+      'Epoch 1/200',
+      '58/58 - 8s - loss: 5.8378 - val_loss: 2.1253',
+      'Epoch 2/200',
+      '58/58 - 5s - loss: 0.4074 - val_loss: 0.8352',
+      'Trial 62 Complete [00h 02m 37s]',
+      'val_loss: 0.523',
+    ]);
+    expect(r.series.eval_loss).toEqual({ steps: [1, 2], values: [2.1253, 0.8352] });
+    expect(r.summary.eval_loss).toBe(0.523);
+  });
+
+  it('counts the rows of a run table (Ray Tune) whose iteration column repeats', () => {
+    const r = parse([
+      '| Trial name        | status     |   iter |       loss |',
+      '|-------------------+------------+--------+------------|',
+      '| train_d48b7_00000 | TERMINATED |     39 |   0.112351 |',
+      '| train_d48b7_00001 | TERMINATED |     39 |   0.121403 |',
+      '| train_d48b7_00002 | TERMINATED |     39 |   0.141085 |',
+    ]);
+    expect(r.series.loss?.values).toEqual([0.112351, 0.121403, 0.141085]);
+  });
+
+  it('names a tqdm postfix pair by all its words (`best loss: 0.2`)', () => {
+    const r = parse([
+      '  2%|▏         | 35/2000 [00:03<02:53, 11.32trial/s, best loss: 0.20275822281837463]',
+      '100%|██████████| 2000/2000 [07:01<00:00,  4.74trial/s, best loss: 0.06477009505033493]',
+    ]);
+    expect(r.series['best loss']).toEqual({
+      steps: [35, 2000],
+      values: [0.20275822281837463, 0.06477009505033493],
+    });
+    expect(r.series.loss).toBeUndefined();
+  });
+});

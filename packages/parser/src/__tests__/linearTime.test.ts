@@ -391,3 +391,21 @@ describe('the thirteenth unseen set rules on long near misses', () => {
     expectLinearOnce('epoch ends', `[Epoche 1] ${'Dauer: 1 '.repeat(10_000)}`);
   }, 120_000);
 });
+
+describe('the fifteenth unseen set rules on long near misses', () => {
+  it('trial words, trial headers, objective lines, multi-word postfix names over 100k characters', () => {
+    expectLinearOnce('trial words', `${'Trial 1 finished with '.repeat(5_000)}value: 0.5`);
+    expectLinearOnce('trial hashes', `Finished ${'trial#'.repeat(20_000)}1 with value: 1`);
+    expectLinearOnce('trial gap', `Trial 1 ${'a '.repeat(50_000)}value: 1`);
+    expectLinearOnce('trial header', `Trial 3 Complete [${'00h '.repeat(25_000)}]\nval_loss: 1`);
+    expectLinearOnce('objective', `Trial 3 Complete [00h]\nval_loss: ${'1e'.repeat(50_000)}`);
+    expectLinearOnce(
+      'postfix words',
+      `  2%|▏  | 35/2000 [00:03<02:53, 11.32trial/s, ${'best loss '.repeat(10_000)}: 0.2]`,
+    );
+    expectLinearOnce(
+      'run tables',
+      `| Trial name | iter | loss |\n${'| t_1 | 39 | 0.1 |\n'.repeat(5_000)}`,
+    );
+  }, 120_000);
+});

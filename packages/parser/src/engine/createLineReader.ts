@@ -244,6 +244,15 @@ export function createLineReader(parts: {
     if (s.length === 0) return;
     // Without a postfix it holds no metric: its percentage is no value named by its label.
     if (percent < 0 && s.indexOf('=') < 0 && bareBarPercent(s) >= 0) return;
+    // `Trial 42 finished with value: 0.93 and parameters: {'lr': 0.002}. Best is ...` (Optuna):
+    // the dict is the trial's settings, the record is the sentence around it.
+    if (s.indexOf('rial') > 0) {
+      const trial = router.readLineAs('trial-result', s);
+      if (trial) {
+        sink.record(trial);
+        return;
+      }
+    }
     const brace = findObjectStart(s);
     // `param {'lr': 0.01, 'epoch': 100}`, `args: {...}`: the run's settings, printed once.
     if (brace > 0 && endsObject(s) && CONFIG_PREFIX_RE.test(s.slice(0, brace))) return;

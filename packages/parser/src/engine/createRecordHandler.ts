@@ -113,9 +113,15 @@ export function createRecordHandler(parts: {
     records++;
   }
 
+  /** A format other than `format` has given records. */
+  function otherFormatSeen(format: string): boolean {
+    for (const [name, counts] of formatCounts) if (name !== format && counts.all > 0) return true;
+    return false;
+  }
+
   function record(r: LineRecord): void {
     if (forced !== undefined && r.format !== forced) return;
-    if (r.kind === 'summary') {
+    if (r.kind === 'summary' || (r.aside === true && otherFormatSeen(r.format))) {
       const update = store.update;
       for (const [name, value] of r.metrics) {
         summary[name] = value;
@@ -134,6 +140,7 @@ export function createRecordHandler(parts: {
     claims.tail = r.tail === true;
     claims.epochEnd = r.epochEnd === true;
     claims.barDescription = r.barDescription === true;
+    claims.unordered = r.unordered === true;
     commit();
   }
 
@@ -184,6 +191,7 @@ export function createRecordHandler(parts: {
     claims.tail = false;
     claims.epochEnd = false;
     claims.barDescription = false;
+    claims.unordered = false;
     commit();
   }
 

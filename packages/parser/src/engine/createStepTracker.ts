@@ -16,6 +16,8 @@ export interface StepClaims {
   epochEnd?: boolean;
   /** Read from a progress bar's description (see `LineRecord.barDescription`). */
   barDescription?: boolean;
+  /** The step is an identifier, in no order (see `LineRecord.unordered`). */
+  unordered?: boolean;
 }
 
 /** The step of a record and where it came from (`undefined`: an eval or a continuation). */
@@ -291,7 +293,8 @@ export function createStepTracker(): StepTracker {
       source === 'explicit' &&
       lastExplicitStep !== undefined &&
       step < lastExplicitStep &&
-      !outOfOrder
+      !outOfOrder &&
+      claims.unordered !== true
         ? lastExplicitStep
         : undefined;
     return out;

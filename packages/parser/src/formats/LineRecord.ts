@@ -36,6 +36,16 @@ export interface LineRecord {
    * 100%|...`): the running values of an epoch, which the epoch's own line below replaces.
    */
   barDescription?: true;
+  /**
+   * The step is an identifier (a search's trial number): trials finish out of order, so a step
+   * lower than the one before is no restart.
+   */
+  unordered?: true;
+  /**
+   * The record is a result beside the curve (a search trial's objective): a point only when no
+   * other format gave records, else a summary total.
+   */
+  aside?: true;
   /** `[name, value]` pairs, names already canonical, in print order. */
   metrics: Array<[string, number]>;
 }

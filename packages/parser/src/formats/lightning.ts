@@ -36,7 +36,13 @@ export function lightningRecord(bar: ProgressBar): LineRecord | undefined {
   for (const part of bar.postfix.split(',')) {
     const eq = part.indexOf('=');
     if (eq <= 0) {
-      if (part.indexOf(': ') > 0) readColonPairs(part, metrics);
+      const colon = part.indexOf(': ');
+      if (colon <= 0) continue;
+      // `best loss: 0.2027` (hyperopt's `set_postfix_str`-style pair, one per comma): the name is
+      // every word before the colon.
+      const single = part.indexOf(': ', colon + 2) < 0 ? readNamedPair(part, colon) : undefined;
+      if (single) metrics.push(single);
+      else readColonPairs(part, metrics);
       continue;
     }
     const key = part.slice(0, eq).trim();
@@ -68,6 +74,17 @@ export function lightningRecord(bar: ProgressBar): LineRecord | undefined {
   }
   return record;
 }
+
+/** A postfix part `name words: value` whose name is words of letters, one pair; else `undefined`. */
+function readNamedPair(part: string, colon: number): [string, number] | undefined {
+  const key = part.slice(0, colon).trim();
+  if (key.indexOf(' ') < 0 || !MULTI_WORD_NAME_RE.test(key)) return undefined;
+  const value = parseNumber(part.slice(colon + 2));
+  return value === undefined ? undefined : [canonicalName(key), value];
+}
+
+/** Two to four words of letters and `_` (`best loss`, `mean episode reward`). */
+const MULTI_WORD_NAME_RE = /^[A-Za-z_]+(?: [A-Za-z_]+){1,3}$/;
 
 /**
  * `lr: 1.0e-04 loss: 5.397e-01` (a postfix set as one string): each word ending in `:` names the

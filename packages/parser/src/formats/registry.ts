@@ -16,6 +16,7 @@ import { summaryBlockFormat } from './summaryBlock';
 import { tableFormat } from './table';
 import { torchtuneFormat } from './torchtune';
 import { trainerStateFormat } from './trainerState';
+import { trialResultFormat } from './trialResult';
 import { verlFormat } from './verl';
 import { yoloFormat } from './yolo';
 
@@ -39,6 +40,7 @@ export const FORMATS = [
   // Text lines, most specific first.
   notebookTableFormat,
   summaryBlockFormat,
+  trialResultFormat,
   nemoFormat,
   megatronFormat,
   yoloFormat,

@@ -61,6 +61,11 @@ export interface TableState {
   rows: number;
   /** The header's names were completed by a second line of words. */
   stacked: boolean;
+  /**
+   * The first column names each row's run (`Trial name` of Ray Tune's status table): rows are runs
+   * side by side, so the step column is a counter that is the step only while it advances.
+   */
+  rowsAreRuns: boolean;
 }
 
 /** A vertical `| name | value |` box being read (stable-baselines3, RL libraries). */
@@ -481,8 +486,12 @@ function headerState(cells: readonly Cell[], separator: CellSeparator): TableSta
     clockColumns: columns.map((column) => CLOCK_COLUMNS.has(normalizeName(column))),
     rows: 0,
     stacked: false,
+    rowsAreRuns: columns.length > 1 && RUN_NAME_COLUMNS.has(normalizeName(columns[0] as string)),
   };
 }
+
+/** A first column naming the run of each row (a search's status table, one row per trial). */
+const RUN_NAME_COLUMNS = new Set(['trial name', 'trial', 'trial id', 'run name', 'run', 'run id']);
 
 /**
  * A line of the same separator and cell count as the header, every cell blank or words (`Loss`,
@@ -591,7 +600,10 @@ function readRow(
     kind: evalRow || rowPhase === 'eval' || rowPhase === 'test' ? 'eval' : 'train',
     metrics,
   };
-  if (step !== undefined) record.step = step;
+  if (step !== undefined) {
+    if (table.rowsAreRuns) record.weakStep = step;
+    else record.step = step;
+  }
   return record;
 }
 

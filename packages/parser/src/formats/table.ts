@@ -104,7 +104,7 @@ const CLOCK_COLUMNS = new Set(['wall time', 'walltime', 'timestamp', 'unix time'
 /** A column saying whether a row is a training row (`True`) or an evaluation one (`False`). */
 const PHASE_COLUMNS = new Set(['train', 'training', 'is train', 'is training']);
 
-const EMPTY_CELLS = new Set(['', '-', '—', 'no log', 'n/a', 'na', 'none', 'null', '--']);
+const EMPTY_CELLS = new Set(['', '-', '—', 'no log', 'n/a', 'na', 'none', 'null', '--', '[]']);
 
 const METRIC_WORD_RE =
   /(?:^|[\s/])(?:loss|acc|accuracy|wer|cer|bleu|rouge\w*|f1|auc|map\w*|iou|ppl|perplexity|reward\w*|score|precision|recall|error|mse|mae|rmse|lr|learning rate|ep rew mean|return)(?=$|[\s/\d])/;
@@ -529,6 +529,13 @@ function readRow(
     // `[0.001]`: a list of one value (the learning rates of one parameter group) is that value.
     const cell =
       raw.length > 2 && raw.startsWith('[') && raw.endsWith(']') ? raw.slice(1, -1) : raw;
+    if (cell !== raw && cell.indexOf(',') >= 0 && i !== table.stepColumn) {
+      const read = listCell(columns[i] as string, cell, metrics);
+      if (read) {
+        numbers++;
+        continue;
+      }
+    }
     // `accuracy | loss | epoch | train` with `True` / `False` cells (miniai's and fastai's metrics
     // callbacks): the phase of the row, `False` an evaluation row.
     if (raw === 'False' && PHASE_COLUMNS.has(normalizeName(columns[i] as string))) evalRow = true;
@@ -569,13 +576,56 @@ function readRow(
   return record;
 }
 
+/** The inside of a list of numbers: digits, signs, exponents, points, commas and blanks. */
+const LIST_BODY_RE = /^[\d\s.,eE+-]*$/;
+
+/**
+ * A cell holding a list of numbers (`[3.75e-02, 1.59e+00, 1.00e+04, 2.25e+02]`, DeepXDE's terms of
+ * the loss, one per equation and condition): each term under `<name>[i]`, and a loss column's
+ * total, the sum of its terms, under the column's own name (the value DeepXDE itself reports as the
+ * train or test loss).
+ *
+ * @returns Whether the cell was a list of numbers.
+ */
+function listCell(column: string, body: string, metrics: Array<[string, number]>): boolean {
+  const parts = body.split(',');
+  if (parts.length > 64) return false;
+  const values: number[] = [];
+  for (const part of parts) {
+    const value = parseNumber(part.trim());
+    if (value === undefined) return false;
+    values.push(value);
+  }
+  const name = canonicalName(column);
+  if (/loss/i.test(column)) {
+    let sum = 0;
+    for (const value of values) sum += value;
+    metrics.push([name, sum]);
+  }
+  values.forEach((value, k) => {
+    metrics.push([`${name}[${k}]`, value]);
+  });
+  return true;
+}
+
 /** Values of an aligned-space row, placed under the header cell they overlap most. */
 function alignCells(table: TableState, text: string): Array<string | undefined> {
   const out: Array<string | undefined> = new Array(table.columns.length).fill(undefined);
   const tokens = /\S+/g;
   for (let m = tokens.exec(text); m !== null; m = tokens.exec(text)) {
     const start = m.index;
-    const end = start + m[0].length;
+    let end = start + m[0].length;
+    let token = m[0];
+    // `[3.75e-02, 1.59e+00, 1.00e+04]` (DeepXDE's loss terms): a bracketed list is one cell, placed
+    // by where it opens, however far past its header it reaches.
+    if (token.charCodeAt(0) === 91 && token.charCodeAt(token.length - 1) !== 93) {
+      const close = text.indexOf(']', end);
+      if (close > 0 && LIST_BODY_RE.test(text.slice(start + 1, close))) {
+        end = close + 1;
+        token = text.slice(start, end);
+        tokens.lastIndex = end;
+      }
+    }
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     table.spans.forEach(([s, e], j) => {
@@ -586,7 +636,7 @@ function alignCells(table: TableState, text: string): Array<string | undefined> 
         best = j;
       }
     });
-    if (best >= 0) out[best] = out[best] === undefined ? m[0] : `${out[best]} ${m[0]}`;
+    if (best >= 0) out[best] = out[best] === undefined ? token : `${out[best]} ${token}`;
   }
   return out;
 }

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
  * unseen8: hand-written loops and ecosystems outside PyTorch; unseen9: older and non-PyTorch
  * frameworks' own output; unseen10: reinforcement learning, speech, graphs, tabular and non-Python
  * trainers; unseen11: what people paste when they ask for help; unseen12: voice, TTS and image
- * LoRA trainers, Ludwig; unseen13: training loops printing in other languages). Each has
+ * LoRA trainers, Ludwig; unseen13: training loops printing in other languages; unseen14: scientific
+ * ML and 3D: PINNs, neural rendering, molecules, single cell). Each has
  * `SOURCES.md` and `expectations.json`.
  */
 export const UNSEEN_SETS = [
@@ -24,6 +25,7 @@ export const UNSEEN_SETS = [
   'unseen11',
   'unseen12',
   'unseen13',
+  'unseen14',
 ] as const;
 
 /** The folder of a fixture set (`corpus` or one of {@link UNSEEN_SETS}), with a trailing slash. */

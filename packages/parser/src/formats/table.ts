@@ -579,6 +579,9 @@ function readRow(
 /** The inside of a list of numbers: digits, signs, exponents, points, commas and blanks. */
 const LIST_BODY_RE = /^[\d\s.,eE+-]*$/;
 
+/** The longest list read as one cell (64 terms of a dozen characters and their separators). */
+const MAX_LIST_CHARS = 1024;
+
 /**
  * A cell holding a list of numbers (`[3.75e-02, 1.59e+00, 1.00e+04, 2.25e+02]`, DeepXDE's terms of
  * the loss, one per equation and condition): each term under `<name>[i]`, and a loss column's
@@ -610,17 +613,21 @@ function listCell(column: string, body: string, metrics: Array<[string, number]>
 
 /** Values of an aligned-space row, placed under the header cell they overlap most. */
 function alignCells(table: TableState, text: string): Array<string | undefined> {
+  const n = text.length;
   const out: Array<string | undefined> = new Array(table.columns.length).fill(undefined);
   const tokens = /\S+/g;
+  // The next `]` after the token being read (found once for all the tokens before it: linear).
+  let close = -1;
   for (let m = tokens.exec(text); m !== null; m = tokens.exec(text)) {
     const start = m.index;
     let end = start + m[0].length;
     let token = m[0];
     // `[3.75e-02, 1.59e+00, 1.00e+04]` (DeepXDE's loss terms): a bracketed list is one cell, placed
     // by where it opens, however far past its header it reaches.
-    if (token.charCodeAt(0) === 91 && token.charCodeAt(token.length - 1) !== 93) {
-      const close = text.indexOf(']', end);
-      if (close > 0 && LIST_BODY_RE.test(text.slice(start + 1, close))) {
+    if (token.charCodeAt(0) === 91 && token.charCodeAt(token.length - 1) !== 93 && close < n) {
+      if (close < end) close = text.indexOf(']', end);
+      if (close < 0) close = n;
+      else if (close - start <= MAX_LIST_CHARS && LIST_BODY_RE.test(text.slice(start + 1, close))) {
         end = close + 1;
         token = text.slice(start, end);
         tokens.lastIndex = end;

@@ -2770,6 +2770,24 @@ describe('the fourteenth unseen set rules (scientific ML and 3D)', () => {
     expect(s.series['start epoch']).toBeDefined();
   });
 
+  it('reads a step column with a note and percentages, and skips the ETA (nerfstudio)', () => {
+    const r = parse([
+      'Step (% Done)       Train Iter (time)    ETA (time)           Train Rays / Sec      ',
+      '----------------------------------------------------------------------------------- ',
+      '29910 (99.70%)      32.475 ms            2 s, 922.777 ms      63.15 K               ',
+      '29970 (99.90%)      32.647 ms            979.405 ms           62.82 K               ',
+    ]);
+    expect(points(r, 'Train Iter (time)')).toEqual([
+      [29910, 32.475],
+      [29970, 32.647],
+    ]);
+    expect(points(r, 'Train Rays / Sec')).toEqual([
+      [29910, 63.15],
+      [29970, 62.82],
+    ]);
+    expect(r.series['ETA (time)']).toBeUndefined();
+  });
+
   it('reads `Evaluating test:` as an evaluation record and `Evaluating train:` as none', () => {
     const r = parse([
       '[ITER 7000] Evaluating test: L1 0.045 PSNR 18.86 [01/12 00:20:04]',

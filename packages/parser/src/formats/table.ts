@@ -98,6 +98,20 @@ const STEP_COLUMNS = new Map<string, number>(
   ].map((name, rank) => [name, rank]),
 );
 
+/** ` (% Done)` after a column's name (nerfstudio's `Step (% Done)`): what its cells add. */
+const NAME_NOTE_RE = /^(.{1,40}) \([^()]{1,16}\)$/;
+
+/** The rank of a step column's name, also when a note in brackets follows it (`Step (% Done)`). */
+function stepColumnRank(key: string): number | undefined {
+  const rank = STEP_COLUMNS.get(key);
+  if (rank !== undefined || key.charCodeAt(key.length - 1) !== 41) return rank;
+  const note = NAME_NOTE_RE.exec(key);
+  return note === null ? undefined : STEP_COLUMNS.get(note[1] as string);
+}
+
+/** `29910 (99.70%)`: a step cell followed by how much of the run it is. */
+const STEP_PERCENT_RE = /^(\d{1,12}) \(\d{1,3}(?:\.\d{1,4})?%\)$/;
+
 /** Columns holding when a row was written (seconds since 1970), not a value of the run. */
 const CLOCK_COLUMNS = new Set(['wall time', 'walltime', 'timestamp', 'unix time']);
 
@@ -424,7 +438,8 @@ function isHeader(cells: readonly Cell[]): boolean {
     // `Loss 6.1411`: a name with its value is a pair, not a column name.
     for (const word of words) if (/^[-+]?\.?\d/.test(word)) return false;
     const key = normalizeName(t);
-    if (STEP_COLUMNS.has(key) || key === 'epoch' || METRIC_WORD_RE.test(key)) named = true;
+    if (stepColumnRank(key) !== undefined || key === 'epoch' || METRIC_WORD_RE.test(key))
+      named = true;
   }
   return named;
 }
@@ -437,8 +452,7 @@ function headerState(cells: readonly Cell[], separator: CellSeparator): TableSta
   columns.forEach((column, i) => {
     const key = normalizeName(column);
     // `example counter` (Vowpal Wabbit): a column counting what was trained on is the step.
-    const rank =
-      STEP_COLUMNS.get(key) ?? (key.endsWith(' counter') ? STEP_COLUMNS.size : undefined);
+    const rank = stepColumnRank(key) ?? (key.endsWith(' counter') ? STEP_COLUMNS.size : undefined);
     if (rank !== undefined && rank < best) {
       best = rank;
       stepColumn = i;
@@ -452,7 +466,11 @@ function headerState(cells: readonly Cell[], separator: CellSeparator): TableSta
     spans: cells.map((cell) => [cell.start, cell.end]),
     stepColumn: stepIsEpoch ? epochColumn : stepColumn,
     stepIsEpoch,
-    clockColumns: columns.map((column) => CLOCK_COLUMNS.has(normalizeName(column))),
+    // `ETA (time)` (nerfstudio): the time left, not a value of the run.
+    clockColumns: columns.map((column) => {
+      const key = normalizeName(column);
+      return CLOCK_COLUMNS.has(key) || key === 'eta' || key.startsWith('eta (');
+    }),
     rows: 0,
     stacked: false,
   };
@@ -540,9 +558,13 @@ function readRow(
     // callbacks): the phase of the row, `False` an evaluation row.
     if (raw === 'False' && PHASE_COLUMNS.has(normalizeName(columns[i] as string))) evalRow = true;
     // A semicolon CSV writes decimals with a comma (`0,5`).
-    const value = parseNumber(
+    let value = parseNumber(
       table.separator === 'semicolon' && cell.indexOf('.') < 0 ? cell.replace(',', '.') : cell,
     );
+    if (value === undefined && i === table.stepColumn && cell.endsWith('%)')) {
+      const stepPercent = STEP_PERCENT_RE.exec(cell);
+      if (stepPercent !== null) value = Number(stepPercent[1]);
+    }
     if (value === undefined) continue;
     numbers++;
     if (i === table.stepColumn) {

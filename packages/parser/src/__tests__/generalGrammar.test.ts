@@ -2788,6 +2788,27 @@ describe('the fourteenth unseen set rules (scientific ML and 3D)', () => {
     expect(r.series['ETA (time)']).toBeUndefined();
   });
 
+  it('reads a dict under a results heading (`Test scores`) as end-of-run totals', () => {
+    const r = parse([
+      'Ending global_step 60: Average loss 8.58614',
+      'Train scores',
+      "{'pearson_r2_score': 0.98, 'mean_absolute_error': 0.13}",
+      'Test scores',
+      "{'pearson_r2_score': 0.10, 'mean_absolute_error': 2.41}",
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(r.series.pearson_r2_score).toBeUndefined();
+    expect(r.summary.train_pearson_r2_score).toBe(0.98);
+    expect(r.summary.test_mean_absolute_error).toBe(2.41);
+    // A dict under any other line stays a record.
+    const d = parse([
+      'Test scores are below',
+      "{'loss': 0.5, 'epoch': 1.0}",
+      "{'loss': 0.4, 'epoch': 2.0}",
+    ]);
+    expect(d.series.loss?.values).toEqual([0.5, 0.4]);
+  });
+
   it('reads `Evaluating test:` as an evaluation record and `Evaluating train:` as none', () => {
     const r = parse([
       '[ITER 7000] Evaluating test: L1 0.045 PSNR 18.86 [01/12 00:20:04]',

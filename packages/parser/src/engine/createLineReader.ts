@@ -79,6 +79,8 @@ export function createLineReader(parts: {
    * whose end-of-run totals the dict below it holds.
    */
   let resultsPhase: string | undefined;
+  /** The values of the dict read under that heading, to know the same dict printed again. */
+  let resultsDict: string | undefined;
   const stripped: StrippedPrefixes = { counter: undefined };
 
   function objectRecord(object: FlatObject, pretty: boolean): LineRecord | undefined {
@@ -89,16 +91,20 @@ export function createLineReader(parts: {
       record.kind === 'train' &&
       record.step === undefined
     ) {
-      // `Test scores` over `{'pearson_r2_score': 0.10, 'mean_absolute_error': 2.41}`: totals.
-      record.kind = 'summary';
-      for (const metric of record.metrics) metric[0] = `${resultsPhase}_${metric[0]}`;
+      // `Test scores` over `{'pearson_r2_score': 0.10, 'mean_absolute_error': 2.41}`: totals. The
+      // same dict printed again (by another rank) is the same totals; another dict is a record.
+      const signature = record.metrics.map(([name, value]) => `${name}=${value}`).join(',');
+      if (resultsDict === undefined || resultsDict === signature) {
+        resultsDict = signature;
+        record.kind = 'summary';
+        for (const metric of record.metrics) metric[0] = `${resultsPhase}_${metric[0]}`;
+      } else resultsPhase = undefined;
     } else if (record && evalPrefix && record.kind === 'train') {
       // A dict announced as an evaluation, named as the general grammar names announced eval lines.
       record.kind = 'eval';
       renameEvalMetrics(record.metrics, true);
     }
     evalPrefix = false;
-    resultsPhase = undefined;
     if (record) sink.record(record);
     return record;
   }
@@ -244,8 +250,6 @@ export function createLineReader(parts: {
         return;
       }
     }
-    resultsPhase = len <= 40 ? resultsHeading(raw) : undefined;
-    if (resultsPhase !== undefined) return;
     const percent = raw.indexOf('%|');
     if (percent >= 0 && raw.indexOf('{') < 0) {
       // `| 0/6 [00:00<?, ?it/s]Training loss (for one batch): 787.34`: a line printed while the
@@ -259,6 +263,12 @@ export function createLineReader(parts: {
     // bar cell was HTML): the same bar without its bar characters.
     const s = stripPrefixes(raw, stripped);
     if (s.length === 0) return;
+    // A dict behind a collector's prefix (`web-1  | {...}`) is read below, under the heading too.
+    if (s.charCodeAt(0) !== 123) {
+      resultsPhase = s.length <= 40 ? resultsHeading(s) : undefined;
+      resultsDict = undefined;
+      if (resultsPhase !== undefined) return;
+    }
     // Without a postfix it holds no metric: its percentage is no value named by its label.
     if (percent < 0 && s.indexOf('=') < 0 && bareBarPercent(s) >= 0) return;
     const brace = findObjectStart(s);

@@ -39,8 +39,6 @@ const sets = UNSEEN_SETS.map((name) => {
  * that turns red the day the parser reads the log right, so the entry is removed then).
  */
 const KNOWN_GAPS: Record<string, string> = {
-  'deepchem__deepchem-pr-530-ending-global-step.log':
-    'the `Train scores` / `Test scores` dicts after the fit are read as counted train records, not end-of-run totals: step source `count`',
   'speechbrain__speechbrain-issue-938-colab-bars.log':
     "a Colab bar at 2774/2774 repeats the epoch summary's train_loss in its postfix: extra points",
   'speechbrain__speechbrain-pr-2216-stuck-bars.log':

@@ -2717,3 +2717,104 @@ describe('training loops printing in other languages (the thirteenth unseen set)
     expect(avg.series.took).toBeUndefined();
   });
 });
+
+describe('the fourteenth unseen set rules (scientific ML and 3D)', () => {
+  it('reads a table whose cells are bracketed lists of loss terms (DeepXDE)', () => {
+    const r = parse([
+      'Step      Train loss                        Test loss                         Test metric',
+      '0         [1.00e+00, 2.00e+00, 3.00e+00]    [5.00e-01, 0.00e+00, 0.00e+00]    [1.61e+00]  ',
+      '1000      [1.00e-01, 2.00e-01, 3.00e-01]    [2.50e-01, 0.00e+00, 0.00e+00]    []  ',
+    ]);
+    // The loss is the sum of its terms; each term is kept.
+    expect(points(r, 'loss').map(([s, v]) => [s, Number(v.toFixed(6))])).toEqual([
+      [0, 6],
+      [1000, 0.6],
+    ]);
+    expect(points(r, 'loss[2]')).toEqual([
+      [0, 3],
+      [1000, 0.3],
+    ]);
+    expect(points(r, 'Test loss')).toEqual([
+      [0, 0.5],
+      [1000, 0.25],
+    ]);
+    // A one-value list is that value; an empty list is no value.
+    expect(points(r, 'Test metric')).toEqual([[0, 1.61]]);
+    // A list of words is no list of numbers: the row stays unread rather than misread.
+    const words = parse(['Step      Train loss', '0         [a, b, c]']);
+    expect(words.series.loss).toBeUndefined();
+  });
+
+  it('reads the step or epoch after words announcing it begins or ends', () => {
+    const r = parse([
+      'Ending global_step 60: Average loss 8.58614',
+      'Ending global_step 120: Average loss 7.1',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [60, 8.58614],
+      [120, 7.1],
+    ]);
+    expect(r.series['Ending global_step']).toBeUndefined();
+    const e = parse([
+      '==> Start Training Epoch 1, lr=0.010000 ...',
+      '==> Finished Epoch 1.',
+      '==> Start Training Epoch 2, lr=0.009994 ...',
+    ]);
+    expect(points(e, 'learning_rate')).toEqual([
+      [1, 0.01],
+      [2, 0.009994],
+    ]);
+    expect(e.series['Start Training Epoch']).toBeUndefined();
+    // A bare `start` is a setting's word, not an announcement (`start_epoch: 0`).
+    const s = parse(['start epoch 3, loss 0.5', 'start epoch 4, loss 0.4']);
+    expect(s.series['start epoch']).toBeDefined();
+  });
+
+  it('reads a step column with a note and percentages, and skips the ETA (nerfstudio)', () => {
+    const r = parse([
+      'Step (% Done)       Train Iter (time)    ETA (time)           Train Rays / Sec      ',
+      '----------------------------------------------------------------------------------- ',
+      '29910 (99.70%)      32.475 ms            2 s, 922.777 ms      63.15 K               ',
+      '29970 (99.90%)      32.647 ms            979.405 ms           62.82 K               ',
+    ]);
+    expect(points(r, 'Train Iter (time)')).toEqual([
+      [29910, 32.475],
+      [29970, 32.647],
+    ]);
+    expect(points(r, 'Train Rays / Sec')).toEqual([
+      [29910, 63.15],
+      [29970, 62.82],
+    ]);
+    expect(r.series['ETA (time)']).toBeUndefined();
+  });
+
+  it('reads a dict under a results heading (`Test scores`) as end-of-run totals', () => {
+    const r = parse([
+      'Ending global_step 60: Average loss 8.58614',
+      'Train scores',
+      "{'pearson_r2_score': 0.98, 'mean_absolute_error': 0.13}",
+      'Test scores',
+      "{'pearson_r2_score': 0.10, 'mean_absolute_error': 2.41}",
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(r.series.pearson_r2_score).toBeUndefined();
+    expect(r.summary.train_pearson_r2_score).toBe(0.98);
+    expect(r.summary.test_mean_absolute_error).toBe(2.41);
+    // A dict under any other line stays a record.
+    const d = parse([
+      'Test scores are below',
+      "{'loss': 0.5, 'epoch': 1.0}",
+      "{'loss': 0.4, 'epoch': 2.0}",
+    ]);
+    expect(d.series.loss?.values).toEqual([0.5, 0.4]);
+  });
+
+  it('reads `Evaluating test:` as an evaluation record and `Evaluating train:` as none', () => {
+    const r = parse([
+      '[ITER 7000] Evaluating test: L1 0.045 PSNR 18.86 [01/12 00:20:04]',
+      '[ITER 7000] Evaluating train: L1 0.030 PSNR 21.50 [01/12 00:20:05]',
+    ]);
+    expect(points(r, 'eval_PSNR')).toEqual([[7000, 18.86]]);
+    expect(points(r, 'PSNR')).toEqual([[7000, 21.5]]);
+  });
+});

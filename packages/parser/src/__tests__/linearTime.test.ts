@@ -409,3 +409,23 @@ describe('the fifteenth unseen set rules on long near misses', () => {
     );
   }, 120_000);
 });
+
+describe('the fourteenth unseen set rules on long near misses', () => {
+  it('unclosed lists in table rows, announcing words and evaluating phrases over 100k characters', () => {
+    expectLinearOnce(
+      'unclosed lists',
+      `Step      Train loss      Test loss\n${'0         [1.0e+00, '.repeat(1)}${'[2.0, 3.0 '.repeat(10_000)}`,
+    );
+    expectLinearOnce(
+      'many lists',
+      `Step      Train loss      Test loss\n0  ${'[1, 2]  [3'.repeat(10_000)}`,
+    );
+    expectLinearOnce(
+      'step notes',
+      `Step (% Done)       Train Iter (time)\n${'1 (99.70% '.repeat(10_000)}      32.475 ms`,
+    );
+    expectLinearOnce('header notes', `Step ${'(% Done) '.repeat(10_000)}     loss`);
+    expectLinearOnce('announcing words', `${'starting training '.repeat(6_000)}epoch 1, lr=0.1`);
+    expectLinearOnce('evaluating phrases', `[ITER 1] ${'Evaluating test '.repeat(6_000)}: L1 1`);
+  }, 120_000);
+});

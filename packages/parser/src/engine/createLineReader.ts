@@ -74,11 +74,32 @@ export function createLineReader(parts: {
 
   /** The dict being read follows an eval word (`valid:{'loss': 28.08, ...}`, ParlAI). */
   let evalPrefix = false;
+  /**
+   * The line before was a heading naming a split's results (`Test scores`, DeepChem): the phase
+   * whose end-of-run totals the dict below it holds.
+   */
+  let resultsPhase: string | undefined;
+  /** The values of the dict read under that heading, to know the same dict printed again. */
+  let resultsDict: string | undefined;
   const stripped: StrippedPrefixes = { counter: undefined };
 
   function objectRecord(object: FlatObject, pretty: boolean): LineRecord | undefined {
     const record = router.readObject(object, pretty);
-    if (record && evalPrefix && record.kind === 'train') {
+    if (
+      record &&
+      resultsPhase !== undefined &&
+      record.kind === 'train' &&
+      record.step === undefined
+    ) {
+      // `Test scores` over `{'pearson_r2_score': 0.10, 'mean_absolute_error': 2.41}`: totals. The
+      // same dict printed again (by another rank) is the same totals; another dict is a record.
+      const signature = record.metrics.map(([name, value]) => `${name}=${value}`).join(',');
+      if (resultsDict === undefined || resultsDict === signature) {
+        resultsDict = signature;
+        record.kind = 'summary';
+        for (const metric of record.metrics) metric[0] = `${resultsPhase}_${metric[0]}`;
+      } else resultsPhase = undefined;
+    } else if (record && evalPrefix && record.kind === 'train') {
       // A dict announced as an evaluation, named as the general grammar names announced eval lines.
       record.kind = 'eval';
       renameEvalMetrics(record.metrics, true);
@@ -156,7 +177,7 @@ export function createLineReader(parts: {
     if (text.charCodeAt(start) === 123) {
       const busy = joiner.busy;
       if (!busy) {
-        if (sink.layoutLine(text, start, end)) return;
+        if (resultsPhase === undefined && sink.layoutLine(text, start, end)) return;
         evalPrefix = false;
       }
       // A collector's JSON around each line (Docker, Cloud Logging, journald, JSON loggers), also
@@ -223,7 +244,7 @@ export function createLineReader(parts: {
     if (joiner.offer(raw)) return;
     if (raw.charCodeAt(0) === 123) {
       evalPrefix = false;
-      if (sink.layoutLine(raw, 0, len)) return;
+      if (resultsPhase === undefined && sink.layoutLine(raw, 0, len)) return;
       if (scanFlatObject(raw, 0, scanned)) {
         sink.scannedObject(scanned, objectRecord(scanned, false), raw);
         return;
@@ -242,6 +263,12 @@ export function createLineReader(parts: {
     // bar cell was HTML): the same bar without its bar characters.
     const s = stripPrefixes(raw, stripped);
     if (s.length === 0) return;
+    // A dict behind a collector's prefix (`web-1  | {...}`) is read below, under the heading too.
+    if (s.charCodeAt(0) !== 123) {
+      resultsPhase = s.length <= 40 ? resultsHeading(s) : undefined;
+      resultsDict = undefined;
+      if (resultsPhase !== undefined) return;
+    }
     // Without a postfix it holds no metric: its percentage is no value named by its label.
     if (percent < 0 && s.indexOf('=') < 0 && bareBarPercent(s) >= 0) return;
     // `Trial 42 finished with value: 0.93 and parameters: {'lr': 0.002}. Best is ...` (Optuna):
@@ -516,4 +543,18 @@ function plainQuotes(line: string): string {
 function announcesEval(head: string): boolean {
   const text = head.trim();
   return text.endsWith(':') && isEvalWord(text.slice(0, -1).trimEnd());
+}
+
+/** `Train scores`, `Test results:`, `Validation metrics` alone on a line: a split's results follow. */
+const RESULTS_HEADING_RE =
+  /^(train|training|valid|validation|val|test|eval|evaluation|dev)\s(?:set\s)?(?:scores|results|metrics):?$/i;
+
+/** The phase a results heading names (`train`, `test`, ...), else `undefined`. */
+function resultsHeading(line: string): string | undefined {
+  const t = line.trim();
+  const last = t.charCodeAt(t.length - 1);
+  // `s` or `:`: the only last characters of such a heading.
+  if (last !== 115 && last !== 58) return undefined;
+  const m = RESULTS_HEADING_RE.exec(t);
+  return m === null ? undefined : (m[1] as string).toLowerCase();
 }

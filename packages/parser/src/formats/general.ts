@@ -134,9 +134,25 @@ const STEP_NAMES = new Map<string, number>(
  */
 const QUALIFIED_STEP_RE = /^(?:(?:batch|train|training|global|optimizer|update)\s)+steps?$/;
 
+/**
+ * Words announcing that a step or an epoch begins or ends, printed before its name: DeepChem's
+ * `Ending global_step 60: Average loss 8.58`, torch-ngp's `==> Start Training Epoch 1, lr=0.01 ...`.
+ * A bare `start` / `end` is not one of them (`start_epoch: 0` is a setting).
+ */
+const EVENT_LEAD_RE =
+  /^(?:(?:starting|beginning|ending|finishing)\s(?:training\s)?|(?:start|begin|end|finish)\straining\s)/;
+
+/** The name of a step or an epoch without the words announcing it begins or ends. */
+function withoutEventLead(key: string): string {
+  const c = key.charCodeAt(0);
+  // `s`, `b`, `e`, `f`: the only first letters of the announcing words.
+  if (c !== 115 && c !== 98 && c !== 101 && c !== 102) return key;
+  return key.replace(EVENT_LEAD_RE, '');
+}
+
 /** The rank of a step name ({@link STEP_NAMES}, then a qualified `... step`), else `undefined`. */
 function stepRankOf(key: string): number | undefined {
-  const rank = STEP_NAMES.get(key);
+  const rank = STEP_NAMES.get(key) ?? STEP_NAMES.get(withoutEventLead(key));
   if (rank !== undefined) return rank;
   return key.length <= 48 && key.indexOf('step') > 0 && QUALIFIED_STEP_RE.test(key)
     ? STEP_NAMES.get('training step')
@@ -466,7 +482,8 @@ export function generalRecord(
       name === 'epoch' ||
       /^(?:train(?:ing)? |eval |val |valid |validation |test |finished |completed )?epoch(?:\(\w+\))?$/.test(
         key,
-      )
+      ) ||
+      (key.endsWith(' epoch') && withoutEventLead(key) === 'epoch')
     ) {
       name = 'epoch';
       epoch ??= pair;
@@ -749,7 +766,8 @@ export function generalRecord(
     hasEvalField(text) ||
     (underHeader && ctx.headerEval) ||
     EVAL_WORDS.has(leadWord) ||
-    (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName)));
+    (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName))) ||
+    evaluatingSplit(text);
   // `===> Epoch 131: testing psnr = 34.21, ssim = 0.934`: a phase word in `-ing` form opening the
   // first metric's name announces the line (no train metric beside it); the word names no metric.
   const phaseEval =
@@ -1011,6 +1029,19 @@ function generalRecordTagged(
 /** `11000: 0.051831, 0.085730 avg loss`: a counter, a lone value, then a value named `avg ...`. */
 const AVG_AFTER_VALUE_RE =
   /^ *\d+: *-?(?:nan|inf|\d+(?:\.\d*)?), *-?(?:nan|inf|\d+(?:\.\d*)?) avg /i;
+
+/**
+ * `[ITER 7000] Evaluating test: L1 0.04 PSNR 18.86` (3D Gaussian Splatting's report): `Evaluating`
+ * and the split evaluated, then a colon, announce an evaluation of held-out data; `Evaluating
+ * train:` (the same metrics on the training views, printed after it) is no evaluation record.
+ */
+const EVALUATING_SPLIT_RE = /\bevaluating(?: ([a-z]{1,12}))?:/i;
+
+function evaluatingSplit(text: string): boolean {
+  if (text.indexOf('valuating') < 0) return false;
+  const m = EVALUATING_SPLIT_RE.exec(text);
+  return m !== null && !/^train/i.test(m[1] ?? '');
+}
 
 /** `testing`, `evaluating`: a phase word, never the start of a metric's own name. */
 const PHASE_WORD_RE = /^(?:testing|evaluating|validating|evaluation) (?=\S)/;

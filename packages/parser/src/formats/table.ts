@@ -103,13 +103,27 @@ const STEP_COLUMNS = new Map<string, number>(
   ].map((name, rank) => [name, rank]),
 );
 
+/** ` (% Done)` after a column's name (nerfstudio's `Step (% Done)`): what its cells add. */
+const NAME_NOTE_RE = /^(.{1,40}) \([^()]{1,16}\)$/;
+
+/** The rank of a step column's name, also when a note in brackets follows it (`Step (% Done)`). */
+function stepColumnRank(key: string): number | undefined {
+  const rank = STEP_COLUMNS.get(key);
+  if (rank !== undefined || key.charCodeAt(key.length - 1) !== 41) return rank;
+  const note = NAME_NOTE_RE.exec(key);
+  return note === null ? undefined : STEP_COLUMNS.get(note[1] as string);
+}
+
+/** `29910 (99.70%)`: a step cell followed by how much of the run it is. */
+const STEP_PERCENT_RE = /^(\d{1,12}) \(\d{1,3}(?:\.\d{1,4})?%\)$/;
+
 /** Columns holding when a row was written (seconds since 1970), not a value of the run. */
 const CLOCK_COLUMNS = new Set(['wall time', 'walltime', 'timestamp', 'unix time']);
 
 /** A column saying whether a row is a training row (`True`) or an evaluation one (`False`). */
 const PHASE_COLUMNS = new Set(['train', 'training', 'is train', 'is training']);
 
-const EMPTY_CELLS = new Set(['', '-', '—', 'no log', 'n/a', 'na', 'none', 'null', '--']);
+const EMPTY_CELLS = new Set(['', '-', '—', 'no log', 'n/a', 'na', 'none', 'null', '--', '[]']);
 
 const METRIC_WORD_RE =
   /(?:^|[\s/])(?:loss|acc|accuracy|wer|cer|bleu|rouge\w*|f1|auc|map\w*|iou|ppl|perplexity|reward\w*|score|precision|recall|error|mse|mae|rmse|lr|learning rate|ep rew mean|return)(?=$|[\s/\d])/;
@@ -455,7 +469,8 @@ function isHeader(cells: readonly Cell[]): boolean {
     // `Loss 6.1411`: a name with its value is a pair, not a column name.
     for (const word of words) if (/^[-+]?\.?\d/.test(word)) return false;
     const key = normalizeName(t);
-    if (STEP_COLUMNS.has(key) || key === 'epoch' || METRIC_WORD_RE.test(key)) named = true;
+    if (stepColumnRank(key) !== undefined || key === 'epoch' || METRIC_WORD_RE.test(key))
+      named = true;
   }
   return named;
 }
@@ -468,8 +483,7 @@ function headerState(cells: readonly Cell[], separator: CellSeparator): TableSta
   columns.forEach((column, i) => {
     const key = normalizeName(column);
     // `example counter` (Vowpal Wabbit): a column counting what was trained on is the step.
-    const rank =
-      STEP_COLUMNS.get(key) ?? (key.endsWith(' counter') ? STEP_COLUMNS.size : undefined);
+    const rank = stepColumnRank(key) ?? (key.endsWith(' counter') ? STEP_COLUMNS.size : undefined);
     if (rank !== undefined && rank < best) {
       best = rank;
       stepColumn = i;
@@ -483,7 +497,11 @@ function headerState(cells: readonly Cell[], separator: CellSeparator): TableSta
     spans: cells.map((cell) => [cell.start, cell.end]),
     stepColumn: stepIsEpoch ? epochColumn : stepColumn,
     stepIsEpoch,
-    clockColumns: columns.map((column) => CLOCK_COLUMNS.has(normalizeName(column))),
+    // `ETA (time)` (nerfstudio): the time left, not a value of the run.
+    clockColumns: columns.map((column) => {
+      const key = normalizeName(column);
+      return CLOCK_COLUMNS.has(key) || key === 'eta' || key.startsWith('eta (');
+    }),
     rows: 0,
     stacked: false,
     rowsAreRuns: columns.length > 1 && RUN_NAME_COLUMNS.has(normalizeName(columns[0] as string)),
@@ -564,13 +582,24 @@ function readRow(
     // `[0.001]`: a list of one value (the learning rates of one parameter group) is that value.
     const cell =
       raw.length > 2 && raw.startsWith('[') && raw.endsWith(']') ? raw.slice(1, -1) : raw;
+    if (cell !== raw && cell.indexOf(',') >= 0 && i !== table.stepColumn) {
+      const read = listCell(columns[i] as string, cell, metrics);
+      if (read) {
+        numbers++;
+        continue;
+      }
+    }
     // `accuracy | loss | epoch | train` with `True` / `False` cells (miniai's and fastai's metrics
     // callbacks): the phase of the row, `False` an evaluation row.
     if (raw === 'False' && PHASE_COLUMNS.has(normalizeName(columns[i] as string))) evalRow = true;
     // A semicolon CSV writes decimals with a comma (`0,5`).
-    const value = parseNumber(
+    let value = parseNumber(
       table.separator === 'semicolon' && cell.indexOf('.') < 0 ? cell.replace(',', '.') : cell,
     );
+    if (value === undefined && i === table.stepColumn && cell.endsWith('%)')) {
+      const stepPercent = STEP_PERCENT_RE.exec(cell);
+      if (stepPercent !== null) value = Number(stepPercent[1]);
+    }
     if (value === undefined) continue;
     numbers++;
     if (i === table.stepColumn) {
@@ -607,13 +636,63 @@ function readRow(
   return record;
 }
 
+/** The inside of a list of numbers: digits, signs, exponents, points, commas and blanks. */
+const LIST_BODY_RE = /^[\d\s.,eE+-]*$/;
+
+/** The longest list read as one cell (64 terms of a dozen characters and their separators). */
+const MAX_LIST_CHARS = 1024;
+
+/**
+ * A cell holding a list of numbers (`[3.75e-02, 1.59e+00, 1.00e+04, 2.25e+02]`, DeepXDE's terms of
+ * the loss, one per equation and condition): each term under `<name>[i]`, and a loss column's
+ * total, the sum of its terms, under the column's own name (the value DeepXDE itself reports as the
+ * train or test loss).
+ *
+ * @returns Whether the cell was a list of numbers.
+ */
+function listCell(column: string, body: string, metrics: Array<[string, number]>): boolean {
+  const parts = body.split(',');
+  if (parts.length > 64) return false;
+  const values: number[] = [];
+  for (const part of parts) {
+    const value = parseNumber(part.trim());
+    if (value === undefined) return false;
+    values.push(value);
+  }
+  const name = canonicalName(column);
+  if (/loss/i.test(column)) {
+    let sum = 0;
+    for (const value of values) sum += value;
+    metrics.push([name, sum]);
+  }
+  values.forEach((value, k) => {
+    metrics.push([`${name}[${k}]`, value]);
+  });
+  return true;
+}
+
 /** Values of an aligned-space row, placed under the header cell they overlap most. */
 function alignCells(table: TableState, text: string): Array<string | undefined> {
+  const n = text.length;
   const out: Array<string | undefined> = new Array(table.columns.length).fill(undefined);
   const tokens = /\S+/g;
+  // The next `]` after the token being read (found once for all the tokens before it: linear).
+  let close = -1;
   for (let m = tokens.exec(text); m !== null; m = tokens.exec(text)) {
     const start = m.index;
-    const end = start + m[0].length;
+    let end = start + m[0].length;
+    let token = m[0];
+    // `[3.75e-02, 1.59e+00, 1.00e+04]` (DeepXDE's loss terms): a bracketed list is one cell, placed
+    // by where it opens, however far past its header it reaches.
+    if (token.charCodeAt(0) === 91 && token.charCodeAt(token.length - 1) !== 93 && close < n) {
+      if (close < end) close = text.indexOf(']', end);
+      if (close < 0) close = n;
+      else if (close - start <= MAX_LIST_CHARS && LIST_BODY_RE.test(text.slice(start + 1, close))) {
+        end = close + 1;
+        token = text.slice(start, end);
+        tokens.lastIndex = end;
+      }
+    }
     let best = -1;
     let bestScore = Number.NEGATIVE_INFINITY;
     table.spans.forEach(([s, e], j) => {
@@ -624,7 +703,7 @@ function alignCells(table: TableState, text: string): Array<string | undefined> 
         best = j;
       }
     });
-    if (best >= 0) out[best] = out[best] === undefined ? m[0] : `${out[best]} ${m[0]}`;
+    if (best >= 0) out[best] = out[best] === undefined ? token : `${out[best]} ${token}`;
   }
   return out;
 }

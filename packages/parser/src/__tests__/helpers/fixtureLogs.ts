@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
  * unseen8: hand-written loops and ecosystems outside PyTorch; unseen9: older and non-PyTorch
  * frameworks' own output; unseen10: reinforcement learning, speech, graphs, tabular and non-Python
  * trainers; unseen11: what people paste when they ask for help; unseen12: voice, TTS and image
- * LoRA trainers, Ludwig; unseen13: training loops printing in other languages; unseen15:
- * hyperparameter searches, embeddings and less common frameworks). Each has
+ * LoRA trainers, Ludwig; unseen13: training loops printing in other languages; unseen14: scientific
+ * ML and 3D: PINNs, neural rendering, molecules, single cell; unseen15: hyperparameter searches,
+ * embeddings and less common frameworks). Each has
  * `SOURCES.md` and `expectations.json`.
  */
 export const UNSEEN_SETS = [
@@ -25,6 +26,7 @@ export const UNSEEN_SETS = [
   'unseen11',
   'unseen12',
   'unseen13',
+  'unseen14',
   'unseen15',
 ] as const;
 

@@ -138,11 +138,10 @@ export function createStepTracker(): StepTracker {
     const { kind, weak } = claims;
     if (claims.tail && kind === 'train') {
       // The tail of a cut line continues the record before it, or is a fragment (NaN: no record).
-      out.step =
-        lastTrainStep !== undefined && record.disjointFromPrevious() ? lastTrainStep : Number.NaN;
-      out.source = undefined;
-      out.restartFrom = undefined;
-      return out;
+      return joined(
+        out,
+        lastTrainStep !== undefined && record.disjointFromPrevious() ? lastTrainStep : Number.NaN,
+      );
     }
     let explicit = claims.explicit;
     let outOfOrder = false;
@@ -166,12 +165,9 @@ export function createStepTracker(): StepTracker {
           // the other lines of that epoch's end, one metric a line, join it too.
           (lastTrainJoined && weak === lastJoinedWeak && record.disjointBesidesEpoch()))
       ) {
-        out.step = lastTrainStep;
-        out.source = undefined;
-        out.restartFrom = undefined;
         epochJoin = true;
         joinedWeak = weak;
-        return out;
+        return joined(out, lastTrainStep);
       }
       // `Validation Results - Epoch: 1  Avg loss: 0.25` after iterations placed by their own
       // counter: the evaluation is at the last iteration, not a restart back to step 1.
@@ -180,10 +176,7 @@ export function createStepTracker(): StepTracker {
         lastTrainStep !== undefined &&
         ((lastTrainFine && weak < lastTrainStep) || (lastTrainJoined && weak === lastJoinedWeak))
       ) {
-        out.step = lastTrainStep;
-        out.source = undefined;
-        out.restartFrom = undefined;
-        return out;
+        return joined(out, lastTrainStep);
       }
       if (
         !weakCollapsed &&
@@ -194,10 +187,7 @@ export function createStepTracker(): StepTracker {
         claims.barDescription !== true &&
         lastTrainStep !== undefined
       ) {
-        out.step = lastTrainStep;
-        out.source = undefined;
-        out.restartFrom = undefined;
-        return out;
+        return joined(out, lastTrainStep);
       }
       if (
         !weakCollapsed &&
@@ -376,4 +366,12 @@ export function createStepTracker(): StepTracker {
 function isTrainingBar(bar: ProgressBar): boolean {
   if (bar.unit.length > 0 && !TRAINING_UNIT_RE.test(bar.unit)) return false;
   return bar.description.length === 0 || !DATASET_BAR_RE.test(bar.description);
+}
+
+/** The record takes `step` from the record it joins: no counter of its own, no restart. */
+function joined(out: ResolvedStep, step: number): ResolvedStep {
+  out.step = step;
+  out.source = undefined;
+  out.restartFrom = undefined;
+  return out;
 }

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTrainvizClient, type RunMetrics } from '@trainviz/client';
+import { createTrainvizClient, isTrainvizError, type RunMetrics } from '@trainviz/client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createMetricsHandler } from '../createMetricsHandler';
 import { createRunCapture } from '../createRunCapture';
@@ -65,9 +65,12 @@ describe('capturing a Hugging Face Trainer process into SQLite, served over HTTP
     const whileRunning: RunMetrics[] = [];
     const polls: { sinceStep: number; newSteps: number[] }[] = [];
     let lastStep: number | null = null;
+    let seen = false;
     while (!exited) {
       await sleep(150);
-      const run = await client.getRunMetrics('exp-hf', 'sft-1', { metricTypes: ['loss'] });
+      const run = await pollRun(client, 'sft-1', seen);
+      if (run === undefined) continue;
+      seen = true;
       if (!exited && run.status === 'running' && (run.metrics.loss?.steps.length ?? 0) > 0) {
         whileRunning.push(run);
       }
@@ -153,10 +156,11 @@ describe('capturing a Hugging Face Trainer process into SQLite, served over HTTP
     capture.attach(child);
 
     let seen = 0;
-    for (let i = 0; i < 100 && seen < 5; i++) {
+    // Up to 20 s for five points (about 0.3 s unloaded), well inside the test's timeout.
+    for (let i = 0; i < 400 && seen < 5; i++) {
       await sleep(50);
-      const run = await client.getRunMetrics('exp-hf', 'killed', { metricTypes: ['loss'] });
-      seen = run.metrics.loss?.steps.length ?? 0;
+      const run = await pollRun(client, 'killed', false);
+      seen = run?.metrics.loss?.steps.length ?? 0;
     }
     expect(seen).toBeGreaterThanOrEqual(5);
     child.kill('SIGKILL');
@@ -177,6 +181,24 @@ describe('capturing a Hugging Face Trainer process into SQLite, served over HTTP
     await reopened.close();
   }, 30_000);
 });
+
+/**
+ * The run's loss so far, or undefined while the run does not exist yet: the capture writes the
+ * run's row through the store's worker, and on a loaded machine the first polls may come before
+ * it (a 404). Once the run was `seen`, a 404 is an error.
+ */
+function pollRun(
+  client: ReturnType<typeof createTrainvizClient>,
+  runId: string,
+  seen: boolean,
+): Promise<RunMetrics | undefined> {
+  return client
+    .getRunMetrics('exp-hf', runId, { metricTypes: ['loss'] })
+    .catch((error: unknown) => {
+      if (!seen && isTrainvizError(error) && error.status === 404) return undefined;
+      throw error;
+    });
+}
 
 function round4(x: number): number {
   return Math.round(x * 1e4) / 1e4;

@@ -430,6 +430,8 @@ function isDigitAt(line: string, i: number): boolean {
 
 /** A line of indented JSON opening with a key (`  "cells": [`), as a notebook's first key is. */
 function isIndentedKey(line: string): boolean {
+  // Cheap test first: the line ends with `[` (`"cells": [`), as no bar, blank or record line does.
+  if (line.charCodeAt(line.length - 1) !== 91) return false;
   let i = 0;
   while (line.charCodeAt(i) === 32) i++;
   return line.charCodeAt(i) === 34 && line.startsWith('"cells"', i);

@@ -75,9 +75,9 @@ export function readProgressBar(line: string, percentAt: number): ProgressBar | 
       const body = line.slice(open + 1, close < 0 ? len : close);
       const parts = body.split(', ');
       postfix = parts.slice(2).join(', ');
-    } else {
+    } else if (line.indexOf(': ', open) > 0) {
       // `[05:33<76:37:59, 11.51s/it, lr: 1.0e-04 loss: 5.397e-01]` (ai-toolkit): a postfix of
-      // `name: value` pairs, set with `set_postfix_str`.
+      // `name: value` pairs, set with `set_postfix_str` (a plain bar has no `: ` and is not split).
       const close = line.indexOf(']', open);
       const body = line.slice(open + 1, close < 0 ? len : close);
       const parts = body.split(', ');

@@ -2818,3 +2818,73 @@ describe('the fourteenth unseen set rules (scientific ML and 3D)', () => {
     expect(points(r, 'PSNR')).toEqual([[7000, 21.5]]);
   });
 });
+
+describe('step counters in the spellings programmers give them', () => {
+  const steps = (lines: string[]) => {
+    const r = parse(lines);
+    return { steps: r.series.loss?.steps, names: Object.keys(r.series).sort() };
+  };
+
+  it.each([
+    'iter_num',
+    'iterNum',
+    'step_num',
+    'cur_iter',
+    'curr_step',
+    'current_step',
+    'itr',
+    'Itr',
+    'iteration_no',
+    'step#',
+  ])('reads `%s 10, loss 2.5` as a loss at step 10', (name) => {
+    const r = steps([
+      `${name} 10, loss 2.5, lr 1e-4`,
+      `${name} 20, loss 2.25, lr 1e-4`,
+      `${name} 30, loss 2.0, lr 1e-4`,
+    ]);
+    expect(r.steps).toEqual([10, 20, 30]);
+    expect(r.names).toEqual(['learning_rate', 'loss']);
+  });
+
+  it.each(['n_iter', 'num_steps', 'total_steps', 'step_time', 'iteration_loss'])(
+    'keeps `%s` as a metric of its own, never the step',
+    (name) => {
+      const r = steps([`step 1, ${name} 40, loss 2.5`, `step 2, ${name} 40, loss 2.25`]);
+      expect(r.steps).toEqual([1, 2]);
+      expect(r.names).toContain(name);
+    },
+  );
+
+  it.each([
+    ['"', 'it'],
+    ['"', 'Iter'],
+    ["'", 'iter_num'],
+    ['"', 'train_step'],
+    ["'", 'GlobalStep'],
+    ['"', 'trainer/step'],
+    ['"', 'cur_iter'],
+  ])('takes %s%s%1$s of a JSON or dict record as its step', (quote, name) => {
+    const q = quote;
+    const r = steps(
+      [10, 20, 30].map((s, i) => `{${q}${name}${q}: ${s}, ${q}loss${q}: ${2.5 - i / 4}}`),
+    );
+    expect(r.steps).toEqual([10, 20, 30]);
+    expect(r.names).toEqual(['loss']);
+  });
+
+  it('prefers a step key of the program over W&B history`s `_step`', () => {
+    const r = steps([
+      '{"_step": 0, "it": 100, "loss": 2.5}',
+      '{"_step": 1, "it": 200, "loss": 2.25}',
+    ]);
+    expect(r.steps).toEqual([100, 200]);
+  });
+
+  it('does not take ParlAI`s `updates` (the updates since the last report) as the step', () => {
+    const r = steps([
+      "{'exs': 1134, 'loss': 0.949, 'updates': 81, 'total_train_updates': 151}",
+      "{'exs': 392, 'loss': 0.3908, 'updates': 28, 'total_train_updates': 179}",
+    ]);
+    expect(r.steps).toEqual([1, 2]);
+  });
+});

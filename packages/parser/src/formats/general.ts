@@ -1,5 +1,6 @@
 import { canonicalName, normalizeName } from '../canonicalName';
 import { type ScannedPair, scanPairs } from '../grammar/scanPairs';
+import { stepNameVariant } from '../grammar/stepNameVariant';
 import { parseNumber } from '../parseNumber';
 import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
@@ -154,6 +155,8 @@ function withoutEventLead(key: string): string {
 function stepRankOf(key: string): number | undefined {
   const rank = STEP_NAMES.get(key) ?? STEP_NAMES.get(withoutEventLead(key));
   if (rank !== undefined) return rank;
+  const variant = stepNameVariant(key);
+  if (variant !== undefined) return STEP_NAMES.get(variant);
   return key.length <= 48 && key.indexOf('step') > 0 && QUALIFIED_STEP_RE.test(key)
     ? STEP_NAMES.get('training step')
     : undefined;

@@ -1,4 +1,5 @@
-import { canonicalName } from '../canonicalName';
+import { canonicalName, normalizeName } from '../canonicalName';
+import { stepNameVariant } from '../grammar/stepNameVariant';
 import type { LogFormat } from '../types';
 import type { LineRecord } from './LineRecord';
 
@@ -73,7 +74,7 @@ export function keyInfo(key: string): KeyInfo {
   const name = canonicalName(key);
   const info: KeyInfo = {
     name,
-    stepRank: STEP_RANK.get(key) ?? 99,
+    stepRank: STEP_RANK.get(key) ?? otherStepRank(key),
     summary: SUMMARY_KEYS.has(key),
     eval: key.startsWith('eval_'),
     train: name === 'loss' || name === 'learning_rate' || name === 'grad_norm',
@@ -100,8 +101,46 @@ const STEP_RANK = new Map([
   ['Step', 1],
   ['iterations', 1],
   ['train/step', 1],
-  ['_step', 2],
+  // W&B's count of `log` calls: any step key of the program's own comes first.
+  ['_step', 3],
 ]);
+
+/**
+ * Step keys in other spellings, normalised: `Iter`, `it`, `train_step`, `GlobalStep`, and their
+ * variants (`iter_num`, `cur_iter`, `Step#`, see {@link stepNameVariant}). Not `updates`: ParlAI's
+ * dict counts the updates since its last report there.
+ */
+const OTHER_STEP_NAMES = new Set([
+  'step',
+  'steps',
+  'global step',
+  'global steps',
+  'train step',
+  'training step',
+  'optimizer step',
+  'opt step',
+  'iter',
+  'iters',
+  'iteration',
+  'iterations',
+  'global iter',
+  'global iteration',
+  'it',
+  'num updates',
+  'timesteps',
+  'total timesteps',
+  'env steps',
+]);
+
+/** A tracker's namespace before a step key (`trainer/step`, `train/iter`). */
+const STEP_NAMESPACE_RE = /^(?:train|trainer|training)\//;
+
+/** The step rank of a key {@link STEP_RANK} does not list: 2 for a step key, else 99. */
+function otherStepRank(key: string): number {
+  if (key.length > 40) return 99;
+  const name = normalizeName(key).replace(STEP_NAMESPACE_RE, '');
+  return OTHER_STEP_NAMES.has(stepNameVariant(name) ?? name) ? 2 : 99;
+}
 /** W&B's history (`wandb-history.jsonl`): the wall clock and the seconds since the run started. */
 const CLOCK_KEYS = new Set(['_timestamp', '_runtime']);
 const SUMMARY_KEYS = new Set([

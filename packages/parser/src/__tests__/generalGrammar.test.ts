@@ -2888,3 +2888,83 @@ describe('step counters in the spellings programmers give them', () => {
     expect(r.steps).toEqual([1, 2]);
   });
 });
+
+describe('values printed as the framework`s wrapper (a loop printing `loss`, not `loss.item()`)', () => {
+  it.each([
+    ['TensorFlow', (v: number) => `tf.Tensor(${v}, shape=(), dtype=float32)`],
+    ['JAX', (v: number) => `Array(${v}, dtype=float32)`],
+    ['NumPy', (v: number) => `array(${v}, dtype=float32)`],
+    ['PyTorch, one element', (v: number) => `tensor([${v}], device='cuda:0')`],
+  ])('reads %s values on text lines and in printed dicts', (_, wrap) => {
+    const text = parse([1, 2, 3].map((s, i) => `step ${s} loss: ${wrap(2.5 - i / 4)} lr: 0.001`));
+    expect(points(text, 'loss')).toEqual([
+      [1, 2.5],
+      [2, 2.25],
+      [3, 2],
+    ]);
+    expect(Object.keys(text.series).sort()).toEqual(['learning_rate', 'loss']);
+    const dict = parse([1, 2].map((s, i) => `{'step': ${s}, 'loss': ${wrap(2.5 - i / 4)}}`));
+    expect(points(dict, 'loss')).toEqual([
+      [1, 2.5],
+      [2, 2.25],
+    ]);
+  });
+
+  it('reads TensorFlow`s `<tf.Tensor: ... numpy=x>` repr in a printed dict', () => {
+    const r = parse([
+      "{'loss': <tf.Tensor: shape=(), dtype=float32, numpy=0.6931>, 'accuracy': <tf.Tensor: shape=(), dtype=float32, numpy=0.5>}",
+      "{'loss': <tf.Tensor: shape=(), dtype=float32, numpy=0.5123>, 'accuracy': <tf.Tensor: shape=(), dtype=float32, numpy=0.75>}",
+    ]);
+    expect(r.series.loss?.values).toEqual([0.6931, 0.5123]);
+    expect(r.series.accuracy?.values).toEqual([0.5, 0.75]);
+  });
+
+  it('charts no value from a tensor of several numbers', () => {
+    const r = parse([
+      'step 1 loss: 2.5 logits: tensor([0.1, 0.9])',
+      'step 2 loss: 2.25 logits: tensor([0.2, 0.8])',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 2.5],
+      [2, 2.25],
+    ]);
+    expect(r.series.logits).toBeUndefined();
+  });
+});
+
+describe('decorated lines', () => {
+  it('reads names with emoji and symbols before them as the names alone', () => {
+    const r = parse([
+      '🚀 Step 10 | 📉 Loss: 2.5000 | ⚡ LR: 1.0e-04 | ⏱️ 0.52s/it',
+      '🚀 Step 20 | 📉 Loss: 2.2500 | ⚡ LR: 1.0e-04 | ⏱️ 0.51s/it',
+      '✅ Epoch 1 → Val Loss: 2.4100',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [10, 2.5],
+      [20, 2.25],
+    ]);
+    expect(r.series.learning_rate?.values).toEqual([1e-4, 1e-4]);
+    expect(r.series.eval_loss?.values).toEqual([2.41]);
+    expect(Object.keys(r.series).some((name) => /[^\x20-\x7e]/.test(name))).toBe(false);
+  });
+
+  it('keeps letters of other scripts in names (a symbol is no letter, a word is)', () => {
+    const r = parse(['шаг 1, потеря 2.5', 'шаг 2, потеря 2.25']);
+    expect(r.stepSource).toBe('explicit');
+    expect(Object.keys(r.series)).toHaveLength(1);
+  });
+
+  it('reads `val 3.0000` as a value, not as the counter of an evaluation', () => {
+    const r = parse([
+      'epoch 1: loss 2.5000 | val 3.5000',
+      'epoch 2: loss 2.2500 | val 3.2500',
+      'epoch 3: loss 2.0000 | val 3.0000',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 2.5],
+      [2, 2.25],
+      [3, 2],
+    ]);
+    expect(r.series.val?.values).toEqual([3.5, 3.25, 3]);
+  });
+});

@@ -429,3 +429,19 @@ describe('the fourteenth unseen set rules on long near misses', () => {
     expectLinearOnce('evaluating phrases', `[ITER 1] ${'Evaluating test '.repeat(6_000)}: L1 1`);
   }, 120_000);
 });
+
+describe('framework wrappers of a number on long near misses', () => {
+  it('unclosed, nested and many wrappers over 100k characters', () => {
+    expectLinearOnce('unclosed tensors', `loss: ${'tensor([1.0, '.repeat(8_000)}`);
+    expectLinearOnce('nested arrays', `loss: Array(${'('.repeat(50_000)}1`);
+    expectLinearOnce('tf reprs without end', `loss: ${'<tf.Tensor: shape=(), '.repeat(5_000)}`);
+    expectLinearOnce(
+      'dict of open reprs',
+      `{${"'a': <tf.Tensor: numpy=1, ".repeat(4_000)}'loss': 1}`,
+    );
+    expectLinearOnce(
+      'many wrappers',
+      `${'loss: tf.Tensor(0.5, shape=(), dtype=float32) '.repeat(2_000)}`,
+    );
+  }, 120_000);
+});

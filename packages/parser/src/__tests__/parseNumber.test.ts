@@ -46,3 +46,36 @@ describe('parseNumber', () => {
     expect(parseNumber('{step}')).toBeUndefined();
   });
 });
+
+describe('parseNumber on a framework`s wrapper of one number', () => {
+  it.each([
+    ["tensor([2.5], device='cuda:0')", 2.5],
+    ['tensor([[0.125]])', 0.125],
+    ["tensor(0.5, device='cuda:0', dtype=torch.bfloat16)", 0.5],
+    ["tensor(nan, device='cuda:0', grad_fn=<AddBackward0>)", Number.NaN],
+    ['tf.Tensor(0.6931, shape=(), dtype=float32)', 0.6931],
+    ['tf.Tensor([0.25], shape=(1,), dtype=float32)', 0.25],
+    ['<tf.Tensor: shape=(), dtype=float32, numpy=0.6931>', 0.6931],
+    ['Array(2.25, dtype=float32)', 2.25],
+    ['Array(1e-05, dtype=float32, weak_type=True)', 1e-5],
+    ['DeviceArray(3.5, dtype=float32)', 3.5],
+    ['array(0.75, dtype=float32)', 0.75],
+    ['numpy.float32(1.5)', 1.5],
+    ['np.int64(12)', 12],
+  ])('reads %s', (text, value) => {
+    expect(parseNumber(text)).toBe(value);
+  });
+
+  it.each([
+    'tensor([1.0, 2.0])',
+    'tf.Tensor([0.1 0.2], shape=(2,), dtype=float32)',
+    'Array([1., 2.], dtype=float32)',
+    "tensor('a')",
+    'tensor(2.5',
+    'array(2.5) extra',
+    '<tf.Tensor: shape=(), dtype=string, numpy=b"x">',
+    'tensor(tensor(2.5))',
+  ])('refuses %s (several numbers, a string, a broken or nested wrapper)', (text) => {
+    expect(parseNumber(text)).toBeUndefined();
+  });
+});

@@ -445,6 +445,8 @@ export function generalRecord(
     if (
       EVAL_WORDS.has(key) &&
       Number.isInteger(pair.value) &&
+      // `val 3.0000` is a validation value that happens to be whole; a counter prints no fraction.
+      pair.decimal !== true &&
       (pair.total !== undefined || !pair.assigned || (pair === pairs[0] && pairs.length > 1))
     ) {
       // `| Eval  12 at step 48000 |`, `Test: [ 0/29]`, `Test:0, Cost:0.27` opening the line: the

@@ -148,11 +148,25 @@ function skipNested(text: string, i: number): number {
   return -1;
 }
 
-/** End of a bare value (`nan`, `1e-05`, `tensor(1.2, device='cuda:0')`): the `,` or `}` after it. */
+/**
+ * End of a bare value (`nan`, `1e-05`, `tensor(1.2, device='cuda:0')`,
+ * `<tf.Tensor: shape=(), dtype=float32, numpy=0.69>`): the `,` or `}` after it.
+ */
 function findValueEnd(text: string, i: number): number {
   let depth = 0;
   const n = text.length;
-  for (let j = i; j < n; j++) {
+  let from = i;
+  if (text.charCodeAt(i) === 60 /* < */) {
+    // A repr in angle brackets holds commas of its own (a short one: the search stays bounded).
+    const limit = Math.min(n, i + 240);
+    for (let j = i + 1; j < limit; j++) {
+      if (text.charCodeAt(j) === 62) {
+        from = j;
+        break;
+      }
+    }
+  }
+  for (let j = from; j < n; j++) {
     const c = text.charCodeAt(j);
     if (c === 39 || c === 34) {
       const close = findQuoteEnd(text, j);

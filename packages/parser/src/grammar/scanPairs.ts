@@ -1,3 +1,5 @@
+import { readWrappedScalar } from '../parseNumber';
+
 /**
  * The general name/value grammar shared by most text logs, read by one left-to-right scan with no
  * regular expression, so every line costs time linear in its length whatever it holds.
@@ -33,6 +35,8 @@ export interface ScannedPair {
    * value is a step (a metric keeps the number as printed).
    */
   thousands?: true;
+  /** Printed with a fraction or an exponent (`3.0000`): a measure, never a counter. */
+  decimal?: true;
 }
 
 /** What one line holds. */
@@ -77,6 +81,8 @@ interface Token {
   percent?: true;
   /** A whole number with a glued `k` or `K` and nothing more (`86k`). */
   thousands?: true;
+  /** Printed with a fraction or an exponent (`3.0000`, `1e-3`), whatever its value. */
+  decimal?: true;
 }
 
 const MAX_NAME_WORDS = 4;
@@ -195,7 +201,18 @@ function nameHasOf(words: readonly Token[], k: number): boolean {
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isLetter = (c: number): boolean =>
-  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+  (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || (c > 127 && !isSymbol(c));
+/**
+ * Pictographs and symbols, which decorate a line without being part of a name (`🚀 Step 10 |
+ * 📉 Loss: 2.31`, `✅ val_loss → 0.41`): arrows, technical and geometric symbols, dingbats,
+ * emoji (UTF-16 halves of the planes' pictographs), their variation selector and joiner.
+ */
+const isSymbol = (c: number): boolean =>
+  (c >= 0x2190 && c <= 0x2bff) ||
+  (c >= 0xd83c && c <= 0xd83e) ||
+  (c >= 0xdc00 && c <= 0xdfff) ||
+  c === 0xfe0f ||
+  c === 0x200d;
 /** Characters that continue a word once it started: letters, digits and `_ / . - @ # ' `. */
 const isWordChar = (c: number): boolean =>
   isLetter(c) ||
@@ -441,6 +458,7 @@ export function scanPairs(line: string): ScannedLine {
       const pair: ScannedPair = { name, value: t.value, total: t.total, assigned };
       if (t.percent) pair.percent = true;
       if (t.thousands) pair.thousands = true;
+      if (t.decimal) pair.decimal = true;
       pairs.push(pair);
     }
     seenPair = true;
@@ -608,6 +626,20 @@ export function tokenize(line: string): Token[] {
       i = readNumberToken(line, i, tokens);
       continue;
     }
+    // `<tf.Tensor: shape=(), dtype=float32, numpy=0.69>`: TensorFlow's repr in a printed dict.
+    const wrapped = c === 60 /* < */ ? readWrappedScalar(line, i) : undefined;
+    if (wrapped !== undefined) {
+      tokens.push({
+        kind: Tok.Number,
+        text: '',
+        value: wrapped.value,
+        total: undefined,
+        unit: false,
+        start: i,
+      });
+      i = wrapped.end;
+      continue;
+    }
     if (isLetter(c)) {
       const special = readSpecialValue(line, i);
       if (special !== undefined) {
@@ -765,37 +797,21 @@ function readWordEnd(line: string, i: number): number {
   }
 }
 
-/** `nan`, `inf`, `infinity` (any case), `np.float64(x)`, `tensor(x, ...)` at `i`. */
+/**
+ * `nan`, `inf`, `infinity` (any case), or a number in a framework's wrapper (`np.float64(x)`,
+ * `tensor(x, ...)`, `tf.Tensor(x, ...)`, `Array(x, ...)`: {@link readWrappedScalar}) at `i`.
+ */
 function readSpecialValue(line: string, i: number): { value: number; end: number } | undefined {
   const c = line.charCodeAt(i) | 32;
-  if (c === 110 /* n */) {
-    if (startsWithWord(line, i, 'nan')) return { value: Number.NaN, end: i + 3 };
-    if (line.startsWith('np.float', i) || line.startsWith('numpy.float', i)) {
-      return readWrapped(line, i);
-    }
-  } else if (c === 105 /* i */) {
+  if (c === 110 /* n */ && startsWithWord(line, i, 'nan')) return { value: Number.NaN, end: i + 3 };
+  if (c === 105 /* i */) {
     if (startsWithWord(line, i, 'infinity')) return { value: Infinity, end: i + 8 };
     if (startsWithWord(line, i, 'inf')) return { value: Infinity, end: i + 3 };
-  } else if (c === 116 /* t */ && line.startsWith('tensor(', i)) {
-    return readWrapped(line, i);
+    return undefined;
   }
-  return undefined;
-}
-
-function readWrapped(line: string, i: number): { value: number; end: number } | undefined {
-  const open = closeWithin(line, i - 1, 40, 13);
-  if (open < 0) return undefined;
-  const close = closeWithin(line, open, 41, 80);
-  if (close < 0) return undefined;
-  const inner: Token[] = [];
-  let j = open + 1;
-  while (line.charCodeAt(j) === SPACE) j++;
-  const special = readSpecialValue(line, j);
-  if (special) return { value: special.value, end: close + 1 };
-  if (j < close) readNumberToken(line, j, inner);
-  const t = inner[0];
-  if (t === undefined || t.kind !== Tok.Number) return undefined;
-  return { value: t.value, end: close + 1 };
+  // Only the first letters of a wrapper: `n`p, `t`ensor, `t`f, `A`rray, `a`rray, `D`eviceArray.
+  if (c !== 110 && c !== 116 && c !== 97 && c !== 100) return undefined;
+  return readWrappedScalar(line, i);
 }
 
 /**
@@ -981,6 +997,7 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
   if (packed !== undefined) token.packed = packed;
   if (percent) token.percent = true;
   if (thousands && !percent && total === undefined) token.thousands = true;
+  if (fraction.length > 0 || exponent.length > 0) token.decimal = true;
   tokens.push(token);
   return i;
 }

@@ -2968,3 +2968,47 @@ describe('decorated lines', () => {
     expect(r.series.val?.values).toEqual([3.5, 3.25, 3]);
   });
 });
+
+describe('records with objects inside (a JSON logger`s `train`/`val` groups)', () => {
+  it('names the metrics of a nested object after its key', () => {
+    const r = parse([
+      '{"step": 10, "train": {"loss": 2.5, "lr": 0.0001}, "val": {"loss": 3.0, "acc": 0.5}}',
+      '{"step": 20, "train": {"loss": 2.25, "lr": 0.0001}, "val": {"loss": 2.75, "acc": 0.6}}',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [10, 2.5],
+      [20, 2.25],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [10, 3],
+      [20, 2.75],
+    ]);
+    expect(r.series.learning_rate?.values).toEqual([1e-4, 1e-4]);
+    expect(r.series['val/acc']?.values).toEqual([0.5, 0.6]);
+  });
+
+  it('keeps the names of the metrics in a `metrics` object', () => {
+    const r = parse([
+      "{'iteration': 100, 'metrics': {'loss': 1.5, 'grad_norm': 0.9}, 'config': {'seed': 1}}",
+      "{'iteration': 200, 'metrics': {'loss': 1.25, 'grad_norm': 0.8}, 'config': {'seed': 1}}",
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [100, 1.5],
+      [200, 1.25],
+    ]);
+    expect(r.series.grad_norm?.values).toEqual([0.9, 0.8]);
+    expect(r.series['config/seed']?.values).toEqual([1, 1]);
+  });
+
+  it('skips objects nested deeper than two levels and lists', () => {
+    const r = parse([
+      '{"step": 1, "loss": 2.5, "a": {"b": {"c": {"d": 1}}}, "hist": [1, 2, 3]}',
+      '{"step": 2, "loss": 2.25, "a": {"b": {"c": {"d": 2}}}, "hist": [1, 2, 3]}',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1, 2.5],
+      [2, 2.25],
+    ]);
+    expect(Object.keys(r.series).sort()).toEqual(['loss']);
+  });
+});

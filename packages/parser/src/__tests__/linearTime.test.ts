@@ -445,3 +445,11 @@ describe('framework wrappers of a number on long near misses', () => {
     );
   }, 120_000);
 });
+
+describe('nested objects on long near misses', () => {
+  it('deep, wide and unclosed nesting over 100k characters', () => {
+    expectLinearOnce('deep nesting', `{"step": 1, ${'"a": {'.repeat(15_000)}"loss": 1}`);
+    expectLinearOnce('wide nesting', `{"step": 1, ${'"a": {"b": 1}, '.repeat(7_000)}"loss": 1}`);
+    expectLinearOnce('unclosed inner', `{"step": 1, "train": {${'"loss": 1, '.repeat(9_000)}`);
+  }, 120_000);
+});

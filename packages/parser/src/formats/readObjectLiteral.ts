@@ -24,7 +24,9 @@ export type ObjectLiteralResult =
  * Reads a flat Python dict repr or JSON object starting at `text[start] === '{'`:
  * `{'loss': 2.03, 'grad_norm': nan, 'mem (GB)': np.float64(44.35)}` or
  * `{"current_steps": 10, "loss": 4.169, "remaining_time": "0:33:29"}`. Values may be any number
- * spelling of {@link parseNumber}, `nan`, `None`/`null`, strings, lists or nested objects (skipped).
+ * spelling of {@link parseNumber}, `nan`, `None`/`null`, strings and lists (skipped). A nested object's
+ * metrics are named after its key (`{"train": {"loss": 2.3}}` holds `train/loss`), those of a
+ * `metrics`, `logs`, `scalars` or `stats` object keep their own names; objects nested deeper are skipped.
  * Text after the closing brace is ignored. Never throws.
  *
  * @param text - The text holding the object.
@@ -37,73 +39,116 @@ export type ObjectLiteralResult =
  * ```
  */
 export function readObjectLiteral(text: string, start: number): ObjectLiteralResult {
+  const out: ReadObject = { pairs: [], quote: 'double' };
+  const end = readInto(text, start, '', 0, out);
+  if (end === INCOMPLETE) return { status: 'incomplete' };
+  if (end === MALFORMED) return { status: 'malformed' };
+  return { status: 'ok', pairs: out.pairs, quote: out.quote };
+}
+
+interface ReadObject {
+  pairs: Array<[string, number | undefined]>;
+  quote: 'single' | 'double';
+}
+
+const INCOMPLETE = -1;
+const MALFORMED = -2;
+/** Objects inside objects read as metrics (`{"train": {"loss": 2.3}}`); deeper ones are skipped. */
+const MAX_NESTING = 2;
+/**
+ * Keys of an object that only holds the record's metrics (`{"step": 10, "metrics": {"loss": 2.3}}`):
+ * their metrics keep their own names.
+ */
+const CONTAINER_KEYS = new Set(['metrics', 'metric', 'logs', 'log', 'scalars', 'stats']);
+
+/**
+ * Reads the object opened at `text[start]` into `out`, the keys of a nested object after its key
+ * and a slash (`train/loss`): the index after its closing brace, or {@link INCOMPLETE} or
+ * {@link MALFORMED}.
+ */
+function readInto(
+  text: string,
+  start: number,
+  prefix: string,
+  nesting: number,
+  out: ReadObject,
+): number {
   const n = text.length;
-  const pairs: Array<[string, number | undefined]> = [];
-  let quote: 'single' | 'double' = 'double';
+  const pairs = out.pairs;
   let i = start + 1;
   for (;;) {
     i = skipSpace(text, i);
-    if (i >= n) return { status: 'incomplete' };
+    if (i >= n) return INCOMPLETE;
     let c = text.charCodeAt(i);
-    if (c === 125) return { status: 'ok', pairs, quote };
+    if (c === 125) return i + 1;
     let key: string;
     if (c === 39 || c === 34) {
-      if (pairs.length === 0) quote = c === 39 ? 'single' : 'double';
+      if (pairs.length === 0) out.quote = c === 39 ? 'single' : 'double';
       const close = findQuoteEnd(text, i);
-      if (close < 0) return { status: 'incomplete' };
+      if (close < 0) return INCOMPLETE;
       key = text.slice(i + 1, close);
       i = close + 1;
     } else {
       const colon = text.indexOf(':', i);
-      if (colon < 0) return { status: 'incomplete' };
+      if (colon < 0) return INCOMPLETE;
       key = text.slice(i, colon).trim();
-      if (key.length === 0 || /[,{}[\]]/.test(key)) return { status: 'malformed' };
+      if (key.length === 0 || /[,{}[\]]/.test(key)) return MALFORMED;
       i = colon;
     }
     i = skipSpace(text, i);
-    if (i >= n) return { status: 'incomplete' };
-    if (text.charCodeAt(i) !== 58) return { status: 'malformed' };
+    if (i >= n) return INCOMPLETE;
+    if (text.charCodeAt(i) !== 58) return MALFORMED;
     i = skipSpace(text, i + 1);
-    if (i >= n) return { status: 'incomplete' };
+    if (i >= n) return INCOMPLETE;
     c = text.charCodeAt(i);
     let value: number | undefined;
-    if (c === 123 || c === 91) {
+    if (c === 123 && nesting < MAX_NESTING) {
+      // `{"step": 10, "train": {"loss": 2.3}, "val": {"loss": 2.5}}`: `train/loss`, `val/loss`.
+      const inner =
+        nesting === 0 && CONTAINER_KEYS.has(key.toLowerCase()) ? '' : `${prefix}${key}/`;
+      const end = readInto(text, i, inner, nesting + 1, out);
+      if (end < 0) return end;
+      i = end;
+    } else if (c === 123 || c === 91) {
       const end = skipNested(text, i);
-      if (end < 0) return { status: 'incomplete' };
+      if (end < 0) return INCOMPLETE;
       i = end;
-    } else if (c === 39 || c === 34) {
-      const close = findQuoteEnd(text, i);
-      if (close < 0) return { status: 'incomplete' };
-      value = parseNumber(text.slice(i + 1, close));
-      // `'global_step/max_steps': '78/176'`: the counter under its first name (see scanFlatObject).
-      const slash = value === undefined ? key.indexOf('/') : -1;
-      const done = slash > 0 ? counterDone(text, i + 1, close) : undefined;
-      if (done !== undefined) {
-        key = key.slice(0, slash);
-        value = done;
-      }
-      i = close + 1;
+      pairs.push([prefix + key, undefined]);
     } else {
-      const end = findValueEnd(text, i);
-      if (end < 0) return { status: 'incomplete' };
-      const raw = text.slice(i, end);
-      value = parseNumber(raw);
-      if (value === undefined && !/^\s*(?:None|null|True|False|true|false)\s*$/.test(raw)) {
-        // An unquoted token that is no number (a bare word, a broken repr) makes the record unreadable.
-        return { status: 'malformed' };
+      if (c === 39 || c === 34) {
+        const close = findQuoteEnd(text, i);
+        if (close < 0) return INCOMPLETE;
+        value = parseNumber(text.slice(i + 1, close));
+        // `'global_step/max_steps': '78/176'`: the counter under its first name (see scanFlatObject).
+        const slash = value === undefined ? key.indexOf('/') : -1;
+        const done = slash > 0 ? counterDone(text, i + 1, close) : undefined;
+        if (done !== undefined) {
+          key = key.slice(0, slash);
+          value = done;
+        }
+        i = close + 1;
+      } else {
+        const end = findValueEnd(text, i);
+        if (end < 0) return INCOMPLETE;
+        const raw = text.slice(i, end);
+        value = parseNumber(raw);
+        if (value === undefined && !/^\s*(?:None|null|True|False|true|false)\s*$/.test(raw)) {
+          // An unquoted token that is no number (a bare word, a broken repr) makes the record unreadable.
+          return MALFORMED;
+        }
+        i = end;
       }
-      i = end;
+      pairs.push([prefix + key, value]);
     }
-    pairs.push([key, value]);
     i = skipSpace(text, i);
-    if (i >= n) return { status: 'incomplete' };
+    if (i >= n) return INCOMPLETE;
     c = text.charCodeAt(i);
     if (c === 44) {
       i++;
       continue;
     }
-    if (c === 125) return { status: 'ok', pairs, quote };
-    return { status: 'malformed' };
+    if (c === 125) return i + 1;
+    return MALFORMED;
   }
 }
 

@@ -480,6 +480,8 @@ export function generalRecord(
     // `train epoch: 1`, `eval epoch: 1` (Flax examples): the epoch of a train or an eval line.
     if (
       name === 'epoch' ||
+      // FANN's `Epochs            1. Current error: 0.36`: the epochs done so far.
+      (key === 'epochs' && pair.total === undefined && pair === pairs[0]) ||
       /^(?:train(?:ing)? |eval |val |valid |validation |test |finished |completed )?epoch(?:\(\w+\))?$/.test(
         key,
       ) ||

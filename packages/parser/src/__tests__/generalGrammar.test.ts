@@ -2933,8 +2933,9 @@ describe('training loops outside Python (unseen16)', () => {
     ]);
   });
 
-  it("reads FANN's `Epochs N.` as the epoch of its line", () => {
+  it("reads FANN's `Epochs N.` as the epoch of its line, and its limits line as no record", () => {
     const r = parse([
+      'Max epochs   500000. Desired error: 0.0010000000.',
       'Epochs            1. Current error: 0.3613613844. Bit fail 4.',
       'Epochs           10. Current error: 0.2489670813. Bit fail 4.',
     ]);
@@ -2943,5 +2944,11 @@ describe('training loops outside Python (unseen16)', () => {
       [10, 0.2489670813],
     ]);
     expect(r.series.Epochs).toBeUndefined();
+    expect(r.series['Max epochs']).toBeUndefined();
+    expect(r.series['Desired error']).toBeUndefined();
+    expect(r.stepSource).toBe('explicit');
+    // The most epochs as a later name of a record stays a metric of it.
+    const m = parse(['epoch 1 loss 0.5 max epochs 10', 'epoch 2 loss 0.4 max epochs 10']);
+    expect(m.series['max epochs']?.values).toEqual([10, 10]);
   });
 });

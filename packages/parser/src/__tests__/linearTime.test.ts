@@ -444,5 +444,6 @@ describe('the sixteenth unseen set rules on long near misses', () => {
     expectLinearOnce('output marks', `${'#> '.repeat(30_000)}loss 1`);
     expectLinearOnce('current words', `${'Current '.repeat(12_000)}learning rate is 0.1`);
     expectLinearOnce('comma lists', `${'0,0, '.repeat(20_000)}actual=0,5`);
+    expectLinearOnce('run limits', `Max ${'max '.repeat(20_000)}epochs 5. Desired error: 1`);
   }, 120_000);
 });

@@ -150,6 +150,12 @@ export function canonicalName(key: string): string {
     const inner = CANONICAL.get(normal.replace(AVERAGE_RE, '').toLowerCase());
     if (inner === 'loss' || inner === 'eval_loss') name = inner;
   }
+  // BigDL's `Current learning rate is 0.0759`: in words, the value now is the value (an identifier
+  // such as Coqui's `current_lr` is a name of its own).
+  if (name === undefined && /^current /i.test(trimmed)) {
+    const inner = CANONICAL.get(normal.slice(8));
+    if (inner !== undefined && inner !== 'epoch') name = inner;
+  }
   name ??= trimmed;
   // Logs repeat the same few keys millions of times; the cache is capped so odd keys cannot grow it.
   if (CACHE.size < 4096) CACHE.set(key, name);

@@ -31,7 +31,7 @@ export function parseNumber(raw: string): number | undefined {
     if (s.length === 0) return undefined;
     c = s.charCodeAt(0);
   }
-  if (c === 110 || c === 116 || c === 65 || c === 68 || c === 97 || c === 60) {
+  if (c === 110 || c === 116 || c === 65 || c === 68 || c === 97 || c === 60 || c === 112) {
     // `np.float64(x)`, `tensor(x, device=...)`, `tf.Tensor(x, ...)`, `Array(x, dtype=float32)`.
     const wrapped = readWrappedScalar(s, 0);
     if (wrapped !== undefined) return wrapped.end === s.length ? wrapped.value : undefined;
@@ -76,7 +76,8 @@ const MAX_WRAPPER = 240;
  * Reads a number wrapped by the framework that computed it (a training loop printing the value
  * it holds instead of its `.item()`), at `i` of `text`: `tensor(2.5, ...)`,
  * `tensor([2.5])`, `tf.Tensor(2.5, shape=(), dtype=float32)`, `<tf.Tensor: ..., numpy=2.5>`,
- * `Array(2.5, dtype=float32)`, `DeviceArray(...)`, `array(...)`, `np.float64(2.5)`. A wrapper of
+ * `Array(2.5, dtype=float32)`, `DeviceArray(...)`, `array(...)`, `np.float64(2.5)`, Flux's
+ * `param(2.5)`. A wrapper of
  * several numbers (`tensor([1.0, 2.0])`) is no value.
  *
  * @param text - A line or a value's text.
@@ -122,7 +123,10 @@ export function readWrappedScalar(
             ? 'array('
             : c === 68 /* D */
               ? 'DeviceArray('
-              : undefined;
+              : // Flux's tracked scalar (`loss(x, y) = param(0.0913291)`).
+                c === 112 /* p */
+                ? 'param('
+                : undefined;
     if (call !== undefined && text.startsWith(call, i)) open = i + call.length - 1;
   }
   if (open < 0) return undefined;

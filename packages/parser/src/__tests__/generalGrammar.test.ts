@@ -2819,6 +2819,7 @@ describe('the fourteenth unseen set rules (scientific ML and 3D)', () => {
   });
 });
 
+<<<<<<< HEAD
 describe('step counters in the spellings programmers give them', () => {
   const steps = (lines: string[]) => {
     const r = parse(lines);
@@ -3010,5 +3011,138 @@ describe('records with objects inside (a JSON logger`s `train`/`val` groups)', (
       [2, 2.25],
     ]);
     expect(Object.keys(r.series).sort()).toEqual(['loss']);
+=======
+describe('training loops outside Python (unseen16)', () => {
+  it('reads a number sign glued to a step name (`step#:`) or before a counter (`Epoch #1`)', () => {
+    const r = parse([
+      'step#: 22954  learning rate: 0.0001  average loss: 1.36111      steps without apparent progress: 2360',
+      'step#: 22985  learning rate: 0.0001  average loss: 1.32451      steps without apparent progress: 2399',
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(points(r, 'loss')).toEqual([
+      [22954, 1.36111],
+      [22985, 1.32451],
+    ]);
+    expect(r.series['step#']).toBeUndefined();
+    const e = parse(['Epoch #1 Error:0,403222', 'Epoch #2 Error:0,326979']);
+    expect(points(e, 'Error')).toEqual([
+      [1, 0.403222],
+      [2, 0.326979],
+    ]);
+    // A number sign after any other word (a blob, a rank) is no counter's.
+    const n = parse(['loss 0.5 output #0', 'loss 0.4 output #1']);
+    expect(n.stepSource).toBe('count');
+    expect(n.series.output).toBeUndefined();
+  });
+
+  it('reads a sentence per metric (`Loss is 1.72. Current learning rate is 0.07.`)', () => {
+    const r = parse([
+      '[Epoch 42 933888/1281167][Iteration 17442][Wall Clock 26290.6678436s] Trained 3072 records in 1.468526684 seconds. Throughput is 2091.8926 records/second. Loss is 1.72319. Current learning rate is 0.0759. Current momentum is 0.9.',
+      '[Epoch 42 936960/1281167][Iteration 17443][Wall Clock 26292.140475331s] Trained 3072 records in 1.472631731 seconds. Throughput is 2086.0613 records/second. Loss is 1.9208802. Current learning rate is 0.0758. Current momentum is 0.9.',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [17442, 1.72319],
+      [17443, 1.9208802],
+    ]);
+    expect(points(r, 'learning_rate')).toEqual([
+      [17442, 0.0759],
+      [17443, 0.0758],
+    ]);
+    expect(points(r, 'Throughput')[0]).toEqual([17442, 2091.8926]);
+    expect(r.series['seconds Throughput']).toBeUndefined();
+    expect(r.series['records/second Loss']).toBeUndefined();
+    // An identifier keeps its name: only the words `Current learning rate` are the rate.
+    const c = parse([
+      'step 1 | current_lr: 5e-06 | loss: 0.1',
+      'step 2 | current_lr: 5e-06 | loss: 0.1',
+    ]);
+    expect(c.series.current_lr?.values).toEqual([5e-6, 5e-6]);
+  });
+
+  it('ends a value at its rate unit (`26130.01 samples/sec Train-accuracy=0.11`)', () => {
+    const r = parse([
+      'Iter [50] Speed: 26130.0133 samples/sec Train-accuracy=0.111875',
+      'Iter [100] Speed: 24854.3753 samples/sec Train-accuracy=0.134843',
+    ]);
+    expect(points(r, 'Train-accuracy')).toEqual([
+      [50, 0.111875],
+      [100, 0.134843],
+    ]);
+    expect(points(r, 'Speed')[1]).toEqual([100, 24854.3753]);
+    // A slash between words that is no rate (`rewards/chosen`) still names the next value.
+    const w = parse(['step 1 loss 0.5 rewards/chosen 0.2', 'step 2 loss 0.4 rewards/chosen 0.3']);
+    expect(points(w, 'rewards/chosen')).toEqual([
+      [1, 0.2],
+      [2, 0.3],
+    ]);
+  });
+
+  it("reads Julia's `@show` lines: a call's arguments, `param(...)` and Float32 `f0` values", () => {
+    const r = parse([
+      'loss(x, y) = param(0.0913291)',
+      'accuracy(m, x, label, 0.0:9) = 0.10525',
+      'loss(x, y) = param(0.0768191)',
+      'accuracy(m, x, label, 0.0:9) = 0.31588',
+    ]);
+    expect(r.series.loss?.values).toEqual([0.0913291, 0.0768191]);
+    expect(r.series.accuracy?.values).toEqual([0.10525, 0.31588]);
+    const f = parse(['epoch 1 loss = 267.8037f0', 'epoch 2 loss = 1.5f-3']);
+    expect(points(f, 'loss')).toEqual([
+      [1, 267.8037],
+      [2, 0.0015],
+    ]);
+    // `==` compares, it does not assign; `bf16` and `3f4x` are words, not numbers.
+    const q = parse(['f(x) == 1 bf16 3f4x', 'f(x) == 1 bf16 3f4x']);
+    expect(Object.keys(q.series)).toEqual([]);
+  });
+
+  it("strips R's `#> ` output marks and reads a gbm deviance table under them", () => {
+    const r = parse([
+      '#> Iter   TrainDeviance   ValidDeviance   StepSize   Improve',
+      '#>      1        1.9019             nan     0.1000    0.0767',
+      '#>      2        1.8470             nan     0.1000    0.0491',
+      '#>     10        1.4839             nan     0.1000    0.0325',
+    ]);
+    expect(points(r, 'TrainDeviance')).toEqual([
+      [1, 1.9019],
+      [2, 1.847],
+      [10, 1.4839],
+    ]);
+    // A mark alone on its line is an empty line, not a record.
+    expect(Object.keys(parse(['#>', '#> ', '#>']).series)).toEqual([]);
+  });
+
+  it('reads numbers listed with decimal commas as values, not as a counter', () => {
+    const r = parse([
+      'Epoch #42 Error:0,00152763617214056',
+      'Epoch #43 Error:0,000498892283437333',
+      '0,0, actual=0,00861768412365147,ideal=0',
+      '1,0, actual=0,982667334534116,ideal=1',
+    ]);
+    expect(r.restarts).toEqual([]);
+    expect(points(r, 'Error')).toEqual([
+      [42, 0.00152763617214056],
+      [43, 0.000498892283437333],
+    ]);
+  });
+
+  it("reads FANN's `Epochs N.` as the epoch of its line, and its limits line as no record", () => {
+    const r = parse([
+      'Max epochs   500000. Desired error: 0.0010000000.',
+      'Epochs            1. Current error: 0.3613613844. Bit fail 4.',
+      'Epochs           10. Current error: 0.2489670813. Bit fail 4.',
+    ]);
+    expect(points(r, 'Current error')).toEqual([
+      [1, 0.3613613844],
+      [10, 0.2489670813],
+    ]);
+    expect(r.series.Epochs).toBeUndefined();
+    expect(r.series['Max epochs']).toBeUndefined();
+    expect(r.series['Desired error']).toBeUndefined();
+    expect(r.stepSource).toBe('explicit');
+    // The most epochs as a later name of a record stays a metric of it.
+    const m = parse(['epoch 1 loss 0.5 max epochs 10', 'epoch 2 loss 0.4 max epochs 10']);
+    expect(m.series['max epochs']?.values).toEqual([10, 10]);
+>>>>>>> parser-unseen16
   });
 });

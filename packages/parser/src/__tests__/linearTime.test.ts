@@ -453,3 +453,21 @@ describe('nested objects on long near misses', () => {
     expectLinearOnce('unclosed inner', `{"step": 1, "train": {${'"loss": 1, '.repeat(9_000)}`);
   }, 120_000);
 });
+
+describe('the sixteenth unseen set rules on long near misses', () => {
+  it('number signs, sentence ends, rate units, calls, Float32 values and R marks over 100k characters', () => {
+    expectLinearOnce('glued signs', `step${'#'.repeat(100_000)}: 1`);
+    expectLinearOnce('spaced signs', `Epoch ${'#'.repeat(50_000)} #1 loss 1`);
+    expectLinearOnce('sentence ends', `Loss is 1 ${'records/second. '.repeat(6_000)}`);
+    expectLinearOnce('rate units', `Speed: 1 ${'samples/sec '.repeat(8_000)}acc=1`);
+    expectLinearOnce('open calls', `${'loss('.repeat(20_000)}) = 1`);
+    expectLinearOnce('call args', `loss(${'x, '.repeat(30_000)}) = 1`);
+    expectLinearOnce('wrapped values', `loss = ${'param('.repeat(15_000)}1)`);
+    expectLinearOnce('float32 exponents', `loss = 1f${'1'.repeat(100_000)}`);
+    expectLinearOnce('float32 words', `loss = ${'1f1x '.repeat(20_000)}`);
+    expectLinearOnce('output marks', `${'#> '.repeat(30_000)}loss 1`);
+    expectLinearOnce('current words', `${'Current '.repeat(12_000)}learning rate is 0.1`);
+    expectLinearOnce('comma lists', `${'0,0, '.repeat(20_000)}actual=0,5`);
+    expectLinearOnce('run limits', `Max ${'max '.repeat(20_000)}epochs 5. Desired error: 1`);
+  }, 120_000);
+});

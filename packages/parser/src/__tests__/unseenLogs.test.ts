@@ -71,6 +71,8 @@ const KNOWN_GAPS: Record<string, string> = {
     '`[batch]: 23900` beside `[epoch]: 199` counts the whole run (120 batches an epoch), but a batch beside an epoch reads as a position inside it: steps counted',
   'optuna-dataframe__optuna-game-tuner-issue-1-trials-table.log':
     "Optuna's `trials_dataframe()` table (`number  value  params_...  state`) is not read: `number` is no step column, and its trials 0..5 after `Trial 199` would restart the run",
+  'mxnet-r__mxnet-pr-3932-speedometer-batch-then-round.log':
+    "MXNet R's `Batch [50] ... Train-accuracy=` restarts each epoch and the epoch shows only after it (`[1] Train-accuracy=`): the first epoch's batches read as steps, then `[1]` restarts the run",
 };
 
 function expected(value: number | string): number {

@@ -381,6 +381,9 @@ export function generalRecord(
     }
     return undefined;
   }
+  // FANN's `Max epochs   500000. Desired error: 0.0010000000.`: the run's limits, printed once
+  // before it, open with the most epochs (or steps) it may take: settings, not a record.
+  if (RUN_LIMIT_RE.test(normalizeName((pairs[0] as ScannedPair).name))) return undefined;
   if (settings > 0 && pairs.length === 1 && isSetting(text)) {
     ctx.settings = 3;
     return undefined;
@@ -485,6 +488,8 @@ export function generalRecord(
     // `train epoch: 1`, `eval epoch: 1` (Flax examples): the epoch of a train or an eval line.
     if (
       name === 'epoch' ||
+      // FANN's `Epochs            1. Current error: 0.36`: the epochs done so far.
+      (key === 'epochs' && pair.total === undefined && pair === pairs[0]) ||
       /^(?:train(?:ing)? |eval |val |valid |validation |test |finished |completed )?epoch(?:\(\w+\))?$/.test(
         key,
       ) ||
@@ -1109,6 +1114,9 @@ function firstWord(text: string): string {
   const space = text.indexOf(' ');
   return space < 0 ? text : text.slice(0, space);
 }
+
+/** The most epochs, steps or iterations a run may take (`Max epochs`, `max_steps`). */
+const RUN_LIMIT_RE = /^max(?:imum)? (?:num )?(?:epochs?|steps?|iters?|iterations?)$/;
 
 /** Caffe's `Train net output #0:` / `Test net output #1:` before a blob's value. */
 const NET_OUTPUT_RE = /^(?:train|test) net output$/;

@@ -83,6 +83,10 @@ interface Token {
   thousands?: true;
   /** Printed with a fraction or an exponent (`3.0000`, `1e-3`), whatever its value. */
   decimal?: true;
+  /** A word a sentence period closed (`records/second.`). */
+  stop?: true;
+  /** The number was printed with a decimal comma (`0,0`): a value, never a counter. */
+  comma?: true;
 }
 
 const MAX_NAME_WORDS = 4;
@@ -341,7 +345,20 @@ export function scanPairs(line: string): ScannedLine {
     // A number.
     if (words.length === 0) {
       if (opening) {
-        if (Number.isInteger(t.value) && t.value >= 0 && !t.unit && t.total === undefined) {
+        // `0,1, actual=0,998,ideal=1` (a network's inputs, then its output): numbers listed with
+        // commas open a row of values, not a counter.
+        const listed =
+          tokens[i + 1]?.kind === Tok.Sep &&
+          (tokens[i + 1] as Token).text === ',' &&
+          tokens[i + 2]?.kind === Tok.Number;
+        if (
+          Number.isInteger(t.value) &&
+          t.value >= 0 &&
+          !t.unit &&
+          t.total === undefined &&
+          t.comma !== true &&
+          !listed
+        ) {
           leadingCounter = t.value;
           continue;
         }
@@ -438,6 +455,9 @@ export function scanPairs(line: string): ScannedLine {
       prose += words.length;
       words = [];
       assigned = false;
+      // `in 1.47 seconds. Throughput is ...`: the unnamed value's closing word goes with it.
+      const closing = tokens[i + 1];
+      if (closing !== undefined && closing.kind === Tok.Word && closing.stop === true) i++;
       continue;
     }
     if (!seenPair && from > 0) lead += `${lead ? ' ' : ''}${joinWords(words.slice(0, from), 0)}`;
@@ -466,11 +486,17 @@ export function scanPairs(line: string): ScannedLine {
     assigned = false;
     // A unit word after the value (`9.707 GB`), when a separator or the end follows it.
     const next = tokens[i + 1];
+    // `Throughput is 2091.89 records/second. Loss is 1.72` (BigDL): one word after the value that
+    // a sentence period closes is the value's unit (or prose), never the start of the next name.
+    if (next !== undefined && next.kind === Tok.Word && next.stop === true && !t.unit) {
+      i++;
+      continue;
+    }
     if (
       next !== undefined &&
       next.kind === Tok.Word &&
       !t.unit &&
-      UNITS.has(next.text.toLowerCase()) &&
+      isUnitWord(next.text.toLowerCase()) &&
       (i + 2 >= n || (tokens[i + 2] as Token).kind !== Tok.Number)
     ) {
       const after = tokens[i + 2];
@@ -485,7 +511,7 @@ export function scanPairs(line: string): ScannedLine {
       // that an assignment closes, is the value's unit and the next name after it.
       else if (
         after.kind === Tok.Word &&
-        SPACED_UNITS.has(next.text.toLowerCase()) &&
+        (SPACED_UNITS.has(next.text.toLowerCase()) || next.text.indexOf('/') > 0) &&
         wordsThenAssign(tokens, i + 2)
       )
         i++;
@@ -522,6 +548,43 @@ function qualifyGroups(pairs: ScannedPair[], starts: number[], tags: string[]): 
       pair.name = `${tags[g]}/${pair.name}`;
     }
   }
+}
+
+/** Spaces, then a single `=` (not `==`), from `i`. */
+function assignsAfter(line: string, i: number): boolean {
+  let j = i;
+  while (line.charCodeAt(j) === SPACE) j++;
+  return line.charCodeAt(j) === 61 && line.charCodeAt(j + 1) !== 61;
+}
+
+/** Counter names that a number sign may separate from their number (`Epoch #1`). */
+const NUMBERED_COUNTERS = new Set([
+  'epoch',
+  'epochs',
+  'step',
+  'iteration',
+  'iter',
+  'trial',
+  'round',
+]);
+
+/** The last token is a counter's name ({@link NUMBERED_COUNTERS}). */
+function countsAfter(tokens: readonly Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  return (
+    last !== undefined && last.kind === Tok.Word && NUMBERED_COUNTERS.has(last.text.toLowerCase())
+  );
+}
+
+/**
+ * A rate unit after a value (`26130.01 samples/sec`, `2091.89 records/second`, `300 img/s`): a
+ * word, a slash, then a time unit.
+ */
+const RATE_UNIT_RE = /^[a-z]{1,12}\/(?:s|sec|secs|second|seconds|ms|min|step|it|iter|batch)$/;
+
+/** A unit word after a value ({@link UNITS}, or a rate unit). */
+function isUnitWord(lower: string): boolean {
+  return UNITS.has(lower) || (lower.indexOf('/') > 0 && RATE_UNIT_RE.test(lower));
 }
 
 function joinWords(words: readonly Token[], from: number): string {
@@ -570,6 +633,12 @@ export function tokenize(line: string): Token[] {
         unit: false,
         start: i,
       });
+      i++;
+      continue;
+    }
+    // Encog's `Epoch #1 Error:0,40`, Optuna's `Trial #3`: a number sign between a counter's name
+    // and its number (`output #0` of a Caffe net names a blob, not a count, and stays).
+    if (c === 35 /* # */ && spaced && isDigit(line.charCodeAt(i + 1)) && countsAfter(tokens)) {
       i++;
       continue;
     }
@@ -656,9 +725,21 @@ export function tokenize(line: string): Token[] {
       }
       const end = readWordEnd(line, i);
       let text = line.slice(i, end);
-      // A sentence period or a trailing dash/slash is no part of the name.
-      while (text.length > 1 && /[./-]$/.test(text.slice(-1))) text = text.slice(0, -1);
-      tokens.push({ kind: Tok.Word, text, value: 0, total: undefined, unit: false, start: i });
+      // A sentence period or a trailing dash/slash is no part of the name; nor is the number sign
+      // glued to a counter's name (dlib's `step#: 22954`).
+      const full = text.length;
+      while (text.length > 1 && /[./#-]$/.test(text.slice(-1))) text = text.slice(0, -1);
+      const word: Token = {
+        kind: Tok.Word,
+        text,
+        value: 0,
+        total: undefined,
+        unit: false,
+        start: i,
+      };
+      // `... 2091.89 records/second. Loss is 1.72`: a sentence ends with this word.
+      if (text.length < full && line.charCodeAt(i + text.length) === 46) word.stop = true;
+      tokens.push(word);
       i = end;
       continue;
     }
@@ -668,6 +749,21 @@ export function tokenize(line: string): Token[] {
       continue;
     }
     if (c === 40 /* ( */) {
+      // Julia's `@show` (`loss(x, y) = 0.09`, `accuracy(m, x, label, 0.0:9) = 0.10`): a call's
+      // arguments glued to its name, then `=`, are no part of the name nor values.
+      const called = tokens[tokens.length - 1];
+      if (
+        called !== undefined &&
+        called.kind === Tok.Word &&
+        i > 0 &&
+        isWordChar(line.charCodeAt(i - 1))
+      ) {
+        const shut = closeWithin(line, i, 41, 80);
+        if (shut > i && assignsAfter(line, shut + 1)) {
+          i = shut + 1;
+          continue;
+        }
+      }
       // A parenthesised group right after a value (`0.0276 (0.0314)`, `nan (+nanz)`, `( 33%)`) is
       // its running average or decoration: skipped with the value.
       const last = tokens[tokens.length - 1];
@@ -809,8 +905,9 @@ function readSpecialValue(line: string, i: number): { value: number; end: number
     if (startsWithWord(line, i, 'inf')) return { value: Infinity, end: i + 3 };
     return undefined;
   }
-  // Only the first letters of a wrapper: `n`p, `t`ensor, `t`f, `A`rray, `a`rray, `D`eviceArray.
-  if (c !== 110 && c !== 116 && c !== 97 && c !== 100) return undefined;
+  // Only the first letters of a wrapper: `n`p, `t`ensor, `t`f, `A`rray, `a`rray, `D`eviceArray,
+  // `p`aram.
+  if (c !== 110 && c !== 116 && c !== 97 && c !== 100 && c !== 112) return undefined;
   return readWrappedScalar(line, i);
 }
 
@@ -964,6 +1061,23 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
       tokens.push({ kind: Tok.Number, text: '', value, total, unit, start });
       return i;
     }
+    // Julia's Float32 (`267.8037f0`, `1.5f-5`): an `f` exponent.
+    const f = line.charCodeAt(i) | 32;
+    const signed = line.charCodeAt(j) === 45 && isDigit(line.charCodeAt(j + 1));
+    if (
+      j - i === 1 &&
+      f === 102 &&
+      exponent.length === 0 &&
+      (isDigit(line.charCodeAt(j)) || signed)
+    ) {
+      let k = signed ? j + 1 : j;
+      while (k < n && isDigit(line.charCodeAt(k))) k++;
+      if (!isLetter(line.charCodeAt(k)) && line.charCodeAt(k) !== 46) {
+        const scaled = Number(`${value}e${line.slice(j, k)}`);
+        tokens.push({ kind: Tok.Number, text: '', value: scaled, total, unit, start });
+        return k;
+      }
+    }
     if (isDigit(line.charCodeAt(j))) {
       // `1x2`, `3d4`: an identifier, not a number with a unit.
       return skipNonValue(line, j, tokens, start);
@@ -994,6 +1108,7 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
   // A sentence period after the number (`grad_norm=33.4706.`).
   if (line.charCodeAt(i) === 46 && !isDigit(line.charCodeAt(i + 1))) i++;
   const token: Token = { kind: Tok.Number, text: '', value, total, unit, start };
+  if (commaEnd > 0) token.comma = true;
   if (packed !== undefined) token.packed = packed;
   if (percent) token.percent = true;
   if (thousands && !percent && total === undefined) token.thousands = true;

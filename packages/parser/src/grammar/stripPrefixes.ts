@@ -34,10 +34,10 @@ export interface StrippedPrefixes {
 }
 
 /**
- * Removes what wraps a record without being part of it: leading spaces, `> ` quote marks, ANSI colour
- * codes (with or without their ESC byte), `[rank0]:`/`[trainer0|0]:`/`[default0]:` (torchrun),
- * `(main_task pid=1) `, `srun -l` rank numbers, `[INFO|trainer.py:3910] ... >> `, timestamps
- * (rllab's and rlpyt's with the bar after them), and
+ * Removes what wraps a record without being part of it: leading spaces, `> ` quote marks, R's `#> `
+ * output marks, ANSI colour codes (with or without their ESC byte), `[rank0]:`/`[trainer0|0]:`/
+ * `[default0]:` (torchrun), `(main_task pid=1) `, `srun -l` rank numbers,
+ * `[INFO|trainer.py:3910] ... >> `, timestamps (rllab's and rlpyt's with the bar after them), and
  * what the tools that collect a process's output put before each of its lines: `docker compose`
  * (`trainer-1  | `), `kubectl logs --prefix` (`[pod/train-0/trainer] `), `mpirun --tag-output`
  * (`[1,0]<stdout>:`), pm2, the systemd journal.
@@ -67,6 +67,15 @@ export function stripPrefixes(line: string, found?: StrippedPrefixes): string {
         continue;
       }
       break;
+    }
+    // `#> ` before every output line of an R chunk (reprex, knitr's `comment = "#>"`).
+    if (
+      c === 35 /* # */ &&
+      s.charCodeAt(i + 1) === 62 &&
+      (i + 2 >= n || s.charCodeAt(i + 2) === 32)
+    ) {
+      i += 2;
+      continue;
     }
     if (c === 91 /* [ */) {
       const rest = s.slice(i, i + 200);

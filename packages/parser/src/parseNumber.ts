@@ -2,8 +2,8 @@
  * Reads one metric value as a trainer printed it, in every spelling seen in real logs:
  * integers, decimals, scientific notation (`1e-05`, `9.150E-06`, `1.04e-5`), a trailing dot (`517.`),
  * thousands separators (`13,448`), unit suffixes (`561.94ms`, `0.868G`, `15.34%`, `22.80s/it`),
- * `nan` / `inf` / `-inf` (also `nan (+nanz)`), `np.float64(1.2)`, `tensor(1.2, device='cuda:0')` and
- * quoted numbers (`'3.4'`, `"0.00"`).
+ * `nan` / `inf` / `-inf` (also `nan (+nanz)`), `np.float64(1.2)`, `tensor(1.2, device='cuda:0')`,
+ * numpy's `array(0.5, dtype=float32)` and quoted numbers (`'3.4'`, `"0.00"`).
  *
  * @param raw - The value text, surrounding spaces allowed.
  * @returns The number, or `undefined` when the text is not a number (a time `0:01:54`, `N/A`, a word).
@@ -31,10 +31,13 @@ export function parseNumber(raw: string): number | undefined {
     if (s.length === 0) return undefined;
     c = s.charCodeAt(0);
   }
-  if (c === 110 || c === 116) {
-    // np.float64(x), np.float32(x), tensor(x, device=...)
+  if (c === 110 || c === 116 || c === 97) {
+    // np.float64(x), np.float32(x), tensor(x, device=...), a numpy scalar array(x, dtype=float32)
     const open = s.indexOf('(');
-    if (open > 0 && /^(?:np\.float\d+|numpy\.float\d+|np\.int\d+|tensor)$/.test(s.slice(0, open))) {
+    if (
+      open > 0 &&
+      /^(?:np\.float\d+|numpy\.float\d+|np\.int\d+|tensor|array)$/.test(s.slice(0, open))
+    ) {
       const close = s.lastIndexOf(')');
       if (close < open) return undefined;
       let inner = s.slice(open + 1, close);

@@ -197,6 +197,13 @@ const NON_ASCII_RE = /[\u0080-\uffff]/;
 /** Two runs of dashes and nothing else: the rule above a two-column table (`-----  ----`). */
 const TWO_COLUMN_RULE_RE = /^-{3,} +-{3,} *$/;
 
+/**
+ * A heading over a block of results, a symbol before it allowed: `📊 Training Results:`,
+ * `⏱️  Timing:`, `📊 Validation Results for \`default\` set:`. At most two words before the noun.
+ */
+const RESULTS_BLOCK_RE =
+  /^[^\w\s]{0,4}\s{0,3}(?:[A-Za-z]{1,20} ){0,2}(?:Results|Metrics|Timing|Stats)\b[^:]{0,40}:$/;
+
 /** A bracketed counter and nothing else on the line (`[batch=1/100]:`, `[step=20]`). */
 const COUNTER_HEADER_RE = /^\[[^[\]]{1,60}\]:?$/;
 
@@ -369,7 +376,9 @@ export function generalRecord(
   if (pairs.length === 0) {
     // `----------  -------` (tabulate's plain two-column rule, rllab's and rlpyt's `dump_tabular`):
     // one `name value` row a line follows, a vertical table whatever its names.
-    ctx.block = TWO_COLUMN_RULE_RE.test(text) ? '' : undefined;
+    // So does a heading of results (`📊 Training Results:`, `⏱️  Timing:`, NeMo-RL): the lines of
+    // one pair under it are that block's record, whatever their names.
+    ctx.block = TWO_COLUMN_RULE_RE.test(text) || RESULTS_BLOCK_RE.test(text) ? '' : undefined;
     ctx.tableRows = 0;
     if (isSetting(text)) ctx.settings = 3;
     // `--> EVAL PERFORMANCE` under a step line: the one-metric lines below it are the evaluation.

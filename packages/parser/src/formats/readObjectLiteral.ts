@@ -17,7 +17,12 @@ export type ObjectLiteralResult =
       /** Quote style of the keys: Python repr (`'`) or JSON (`"`). */
       quote: 'single' | 'double';
     }
-  | { status: 'incomplete' }
+  | {
+      status: 'incomplete';
+      /** The pairs read whole before the text ended (a dict a paste or an excerpt cut). */
+      pairs: Array<[string, number | undefined]>;
+      quote: 'single' | 'double';
+    }
   | { status: 'malformed' };
 
 /**
@@ -43,37 +48,37 @@ export function readObjectLiteral(text: string, start: number): ObjectLiteralRes
   let i = start + 1;
   for (;;) {
     i = skipSpace(text, i);
-    if (i >= n) return { status: 'incomplete' };
+    if (i >= n) return { status: 'incomplete', pairs, quote };
     let c = text.charCodeAt(i);
     if (c === 125) return { status: 'ok', pairs, quote };
     let key: string;
     if (c === 39 || c === 34) {
       if (pairs.length === 0) quote = c === 39 ? 'single' : 'double';
       const close = findQuoteEnd(text, i);
-      if (close < 0) return { status: 'incomplete' };
+      if (close < 0) return { status: 'incomplete', pairs, quote };
       key = text.slice(i + 1, close);
       i = close + 1;
     } else {
       const colon = text.indexOf(':', i);
-      if (colon < 0) return { status: 'incomplete' };
+      if (colon < 0) return { status: 'incomplete', pairs, quote };
       key = text.slice(i, colon).trim();
       if (key.length === 0 || /[,{}[\]]/.test(key)) return { status: 'malformed' };
       i = colon;
     }
     i = skipSpace(text, i);
-    if (i >= n) return { status: 'incomplete' };
+    if (i >= n) return { status: 'incomplete', pairs, quote };
     if (text.charCodeAt(i) !== 58) return { status: 'malformed' };
     i = skipSpace(text, i + 1);
-    if (i >= n) return { status: 'incomplete' };
+    if (i >= n) return { status: 'incomplete', pairs, quote };
     c = text.charCodeAt(i);
     let value: number | undefined;
     if (c === 123 || c === 91) {
       const end = skipNested(text, i);
-      if (end < 0) return { status: 'incomplete' };
+      if (end < 0) return { status: 'incomplete', pairs, quote };
       i = end;
     } else if (c === 39 || c === 34) {
       const close = findQuoteEnd(text, i);
-      if (close < 0) return { status: 'incomplete' };
+      if (close < 0) return { status: 'incomplete', pairs, quote };
       value = parseNumber(text.slice(i + 1, close));
       // `'global_step/max_steps': '78/176'`: the counter under its first name (see scanFlatObject).
       const slash = value === undefined ? key.indexOf('/') : -1;
@@ -85,18 +90,20 @@ export function readObjectLiteral(text: string, start: number): ObjectLiteralRes
       i = close + 1;
     } else {
       const end = findValueEnd(text, i);
-      if (end < 0) return { status: 'incomplete' };
+      if (end < 0) return { status: 'incomplete', pairs, quote };
       const raw = text.slice(i, end);
       value = parseNumber(raw);
       if (value === undefined && !/^\s*(?:None|null|True|False|true|false)\s*$/.test(raw)) {
-        // An unquoted token that is no number (a bare word, a broken repr) makes the record unreadable.
-        return { status: 'malformed' };
+        // A numpy array that is no scalar (`array([0., 0.], dtype=float32)`, an old TRL PPO's
+        // `stats`) holds no value; any other unquoted token that is no number (a bare word, a
+        // broken repr) makes the record unreadable.
+        if (!raw.startsWith('array(')) return { status: 'malformed' };
       }
       i = end;
     }
     pairs.push([key, value]);
     i = skipSpace(text, i);
-    if (i >= n) return { status: 'incomplete' };
+    if (i >= n) return { status: 'incomplete', pairs, quote };
     c = text.charCodeAt(i);
     if (c === 44) {
       i++;

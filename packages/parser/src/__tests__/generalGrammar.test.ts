@@ -2818,3 +2818,53 @@ describe('the fourteenth unseen set rules (scientific ML and 3D)', () => {
     expect(points(r, 'PSNR')).toEqual([[7000, 21.5]]);
   });
 });
+
+describe('the nineteenth unseen set: bulleted results blocks (NeMo-RL)', () => {
+  it('reads the bullets under a results heading as one record, whatever their names', () => {
+    const r = parseTrainingLog(
+      [
+        '📊 Training Results:',
+        '  • Loss: 0.1032',
+        '  • Avg Reward: 0.3486',
+        '  • Buffer Size: 64',
+        '',
+        '⏱️  Timing:',
+        '  • Total step time: 66.55s',
+        '  • exposed_generation: 32.52s (48.9%)',
+        '  • weight_sync: 0.13s (0.2%)',
+      ].join('\n'),
+    );
+    expect(r.series.loss?.values).toEqual([0.1032]);
+    expect(r.series['Avg Reward']?.steps).toEqual(r.series.loss?.steps);
+    expect(r.series['Buffer Size']?.values).toEqual([64]);
+    expect(r.series.exposed_generation?.values).toEqual([32.52]);
+    expect(r.series.weight_sync?.steps).toEqual(r.series['Total step time']?.steps);
+    expect(Object.keys(r.series).some((name) => name.startsWith('•'))).toBe(false);
+  });
+
+  it('places the validation and training blocks of a step under its header', () => {
+    const r = parseTrainingLog(
+      [
+        '========================= Step 2/2 =========================',
+        '📊 Validation Results for `default` set:',
+        '    • Validation loss: 0.6645',
+        '    • Validation accuracy: 1.0000',
+        '📊 Training Results:',
+        '  • loss: 0.7',
+        '  • num_valid_samples: 32.0000',
+      ].join('\n'),
+    );
+    expect(r.series.eval_loss).toEqual({ steps: [2], values: [0.6645] });
+    expect(r.series.loss).toEqual({ steps: [2], values: [0.7] });
+    expect(r.series.num_valid_samples).toEqual({ steps: [2], values: [32] });
+  });
+
+  it('leaves a prose line ending with a colon no block heading: its lines stay records', () => {
+    const r = parseTrainingLog(['Here is my training log:', 'loss: 0.5', 'loss: 0.4'].join('\n'));
+    expect(r.series.loss?.values).toEqual([0.5, 0.4]);
+    const words = parseTrainingLog(
+      ['Some of my own results from the run:', 'loss: 0.5', 'loss: 0.4'].join('\n'),
+    );
+    expect(words.series.loss?.values).toEqual([0.5, 0.4]);
+  });
+});

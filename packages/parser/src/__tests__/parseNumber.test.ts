@@ -46,3 +46,14 @@ describe('parseNumber', () => {
     expect(parseNumber('{step}')).toBeUndefined();
   });
 });
+
+describe('the nineteenth unseen set: numpy scalars', () => {
+  it("reads numpy's scalar array(x, dtype=...) and no array of several values", () => {
+    expect(parseNumber('array(0., dtype=float32)')).toBe(0);
+    expect(parseNumber('array(-1.5e-3, dtype=float64)')).toBe(-0.0015);
+    expect(parseNumber('array(nan, dtype=float32)')).toBeNaN();
+    expect(parseNumber('array([0., 0.], dtype=float32)')).toBeUndefined();
+    expect(parseNumber('array([[1.0]])')).toBeUndefined();
+    expect(parseNumber('arrays(1.0)')).toBeUndefined();
+  });
+});

@@ -413,7 +413,8 @@ function opensLogHeader(line: string, at: number): boolean {
   if (line.charCodeAt(at) !== 91) return false;
   if (isDigitAt(line, at + 1)) return true;
   let i = at + 1;
-  while (i < line.length && i - at <= 8 && line.charCodeAt(i) >= 65 && line.charCodeAt(i) <= 90) i++;
+  while (i < line.length && i - at <= 8 && line.charCodeAt(i) >= 65 && line.charCodeAt(i) <= 90)
+    i++;
   const c = line.charCodeAt(i);
   return i - at > 3 && (c === 124 || c === 93);
 }

@@ -482,3 +482,64 @@ describe('hyperparameter search output (unseen15)', () => {
     expect(r.series.loss).toBeUndefined();
   });
 });
+
+describe('the nineteenth unseen set: verl lines a terminal wrapped, and both actor losses', () => {
+  it('keeps actor/pg_loss under its own name when the line also prints actor/loss', () => {
+    const r = parseTrainingLog(
+      '(TaskRunner pid=7) step:34 - actor/pg_loss:0.0424 - actor/loss:0.0425 - actor/lr:2e-06\n',
+    );
+    expect(r.series.loss).toEqual({ steps: [34], values: [0.0425] });
+    expect(r.series['actor/pg_loss']).toEqual({ steps: [34], values: [0.0424] });
+    expect(r.series.learning_rate?.values).toEqual([2e-6]);
+  });
+
+  it('still reads actor/pg_loss as the loss of a line without actor/loss', () => {
+    const r = parseTrainingLog('step:3 - actor/pg_loss:-0.01 - critic/score/mean:0.4\n');
+    expect(r.series.loss).toEqual({ steps: [3], values: [-0.01] });
+    expect(r.series['actor/pg_loss']).toBeUndefined();
+  });
+
+  it('ends a key cut before its colon, or inside it, with the next line, at the same step', () => {
+    const cutBeforeColon = parseTrainingLog(
+      [
+        '(main_task pid=1) step:4 - actor/pg_loss:0.000 - prompt_length/max',
+        ':397.000 - prompt_length/min:36.000 - timing_s/step:131.608',
+      ].join('\n'),
+    );
+    expect(cutBeforeColon.series['prompt_length/max']).toEqual({ steps: [4], values: [397] });
+    expect(cutBeforeColon.series['timing_s/step']).toEqual({ steps: [4], values: [131.608] });
+    const cutInsideKey = parseTrainingLog(
+      ['step:7 - actor/pg_loss:0.1 - response_length/me', 'an:330.437 - critic/kl:-0.001'].join(
+        '\n',
+      ),
+    );
+    expect(cutInsideKey.series['response_length/mean']).toEqual({ steps: [7], values: [330.437] });
+    expect(cutInsideKey.series['critic/kl']).toEqual({ steps: [7], values: [-0.001] });
+    const cutAtSlash = parseTrainingLog(
+      ['step:9 - actor/pg_loss:0.1 - critic', '/rewards/min:-1.0 - critic/returns/max:1.7'].join(
+        '\n',
+      ),
+    );
+    expect(cutAtSlash.series['critic/rewards/min']).toEqual({ steps: [9], values: [-1] });
+    expect(cutAtSlash.series.critic).toBeUndefined();
+  });
+
+  it('does not join a line that is no continuation, and drops the cut key', () => {
+    const r = parseTrainingLog(
+      [
+        'step:4 - actor/pg_loss:0.5 - prompt_length/max',
+        '(WorkerDict pid=4735) MICRO BATCH: 4 done',
+        'step:5 - actor/pg_loss:0.4',
+      ].join('\n'),
+    );
+    expect(r.series.loss).toEqual({ steps: [4, 5], values: [0.5, 0.4] });
+    expect(Object.keys(r.series).some((name) => name.startsWith('prompt_length'))).toBe(false);
+    const nextStep = parseTrainingLog(
+      ['step:4 - actor/pg_loss:0.5 - critic', 'step:5 - actor/pg_loss:0.4 - critic/kl:0.1'].join(
+        '\n',
+      ),
+    );
+    expect(nextStep.series.loss?.steps).toEqual([4, 5]);
+    expect(nextStep.series['critic/kl']).toEqual({ steps: [5], values: [0.1] });
+  });
+});

@@ -2819,7 +2819,6 @@ describe('the fourteenth unseen set rules (scientific ML and 3D)', () => {
   });
 });
 
-<<<<<<< HEAD
 describe('step counters in the spellings programmers give them', () => {
   const steps = (lines: string[]) => {
     const r = parse(lines);
@@ -3011,7 +3010,9 @@ describe('records with objects inside (a JSON logger`s `train`/`val` groups)', (
       [2, 2.25],
     ]);
     expect(Object.keys(r.series).sort()).toEqual(['loss']);
-=======
+  });
+});
+
 describe('training loops outside Python (unseen16)', () => {
   it('reads a number sign glued to a step name (`step#:`) or before a counter (`Epoch #1`)', () => {
     const r = parse([
@@ -3143,6 +3144,55 @@ describe('training loops outside Python (unseen16)', () => {
     // The most epochs as a later name of a record stays a metric of it.
     const m = parse(['epoch 1 loss 0.5 max epochs 10', 'epoch 2 loss 0.4 max epochs 10']);
     expect(m.series['max epochs']?.values).toEqual([10, 10]);
->>>>>>> parser-unseen16
+  });
+});
+
+describe('the nineteenth unseen set: bulleted results blocks (NeMo-RL)', () => {
+  it('reads the bullets under a results heading as one record, whatever their names', () => {
+    const r = parseTrainingLog(
+      [
+        '📊 Training Results:',
+        '  • Loss: 0.1032',
+        '  • Avg Reward: 0.3486',
+        '  • Buffer Size: 64',
+        '',
+        '⏱️  Timing:',
+        '  • Total step time: 66.55s',
+        '  • exposed_generation: 32.52s (48.9%)',
+        '  • weight_sync: 0.13s (0.2%)',
+      ].join('\n'),
+    );
+    expect(r.series.loss?.values).toEqual([0.1032]);
+    expect(r.series['Avg Reward']?.steps).toEqual(r.series.loss?.steps);
+    expect(r.series['Buffer Size']?.values).toEqual([64]);
+    expect(r.series.exposed_generation?.values).toEqual([32.52]);
+    expect(r.series.weight_sync?.steps).toEqual(r.series['Total step time']?.steps);
+    expect(Object.keys(r.series).some((name) => name.startsWith('•'))).toBe(false);
+  });
+
+  it('places the validation and training blocks of a step under its header', () => {
+    const r = parseTrainingLog(
+      [
+        '========================= Step 2/2 =========================',
+        '📊 Validation Results for `default` set:',
+        '    • Validation loss: 0.6645',
+        '    • Validation accuracy: 1.0000',
+        '📊 Training Results:',
+        '  • loss: 0.7',
+        '  • num_valid_samples: 32.0000',
+      ].join('\n'),
+    );
+    expect(r.series.eval_loss).toEqual({ steps: [2], values: [0.6645] });
+    expect(r.series.loss).toEqual({ steps: [2], values: [0.7] });
+    expect(r.series.num_valid_samples).toEqual({ steps: [2], values: [32] });
+  });
+
+  it('leaves a prose line ending with a colon no block heading: its lines stay records', () => {
+    const r = parseTrainingLog(['Here is my training log:', 'loss: 0.5', 'loss: 0.4'].join('\n'));
+    expect(r.series.loss?.values).toEqual([0.5, 0.4]);
+    const words = parseTrainingLog(
+      ['Some of my own results from the run:', 'loss: 0.5', 'loss: 0.4'].join('\n'),
+    );
+    expect(words.series.loss?.values).toEqual([0.5, 0.4]);
   });
 });

@@ -471,3 +471,29 @@ describe('the sixteenth unseen set rules on long near misses', () => {
     expectLinearOnce('run limits', `Max ${'max '.repeat(20_000)}epochs 5. Desired error: 1`);
   }, 120_000);
 });
+
+describe('the nineteenth unseen set rules on long near misses', () => {
+  it('cut verl keys, glued headers, numpy arrays, results headings and bullets over 100k characters', () => {
+    expectLinearOnce('cut verl key', `step:1 - a:1 - ${'critic/'.repeat(15_000)}\n:1 - b:2`);
+    expectLinearOnce('verl continuation', `step:1 - a:1 - k\n${':1 - '.repeat(20_000)}`);
+    expectLinearOnce('verl key pieces', `step:1 - a:1 - k\n${'/x'.repeat(50_000)}:1`);
+    expectLinearOnce(
+      'glued headers',
+      `  8%|█ | 1999/24128 [1:52:09<20:27:23,  3.33s/it]${'[INFO'.repeat(20_000)}`,
+    );
+    expectLinearOnce(
+      'glued stamps',
+      `  8%|█ | 1/9 [00:01<00:02,  1.0s/it]${'[2021-'.repeat(16_000)}`,
+    );
+    expectLinearOnce('array values', `{'a': array(${'0., '.repeat(25_000)}dtype=float32), 'b': 1}`);
+    expectLinearOnce('array parens', `{'a': ${'array('.repeat(16_000)}0, 'b': 1}`);
+    expectLinearOnce('results headings', `📊 ${'Training '.repeat(12_000)}Results:\n• loss: 1`);
+    expectLinearOnce('results nouns', `${'Results '.repeat(12_000)}:\n• loss: 1`);
+    expectLinearOnce('bullets', `${'• '.repeat(50_000)}loss: 1`);
+    expectLinearOnce('unclosed dict', `stats: {'a': 1,\n  'b': ${'['.repeat(100_000)}`);
+    expectLinearOnce(
+      'in-epoch steps',
+      `Epoch 1, Step 0, Loss: ${'0.1, '.repeat(20_000)}:  1%|▏ | 2/144 [00:02<02:20,  1.01it/s]`,
+    );
+  }, 120_000);
+});

@@ -79,3 +79,15 @@ describe('parseNumber on a framework`s wrapper of one number', () => {
     expect(parseNumber(text)).toBeUndefined();
   });
 });
+
+describe('the nineteenth unseen set: numpy scalars', () => {
+  it("reads numpy's scalar array(x, dtype=...) and no array of several values", () => {
+    expect(parseNumber('array(0., dtype=float32)')).toBe(0);
+    expect(parseNumber('array(-1.5e-3, dtype=float64)')).toBe(-0.0015);
+    expect(parseNumber('array(nan, dtype=float32)')).toBeNaN();
+    expect(parseNumber('array([0., 0.], dtype=float32)')).toBeUndefined();
+    // One element, however deep in brackets, is that element (as `tensor([2.5])` is).
+    expect(parseNumber('array([[1.0]])')).toBe(1);
+    expect(parseNumber('arrays(1.0)')).toBeUndefined();
+  });
+});

@@ -56,3 +56,46 @@ describe('steps from progress bars', () => {
     expect(result.series.eval_loss).toEqual({ steps: [10], values: [2.2] });
   });
 });
+
+describe('the nineteenth unseen set: bars beside steps of their own', () => {
+  it('places an in-epoch step of a bar description at the bar, which counts the run', () => {
+    const result = parseTrainingLog(
+      [
+        'Epoch 1, Step 6, Loss: 1.2240:   6%|▌         | 8/144 [00:12<03:45,  1.66s/it]',
+        'Epoch 1, Step 7, Loss: 0.9610:   6%|▋         | 9/144 [00:13<03:00,  1.33s/it]',
+        'Epoch 2, Step 0, Loss: 0.9741:   7%|▋         | 10/144 [00:14<02:58,  1.34s/it]',
+        'Epoch 2, Step 1, Loss: 1.3742:   8%|▊         | 11/144 [00:16<03:14,  1.47s/it]',
+      ].join('\n'),
+    );
+    expect(result.series.loss).toEqual({
+      steps: [8, 9, 10, 11],
+      values: [1.224, 0.961, 0.9741, 1.3742],
+    });
+  });
+
+  it('keeps a global step that is ahead of a bar that starts again every epoch', () => {
+    const result = parseTrainingLog(
+      [
+        'Epoch 2, Step 1500, Loss: 0.5:  30%|███       | 300/1000 [00:10<00:20,  1.00it/s]',
+        'Epoch 2, Step 1510, Loss: 0.4:  31%|███       | 310/1000 [00:10<00:20,  1.00it/s]',
+      ].join('\n'),
+    );
+    expect(result.series.loss).toEqual({ steps: [1500, 1510], values: [0.5, 0.4] });
+  });
+
+  it("reads a logger's line glued after a bar's `]` at its own step, not as the bar's postfix", () => {
+    const result = parseTrainingLog(
+      [
+        "{'loss': 0.0, 'learning_rate': 0.001, 'epoch': 0.06}",
+        '  8%|███      | 1999/24128 [1:52:09<20:27:23,  3.33s/it][2021-11-26 03:07:16,494] [INFO] [logging.py:69:log_dist] [Rank 0] step=2000, skipped=1995, lr=[0.001, 0.001], mom=[0.0, 0.0]',
+        '[2021-11-26 03:07:16,494] [INFO] [timer.py:181:stop] 0/2000, SamplesPerSec=9.53',
+      ].join('\n'),
+    );
+    expect(result.series.skipped).toEqual({ steps: [2000], values: [1995] });
+    expect(result.series.SamplesPerSec).toEqual({ steps: [2000], values: [9.53] });
+    const level = parseTrainingLog(
+      '100%|██████████| 3/3 [00:10<00:00,  3.46s/it][INFO|trainer.py:3910] 2025-02-16 >> loss = 1.5\n',
+    );
+    expect(level.series.step).toBeUndefined();
+  });
+});

@@ -50,3 +50,36 @@ describe('createRecordJoiner', () => {
     expect(objects).toEqual([]);
   });
 });
+
+describe('the nineteenth unseen set: a dict the paste ends inside', () => {
+  it('keeps the pairs printed whole of a dict spread over lines when the text ends in it', () => {
+    const { j, objects, malformed } = joiner();
+    const first = "training process - { 'mlperf/execution_time': 0.77,   ";
+    j.startObject(first, first.indexOf('{'));
+    expect(j.offer("  'mlperf/flops': 1.5e14,   ")).toBe(true);
+    expect(j.offer("  'mlperf/step_time': 0.7768,")).toBe(true);
+    j.end();
+    expect(objects).toEqual([
+      [
+        ['mlperf/execution_time', 0.77],
+        ['mlperf/flops', 1.5e14],
+        ['mlperf/step_time', 0.7768],
+      ],
+    ]);
+    expect(malformed()).toBe(0);
+  });
+
+  it('skips numpy arrays of several values, and keeps a one-line unclosed dict malformed', () => {
+    const { j, objects, malformed } = joiner();
+    j.startObject(
+      "{'objective/kl': array(0., dtype=float32), 'objective/logprobs': array([[-10.3,",
+      0,
+    );
+    expect(j.offer('        -10.3],')).toBe(true);
+    j.end();
+    expect(objects).toEqual([[['objective/kl', 0]]]);
+    j.startObject("{'loss': 1.5,", 0);
+    j.end();
+    expect(malformed()).toBe(1);
+  });
+});

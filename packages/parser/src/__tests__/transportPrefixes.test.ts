@@ -75,6 +75,7 @@ const MULTI_LINE_RECORDS = new Set([
   'trainer-state__tau-bench-grpo.json.log',
   'trainer-state__trainer-state-viz-multi-eval.json.log',
   'trl-grpo__unsloth-issue-3485-split-dict.log',
+  'easydel__easydel-issue-184-pprint-dict-over-lines.log',
 ]);
 
 // Printed by one process only, so never interleaved line by line by two ranks: Vowpal Wabbit's

@@ -363,6 +363,15 @@ export function createLineReader(parts: {
       if (record) {
         if (record.step === undefined && record.progressStep === undefined)
           record.barDescription = true;
+        else if (
+          bar.n > (record.step ?? record.progressStep ?? bar.n) &&
+          record.metrics.some(([name]) => name === 'epoch')
+        ) {
+          // `Epoch 2, Step 0, Loss: 0.97:   7%|▋  | 10/144`: the step counts batches inside the
+          // epoch named beside it (or e × N + n of them); the bar, already further, counts the run.
+          record.step = undefined;
+          record.progressStep = bar.n;
+        }
         sink.record(record);
         return;
       }
@@ -383,8 +392,8 @@ export function createLineReader(parts: {
 const DESCRIPTION_PAIR_RE = /[A-Za-z]: [-+]?\.?\d/;
 
 /**
- * Where a line glued after a bar's closing `]` starts (a letter right after it, no other bar in
- * it), else `-1`.
+ * Where a line glued after a bar's closing `]` starts (a letter or a logger's bracketed header
+ * right after it, no other bar in it), else `-1`.
  */
 function gluedAfterBar(line: string, percent: number): number {
   const open = line.indexOf(' [', percent);
@@ -392,8 +401,22 @@ function gluedAfterBar(line: string, percent: number): number {
   const close = line.indexOf(']', open);
   if (close < 0 || close + 1 >= line.length) return -1;
   const c = line.charCodeAt(close + 1) | 32;
-  if (c < 97 || c > 122) return -1;
+  if ((c < 97 || c > 122) && !opensLogHeader(line, close + 1)) return -1;
   return line.indexOf('%|', close) < 0 ? close + 1 : -1;
+}
+
+/**
+ * A logger's bracketed header opens at `at`: a timestamp (`[2021-11-26 03:07:16,494] [INFO]`,
+ * `[03/11 21:47:38 d2.engine]`) or a level (`[INFO|trainer.py:3910]`), not a bar's `[A` residue.
+ */
+function opensLogHeader(line: string, at: number): boolean {
+  if (line.charCodeAt(at) !== 91) return false;
+  if (isDigitAt(line, at + 1)) return true;
+  let i = at + 1;
+  while (i < line.length && i - at <= 8 && line.charCodeAt(i) >= 65 && line.charCodeAt(i) <= 90)
+    i++;
+  const c = line.charCodeAt(i);
+  return i - at > 3 && (c === 124 || c === 93);
 }
 
 /**

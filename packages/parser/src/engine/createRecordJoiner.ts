@@ -159,9 +159,15 @@ export function createRecordJoiner(sink: JoinedRecordSink, maxLength: number): R
     },
     end() {
       flushMegatron();
-      if (pending) {
-        if (!pending.json) sink.malformed();
-        pending = undefined;
+      const p = pending;
+      pending = undefined;
+      if (p && !p.json) {
+        // A dict the paste ends inside (an excerpt cut in a pretty-printed `stats` dict): the
+        // pairs printed whole before the cut are its record.
+        const r = p.lines > 1 ? readObjectLiteral(p.text, 0) : undefined;
+        if (r?.status === 'incomplete' && r.pairs.some(([, value]) => value !== undefined)) {
+          sink.object(r.pairs, r.quote, false);
+        } else sink.malformed();
       }
     },
     get busy() {

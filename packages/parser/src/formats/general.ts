@@ -200,6 +200,26 @@ const NON_ASCII_RE = /[\u0080-\uffff]/;
 /** Two runs of dashes and nothing else: the rule above a two-column table (`-----  ----`). */
 const TWO_COLUMN_RULE_RE = /^-{3,} +-{3,} *$/;
 
+/** The noun of a heading over a block of results. */
+const RESULTS_NOUN_RE = /\b(?:Results|Metrics|Timing|Stats)\b/;
+const LEADING_SYMBOLS_RE = /^[^A-Za-z]*/;
+const WORD_RE = /^[A-Za-z]{1,20}$/;
+
+/**
+ * A heading over a block of results, symbols before it allowed: `📊 Training Results:`,
+ * `⏱️  Timing:`, `📊 Validation Results for \`default\` set:`. At most two words before the noun,
+ * one colon, at the end.
+ */
+function isResultsHeading(text: string): boolean {
+  const t = text.trim();
+  if (t.length > 80 || t.indexOf(':') !== t.length - 1) return false;
+  const noun = RESULTS_NOUN_RE.exec(t);
+  if (!noun) return false;
+  const before = t.slice(0, noun.index).replace(LEADING_SYMBOLS_RE, '').split(' ');
+  const words = before.filter((word) => word.length > 0);
+  return words.length <= 2 && words.every((word) => WORD_RE.test(word));
+}
+
 /** A bracketed counter and nothing else on the line (`[batch=1/100]:`, `[step=20]`). */
 const COUNTER_HEADER_RE = /^\[[^[\]]{1,60}\]:?$/;
 
@@ -372,7 +392,9 @@ export function generalRecord(
   if (pairs.length === 0) {
     // `----------  -------` (tabulate's plain two-column rule, rllab's and rlpyt's `dump_tabular`):
     // one `name value` row a line follows, a vertical table whatever its names.
-    ctx.block = TWO_COLUMN_RULE_RE.test(text) ? '' : undefined;
+    // So does a heading of results (`📊 Training Results:`, `⏱️  Timing:`, NeMo-RL): the lines of
+    // one pair under it are that block's record, whatever their names.
+    ctx.block = TWO_COLUMN_RULE_RE.test(text) || isResultsHeading(text) ? '' : undefined;
     ctx.tableRows = 0;
     if (isSetting(text)) ctx.settings = 3;
     // `--> EVAL PERFORMANCE` under a step line: the one-metric lines below it are the evaluation.

@@ -17,7 +17,12 @@ export type ObjectLiteralResult =
       /** Quote style of the keys: Python repr (`'`) or JSON (`"`). */
       quote: 'single' | 'double';
     }
-  | { status: 'incomplete' }
+  | {
+      status: 'incomplete';
+      /** The pairs read whole before the text ended (a dict a paste or an excerpt cut). */
+      pairs: Array<[string, number | undefined]>;
+      quote: 'single' | 'double';
+    }
   | { status: 'malformed' };
 
 /**
@@ -41,7 +46,7 @@ export type ObjectLiteralResult =
 export function readObjectLiteral(text: string, start: number): ObjectLiteralResult {
   const out: ReadObject = { pairs: [], quote: 'double' };
   const end = readInto(text, start, '', 0, out);
-  if (end === INCOMPLETE) return { status: 'incomplete' };
+  if (end === INCOMPLETE) return { status: 'incomplete', pairs: out.pairs, quote: out.quote };
   if (end === MALFORMED) return { status: 'malformed' };
   return { status: 'ok', pairs: out.pairs, quote: out.quote };
 }
@@ -133,8 +138,10 @@ function readInto(
         const raw = text.slice(i, end);
         value = parseNumber(raw);
         if (value === undefined && !/^\s*(?:None|null|True|False|true|false)\s*$/.test(raw)) {
-          // An unquoted token that is no number (a bare word, a broken repr) makes the record unreadable.
-          return MALFORMED;
+          // A numpy array that is no scalar (`array([0., 0.], dtype=float32)`, an old TRL PPO's
+          // `stats`) holds no value; any other unquoted token that is no number (a bare word, a
+          // broken repr) makes the record unreadable.
+          if (!raw.startsWith('array(')) return MALFORMED;
         }
         i = end;
       }

@@ -77,6 +77,15 @@ export function stripPrefixes(line: string, found?: StrippedPrefixes): string {
       i += 2;
       continue;
     }
+    if (c === 0x2022 /* • */) {
+      // A bulleted block (`  • Loss: 0.1032` under `📊 Training Results:`, NeMo-RL): the bullet
+      // marks the line, it names nothing.
+      if (i + 1 < n && s.charCodeAt(i + 1) === 32) {
+        i += 2;
+        continue;
+      }
+      break;
+    }
     if (c === 91 /* [ */) {
       const rest = s.slice(i, i + 200);
       const m = BRACKET_PREFIX_RE.exec(rest) ?? MPI_TAG_RE.exec(rest);

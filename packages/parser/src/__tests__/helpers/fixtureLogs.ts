@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
  * LoRA trainers, Ludwig; unseen13: training loops printing in other languages; unseen14: scientific
  * ML and 3D: PINNs, neural rendering, molecules, single cell; unseen15: hyperparameter searches,
  * embeddings and less common frameworks; unseen16: training loops outside Python, in R, Julia, C, C++,
- * Java/Scala, JavaScript and C#). Each has
+ * Java/Scala, JavaScript and C#; unseen19: LLM post-training stacks, verl forks, slime, DeepSpeed
+ * engine lines). Each has
  * `SOURCES.md` and `expectations.json`.
  */
 export const UNSEEN_SETS = [
@@ -30,6 +31,7 @@ export const UNSEEN_SETS = [
   'unseen14',
   'unseen15',
   'unseen16',
+  'unseen19',
 ] as const;
 
 /** The folder of a fixture set (`corpus` or one of {@link UNSEEN_SETS}), with a trailing slash. */

@@ -159,6 +159,9 @@ function stepRankOf(key: string): number | undefined {
     : undefined;
 }
 
+/** A step of the evaluation loop (`valid step`, `eval iter`, `test batch`). */
+const EVAL_STEP_RE = /^(?:eval|evaluation|val|valid|validation|test|dev) (?:step|iter|batch)$/;
+
 /** Positions inside an epoch when an epoch is printed beside them (`Batch 100/600`). */
 const POSITION_NAMES = new Set([
   'batch',
@@ -420,6 +423,7 @@ export function generalRecord(
   let evalNames = 0;
   let lossNames = 0;
   let batchCounter: ScannedPair | undefined;
+  let phaseCounter: ScannedPair | undefined;
   let percents = 0;
   const keys = pairs.map((pair) => normalizeName(pair.name));
   for (let p = 0; p < pairs.length; p++) {
@@ -447,6 +451,28 @@ export function generalRecord(
       // `| Eval  12 at step 48000 |`, `Test: [ 0/29]`, `Test:0, Cost:0.27` opening the line: the
       // eval's own counter announces an evaluation (but `Val: 0.2020` is a metric named Val).
       evalCounter = true;
+      continue;
+    }
+    if (
+      pair === pairs[0] &&
+      pair.total !== undefined &&
+      (key === 'train' || key === 'training') &&
+      Number.isInteger(pair.value)
+    ) {
+      // A phase word and a bracketed counter opening the line (a MetricLogger header): Swin's
+      // `Train: [14/300][250/1251]` (the epoch, then the position in it), DINOv2's
+      // `Training  [     40/5000000]` (the run's iteration). Never a metric named `Train`.
+      phaseCounter = pair;
+      continue;
+    }
+    if (EVAL_STEP_RE.test(key) && Number.isInteger(pair.value) && pair.value >= 0) {
+      // PaddleClas's `epoch:0  , valid step:50  , top1: 0.75, loss: 0.97`: the eval loop's step
+      // announces an evaluation and is its step.
+      evalCounter = true;
+      if (stepRank > 0) {
+        step = pair.value;
+        stepRank = 0;
+      }
       continue;
     }
     if (key === 'batch' && pair.total === undefined && batchCounter === undefined) {
@@ -506,6 +532,25 @@ export function generalRecord(
         evalNames++;
     }
     metrics.push([name, pair.value]);
+  }
+  if (phaseCounter !== undefined) {
+    const nested = scanned.loose.some((n) => n.total !== undefined && Number.isInteger(n.value));
+    if (nested && epoch === undefined) {
+      epoch = phaseCounter;
+      if (!seen.has('epoch')) {
+        seen.add('epoch');
+        metrics.unshift(['epoch', phaseCounter.value]);
+      }
+    } else if (
+      !nested &&
+      epoch === undefined &&
+      stepRank === 99 &&
+      ctx.currentEpoch === undefined &&
+      phaseCounter.value >= 0
+    ) {
+      step = phaseCounter.value;
+      stepRank = STEP_NAMES.size;
+    }
   }
   if (batchCounter !== undefined) {
     // BMSG-GAN's `Elapsed [8:37:01] batch: 37350  d_loss: 0.0  g_loss: 20.8`: a batch counter with
@@ -774,6 +819,12 @@ export function generalRecord(
     !announcedEval && evalNames === lossNames && phaseLedMetric(metrics, seen.has('epoch'));
   let evalRecord = announcedEval || phaseEval || (lossNames > 0 && evalNames === lossNames);
   if (evalRecord) renameEvalMetrics(metrics, announcedEval || phaseEval);
+  if (announcedEval && fromPosition && !evalCounter) {
+    // open_clip's `Eval Epoch: 1 [6464 / 4839]  Loss: 0.75`: a position in the evaluation's own
+    // loop is no training step; the record takes the step of the train record before it.
+    step = undefined;
+    progressStep = undefined;
+  }
   // A one-pair line under `Train:` or `Valid:` (objects_counting_dmap's `\tMean error: -0.468`):
   // the block is one record of that phase; its lines after the first continue it.
   let blockTail = false;

@@ -938,6 +938,21 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
       i = j;
     }
   }
+  // A rate glued after a slash (`78.7430/s`, `25.5163/s/gpu`, open_clip's throughput): its unit.
+  if (
+    total === undefined &&
+    packed === undefined &&
+    line.charCodeAt(i) === 47 &&
+    isLetter(line.charCodeAt(i + 1))
+  ) {
+    let j = i + 1;
+    while (j < n && (isLetter(line.charCodeAt(j)) || line.charCodeAt(j) === 47)) j++;
+    const after = line.charCodeAt(j);
+    if (j === n || after === SPACE || after === 9 || after === 44) {
+      unit = true;
+      i = j;
+    }
+  }
   // A glued unit (`4981.4s`, `561.94ms`, `2956Mb`, `30ms/step`, `22.80s/it`).
   if (isLetter(line.charCodeAt(i))) {
     let j = i;

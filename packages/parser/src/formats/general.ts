@@ -574,6 +574,16 @@ export function generalRecord(
       stepRank = STEP_NAMES.size;
       stepKey = 'batch';
       ctx.lastBatch = b;
+    } else if (
+      batchCounter.range === true &&
+      epoch !== undefined &&
+      epoch.value === 0 &&
+      stepRank === 99 &&
+      Number.isInteger(b)
+    ) {
+      // `Epoch[0] Batch [8880-8900]`: in the first epoch the batches done are the run's steps.
+      step = b;
+      stepRank = STEP_NAMES.size;
     } else if (!seen.has('batch')) {
       seen.add('batch');
       metrics.push([canonicalName(batchCounter.name), b]);

@@ -4,7 +4,7 @@ import type { LineRecord } from './LineRecord';
 
 /** The column names of the last header, whether it is the validation header, and the last validation header's columns. */
 export interface YoloState {
-  header: { columns: string[]; validation: boolean } | undefined;
+  header: { columns: string[]; validation: boolean; barRequired?: true } | undefined;
   validationColumns: string[] | undefined;
 }
 
@@ -42,6 +42,12 @@ export function yoloRecord(line: string, state: YoloState): LineRecord | 'consum
     state.header = { columns: trimmed.split(/\s+/), validation: false };
     return undefined;
   }
+  if (LOSS_HEADER_RE.test(trimmed) && /_loss(?:\s|$)/.test(trimmed)) {
+    // YOLOv6 (meituan): `Epoch  iou_loss  dfl_loss  cls_loss` (or with `lr`), no GPU_mem column;
+    // its rows are read only with their tqdm bar, so no other `Epoch ...` table is taken for it.
+    state.header = { columns: trimmed.split(/\s+/), validation: false, barRequired: true };
+    return undefined;
+  }
   if (/^Class\s+Images\s/.test(trimmed)) {
     // `mAP@.5:.95: 100%|...`: the bar follows a colon and a space; a colon inside a name stays.
     const head = trimmed.split(': ')[0] ?? '';
@@ -69,6 +75,7 @@ export function yoloRecord(line: string, state: YoloState): LineRecord | 'consum
     return { format: 'yolo', kind: 'eval', metrics };
   }
   if (header.validation) return undefined;
+  if (header.barRequired === true && !/^\d+\/\d+\s.*: +\d{1,3}%\|/.test(trimmed)) return undefined;
   const epoch = /^(\d+)\/(\d+)$/.exec(cells[0] ?? '');
   if (!epoch || cells.length < 2) return undefined;
   const metrics: Array<[string, number]> = [['epoch', Number(epoch[1])]];
@@ -78,6 +85,9 @@ export function yoloRecord(line: string, state: YoloState): LineRecord | 'consum
   }
   return { format: 'yolo', kind: 'train', step: Number(epoch[1]), metrics };
 }
+
+/** `Epoch` and two to twelve snake_case column names, nothing else (YOLOv6's header). */
+const LOSS_HEADER_RE = /^Epoch(?: +[a-z][a-z0-9]*(?:_[a-z0-9]+)*){2,12}$/;
 
 /** YOLO / ultralytics: positional columns named by a header row. */
 export const yoloFormat = {

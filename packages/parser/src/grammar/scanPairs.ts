@@ -33,6 +33,8 @@ export interface ScannedPair {
    * value is a step (a metric keeps the number as printed).
    */
   thousands?: true;
+  /** The value closed a bracketed range of counts (`Batch [8880-8900]`): the range's end. */
+  range?: true;
 }
 
 /** What one line holds. */
@@ -77,6 +79,8 @@ interface Token {
   percent?: true;
   /** A whole number with a glued `k` or `K` and nothing more (`86k`). */
   thousands?: true;
+  /** The end of a bracketed range of counts (`[8880-8900]`). */
+  range?: true;
 }
 
 const MAX_NAME_WORDS = 4;
@@ -441,6 +445,7 @@ export function scanPairs(line: string): ScannedLine {
       const pair: ScannedPair = { name, value: t.value, total: t.total, assigned };
       if (t.percent) pair.percent = true;
       if (t.thousands) pair.thousands = true;
+      if (t.range) pair.range = true;
       pairs.push(pair);
     }
     seenPair = true;
@@ -752,6 +757,16 @@ function readWordEnd(line: string, i: number): number {
       continue;
     }
     const c = line.charCodeAt(j);
+    // `mAP@0.50:0.95: 0.0` (YOLOv6): a range of IoU thresholds after `@` is part of the name.
+    if (c === 58 && j - i < 40 && line.slice(i, j).includes('@')) {
+      let k = j + 1;
+      while (k < n && k - j <= 8 && (isDigit(line.charCodeAt(k)) || line.charCodeAt(k) === 46)) k++;
+      const after = line.charCodeAt(k);
+      if (k > j + 1 && isDigit(line.charCodeAt(k - 1)) && (after === 58 || after === 61)) {
+        j = k;
+        continue;
+      }
+    }
     if (c === 40 || c === 91) {
       const close = closeWithin(line, j, c === 40 ? 41 : 93, 24);
       const inner = close > j ? line.slice(j + 1, close) : '';
@@ -846,6 +861,18 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
     }
   }
   const c = line.charCodeAt(i);
+  // MXNet's Speedometer `Epoch[0] Batch [8880-8900]`: a bracketed range of counts is its end.
+  if (c === 45 && digits.length > 0 && !negative && line.charCodeAt(start - 1) === 91) {
+    let j = i + 1;
+    while (j < n && j - i <= 12 && isDigit(line.charCodeAt(j))) j++;
+    if (j > i + 1 && line.charCodeAt(j) === 93) {
+      const end = Number(line.slice(i + 1, j));
+      if (end >= Number(digits)) {
+        tokens.push({ kind: Tok.Number, text: '', value: end, total: undefined, unit: false, start, range: true });
+        return j;
+      }
+    }
+  }
   // A time (`0:01:54`, `12:30`), a date (`2020-10-26`, `03/11`) or a version (`1.2.3`) is no value.
   if (
     (c === 58 && isDigit(line.charCodeAt(i + 1)) && isDigit(line.charCodeAt(i + 2))) ||

@@ -1,3 +1,4 @@
+import { readSummaryTree, type SummaryTreeState } from './readSummaryTree';
 import { canonicalName, normalizeName } from '../canonicalName';
 import { type ScannedPair, scanPairs } from '../grammar/scanPairs';
 import { parseNumber } from '../parseNumber';
@@ -47,6 +48,8 @@ export interface GeneralState {
    * (`\tAverage loss: 0.0847`): one record of that phase; `lines` counts the lines read in it.
    */
   phaseBlock: { eval: boolean; lines: number } | undefined;
+  /** The summary tree being read (super-gradients' `SUMMARY OF EPOCH 1`), else `undefined`. */
+  tree: SummaryTreeState | undefined;
   /** Names of the records placed at that step: a name coming back ends the step's reach. */
   headerNames: Set<string>;
   /** Names of the records without any step since the last record with one. */
@@ -332,6 +335,13 @@ export function generalRecord(
   const phaseBlock = ctx.phaseBlock;
   ctx.phaseBlock = undefined;
   if (text.length === 0) return undefined;
+  const first = text.charCodeAt(0);
+  if (first === 0x2502 || first === 0x251c || first === 0x2514 || first === 83 || first === 115) {
+    ctx.tree ??= { epoch: undefined, eval: false, depth: undefined, lines: 0 };
+    const branch = readSummaryTree(text, ctx.tree);
+    if (branch === 'consumed') return undefined;
+    if (branch) return branch;
+  }
   // `Train:` / `Valid:` alone on a line: the phase of the one-pair lines below it.
   if (text.length <= 32 && text.trimEnd().endsWith(':')) {
     const phase = PHASE_HEADER_RE.exec(text.trimEnd());
@@ -1279,6 +1289,7 @@ export const generalFormat = {
     lineStep: undefined,
     lineStepTaker: undefined,
     phaseBlock: undefined,
+    tree: undefined,
     headerEval: false,
     headerNames: new Set(),
     steplessNames: new Set(),

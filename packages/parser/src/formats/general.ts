@@ -1,9 +1,9 @@
-import { readSummaryTree, type SummaryTreeState } from './readSummaryTree';
 import { canonicalName, normalizeName } from '../canonicalName';
 import { type ScannedPair, scanPairs } from '../grammar/scanPairs';
 import { parseNumber } from '../parseNumber';
 import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
+import { readSummaryTree, type SummaryTreeState } from './readSummaryTree';
 
 /** What the general grammar remembers across lines. */
 export interface GeneralState {

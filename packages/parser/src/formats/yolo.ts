@@ -42,7 +42,7 @@ export function yoloRecord(line: string, state: YoloState): LineRecord | 'consum
     state.header = { columns: trimmed.split(/\s+/), validation: false };
     return undefined;
   }
-  if (LOSS_HEADER_RE.test(trimmed) && /_loss(?:\s|$)/.test(trimmed)) {
+  if (isLossHeader(trimmed)) {
     // YOLOv6 (meituan): `Epoch  iou_loss  dfl_loss  cls_loss` (or with `lr`), no GPU_mem column;
     // its rows are read only with their tqdm bar, so no other `Epoch ...` table is taken for it.
     state.header = { columns: trimmed.split(/\s+/), validation: false, barRequired: true };
@@ -86,8 +86,22 @@ export function yoloRecord(line: string, state: YoloState): LineRecord | 'consum
   return { format: 'yolo', kind: 'train', step: Number(epoch[1]), metrics };
 }
 
-/** `Epoch` and two to twelve snake_case column names, nothing else (YOLOv6's header). */
-const LOSS_HEADER_RE = /^Epoch(?: +[a-z][a-z0-9]*(?:_[a-z0-9]+)*){2,12}$/;
+/** A snake_case column name (`iou_loss`, `lr`). */
+const SNAKE_NAME_RE = /^[a-z][a-z0-9_]{0,30}$/;
+
+/** `Epoch` and two to twelve snake_case column names, one a `*_loss` (YOLOv6's header). */
+function isLossHeader(trimmed: string): boolean {
+  if (!trimmed.startsWith('Epoch ') || trimmed.length > 240) return false;
+  const columns = trimmed.split(/ +/);
+  if (columns.length < 3 || columns.length > 13) return false;
+  let losses = 0;
+  for (let i = 1; i < columns.length; i++) {
+    const column = columns[i] as string;
+    if (!SNAKE_NAME_RE.test(column)) return false;
+    if (column.endsWith('_loss')) losses++;
+  }
+  return losses > 0;
+}
 
 /** YOLO / ultralytics: positional columns named by a header row. */
 export const yoloFormat = {

@@ -868,7 +868,15 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
     if (j > i + 1 && line.charCodeAt(j) === 93) {
       const end = Number(line.slice(i + 1, j));
       if (end >= Number(digits)) {
-        tokens.push({ kind: Tok.Number, text: '', value: end, total: undefined, unit: false, start, range: true });
+        tokens.push({
+          kind: Tok.Number,
+          text: '',
+          value: end,
+          total: undefined,
+          unit: false,
+          start,
+          range: true,
+        });
         return j;
       }
     }

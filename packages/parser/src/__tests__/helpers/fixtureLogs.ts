@@ -28,6 +28,7 @@ export const UNSEEN_SETS = [
   'unseen13',
   'unseen14',
   'unseen15',
+  'unseen18',
 ] as const;
 
 /** The folder of a fixture set (`corpus` or one of {@link UNSEEN_SETS}), with a trailing slash. */

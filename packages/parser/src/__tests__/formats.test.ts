@@ -641,4 +641,30 @@ describe('vision and multimodal research repos (unseen18)', () => {
       expect(r.series['eval_Ppyoloeloss/loss']?.steps).toEqual(r.series['Ppyoloeloss/loss']?.steps);
     }
   });
+
+  it("gives a dict the step of the line above it (pSp's and e4e's timestamp.txt)", () => {
+    const r = parse([
+      'Step - 0, ',
+      "{'loss_l2': 0.27, 'loss': 1.37}",
+      '**Best**: Step - 10000, Loss - 0.950 ',
+      "{'loss_l2': 0.12, 'loss': 0.95}",
+      '**Best**: Step - 20000, Loss - 0.908 ',
+      "{'loss_l2': 0.11, 'delta1_loss': 0.15, 'loss': 0.908}",
+    ]);
+    expect(pts(r, 'loss')).toEqual([
+      [0, 1.37],
+      [10000, 0.95],
+      [20000, 0.908],
+    ]);
+    expect(pts(r, 'delta1_loss')).toEqual([[20000, 0.15]]);
+    expect(r.stepSource).toBe('explicit');
+    // A spaced dash after a number still separates pairs; a dict two lines below keeps no step.
+    const dash = parse(['step 345 - loss 103.2 - moving ave loss 103.4', 'step 346 - loss 102.9']);
+    expect(pts(dash, 'loss')).toEqual([
+      [345, 103.2],
+      [346, 102.9],
+    ]);
+    const apart = parse(['Step - 5, ', 'Saving the model', "{'loss': 1.0}", "{'loss': 0.9}"]);
+    expect(apart.series.loss?.steps).not.toContain(5);
+  });
 });

@@ -450,5 +450,6 @@ describe('the eighteenth unseen set rules on long near misses', () => {
     expectLinearOnce('qualified names', `${'lr(Piecewise'.repeat(8_000)}): 0.1`);
     expectLinearOnce('phase counters', `Train: ${'[14/300]'.repeat(12_000)} loss 0.1`);
     expectLinearOnce('eval steps', `${'epoch:0 , valid step:50 , '.repeat(4_000)}loss: 0.1`);
+    expectLinearOnce('spaced dashes', `**Best**: ${'Step - '.repeat(15_000)}10000, Loss - 0.950`);
   }, 120_000);
 });

@@ -83,8 +83,26 @@ export function createLineReader(parts: {
   let resultsDict: string | undefined;
   const stripped: StrippedPrefixes = { counter: undefined };
 
+  /**
+   * The step of a line holding only a step (`Step - 0,`), or a best-so-far note naming one
+   * (`**Best**: Step - 10000, Loss - 0.950`), read on the line before; then the step of the dict
+   * starting on the line after it (pSp's and e4e's `timestamp.txt`).
+   */
+  let stepLine: number | undefined;
+  let objectStepAbove: number | undefined;
+
   function objectRecord(object: FlatObject, pretty: boolean): LineRecord | undefined {
     const record = router.readObject(object, pretty);
+    if (
+      record &&
+      objectStepAbove !== undefined &&
+      record.kind !== 'summary' &&
+      record.step === undefined &&
+      record.progressStep === undefined
+    ) {
+      record.step = objectStepAbove;
+    }
+    objectStepAbove = undefined;
     if (
       record &&
       resultsPhase !== undefined &&
@@ -173,11 +191,20 @@ export function createLineReader(parts: {
 
   function read(text: string, start: number, end: number): void {
     if (end === start) return;
+    if (stepLine !== undefined) {
+      objectStepAbove = text.charCodeAt(start) === 123 ? stepLine : undefined;
+      stepLine = undefined;
+    }
     // Hot path: a one-line dict or JSON record read in place, without slicing the line out.
     if (text.charCodeAt(start) === 123) {
       const busy = joiner.busy;
       if (!busy) {
-        if (resultsPhase === undefined && sink.layoutLine(text, start, end)) return;
+        if (
+          resultsPhase === undefined &&
+          objectStepAbove === undefined &&
+          sink.layoutLine(text, start, end)
+        )
+          return;
         evalPrefix = false;
       }
       // A collector's JSON around each line (Docker, Cloud Logging, journald, JSON loggers), also
@@ -320,6 +347,8 @@ export function createLineReader(parts: {
     if (text.length === 0) return;
     const record = router.readLine(text, stripped.counter);
     if (!record) return;
+    if (record.step !== undefined && (record.metrics.length === 0 || record.kind === 'summary'))
+      stepLine = record.step;
     sink.record(record);
   }
 

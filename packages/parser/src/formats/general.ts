@@ -863,7 +863,10 @@ export function generalRecord(
     (metrics.some(([name]) => /^(?:best|final)\b/.test(normalizeName(name))) &&
       metrics.every(([name]) => name === 'epoch' || /^(?:best|final)\b/.test(normalizeName(name))))
   ) {
-    return { format: 'generic', kind: 'summary', metrics };
+    const best: LineRecord = { format: 'generic', kind: 'summary', metrics };
+    // pSp's `**Best**: Step - 10000, Loss - 0.950` above the dict of that step: the step it names.
+    if (step !== undefined && stepRank !== 99) best.step = step;
+    return best;
   }
   const record: LineRecord = {
     format: 'generic',

@@ -590,6 +590,21 @@ export function tokenize(line: string): Token[] {
       continue;
     }
     if (c === 45 /* - */ && spaced && line.charCodeAt(i + 1) === SPACE) {
+      // pSp's `Step - 10000, Loss - 0.950`: a spaced dash between a name and a number assigns it
+      // (after a number it separates pairs: `step 345 - loss 103.2`).
+      const last = tokens[tokens.length - 1];
+      if (last !== undefined && last.kind === Tok.Word && startsValue(line, i + 2)) {
+        tokens.push({
+          kind: Tok.Assign,
+          text: ':',
+          value: 0,
+          total: undefined,
+          unit: false,
+          start: i,
+        });
+        i++;
+        continue;
+      }
       sep('-', i);
       i++;
       continue;

@@ -89,6 +89,8 @@ export function createLineReader(parts: {
    * starting on the line after it (pSp's and e4e's `timestamp.txt`).
    */
   let stepLine: number | undefined;
+  /** That step, on the line being read. */
+  let lineStepAbove: number | undefined;
   let objectStepAbove: number | undefined;
 
   function objectRecord(object: FlatObject, pretty: boolean): LineRecord | undefined {
@@ -191,9 +193,13 @@ export function createLineReader(parts: {
 
   function read(text: string, start: number, end: number): void {
     if (end === start) return;
-    if (stepLine !== undefined) {
-      objectStepAbove = text.charCodeAt(start) === 123 ? stepLine : undefined;
-      stepLine = undefined;
+    // (A notebook's own JSON lines are not its outputs' lines: they are read nested, below.)
+    if (!(depth === 0 && notebook.active)) {
+      lineStepAbove = stepLine;
+      if (stepLine !== undefined) {
+        objectStepAbove = text.charCodeAt(start) === 123 ? stepLine : undefined;
+        stepLine = undefined;
+      }
     }
     // Hot path: a one-line dict or JSON record read in place, without slicing the line out.
     if (text.charCodeAt(start) === 123) {
@@ -334,6 +340,8 @@ export function createLineReader(parts: {
         if (bar) tracker.noteBar(bar);
       }
       evalPrefix = brace > 0 && announcesEval(stripLogPrefix(s.slice(0, brace)));
+      // The dict behind a collector's prefix (`web-1  | {...}`) under a step line: its step too.
+      if (brace === 0 && lineStepAbove !== undefined) objectStepAbove = lineStepAbove;
       joiner.startObject(s, brace);
       return;
     }

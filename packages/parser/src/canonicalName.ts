@@ -156,6 +156,12 @@ export function canonicalName(key: string): string {
     const inner = CANONICAL.get(normal.slice(8));
     if (inner !== undefined && inner !== 'epoch') name = inner;
   }
+  // PaddleClas's `lr(PiecewiseDecay): 0.001`: the scheduler's name in brackets after a canonical
+  // spelling qualifies it; the value is still the learning rate.
+  if (name === undefined && trimmed.charCodeAt(trimmed.length - 1) === 41) {
+    const qualified = QUALIFIER_RE.exec(trimmed);
+    if (qualified) name = CANONICAL.get(normalizeName(qualified[1] as string));
+  }
   name ??= trimmed;
   // Logs repeat the same few keys millions of times; the cache is capped so odd keys cannot grow it.
   if (CACHE.size < 4096) CACHE.set(key, name);
@@ -213,3 +219,6 @@ function isOneLetterWord(name: string, i: number): boolean {
 }
 
 const CACHE = new Map<string, string>();
+
+/** A name and a bracketed word glued after it (`lr(PiecewiseDecay)`): the name, then the word. */
+const QUALIFIER_RE = /^([A-Za-z][\w -]{0,40})\([A-Za-z]\w{0,40}\)$/;

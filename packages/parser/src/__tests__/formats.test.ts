@@ -543,3 +543,189 @@ describe('the nineteenth unseen set: verl lines a terminal wrapped, and both act
     expect(nextStep.series['critic/kl']).toEqual({ steps: [5], values: [0.1] });
   });
 });
+
+describe('vision and multimodal research repos (unseen18)', () => {
+  const pts = (r: ReturnType<typeof parse>, name: string) => {
+    const s = r.series[name];
+    if (!s) throw new Error(`no ${name}: ${Object.keys(r.series).join(', ')}`);
+    return s.steps.map((step, i) => [step, s.values[i]]);
+  };
+
+  it('reads the message after a time glued by a dash (insightface), not the unit as a name', () => {
+    const r = parse([
+      'Training: 2021-07-03 00:09:37,089-Speed 1473.00 samples/sec   Loss 48.4599   Epoch: 0   Global Step: 100   Required: 99 hours',
+      'Training: 2021-07-03 00:10:10,158-Speed 1548.32 samples/sec   Loss 47.0618   LearningRate 0.1000   Epoch: 0   Global Step: 150   Required: 87 hours',
+    ]);
+    expect(pts(r, 'Speed')).toEqual([
+      [100, 1473],
+      [150, 1548.32],
+    ]);
+    expect(pts(r, 'learning_rate')).toEqual([[150, 0.1]]);
+    expect(r.series['samples/sec']).toBeUndefined();
+    // A dash after a time with nothing glued to it, or a date alone, is left as it was.
+    const plain = parse([
+      '2021-07-03 00:09:37,089 - loss 1.5',
+      '2021-07-03 00:09:38,089 - loss 1.4',
+    ]);
+    expect(plain.series.loss?.values).toEqual([1.5, 1.4]);
+  });
+
+  it('strips glog prefixes with the year and reads a `Training [n/N]` header counter as the step', () => {
+    const r = parse([
+      'I20250119 10:05:11 90 dinov2 helpers.py:102] Training  [     40/5000000]  eta: 221 days, 20:36:05  lr: 0.0000 (0.0000)  total_loss: inf (inf)  ibot_loss: 2.9919 (2.9921)',
+      'I20250119 10:05:26 90 dinov2 helpers.py:102] Training  [     50/5000000]  eta: 195 days, 10:45:44  lr: 0.0000 (0.0000)  total_loss: 12.5 (inf)  ibot_loss: 2.9919 (2.9921)',
+    ]);
+    expect(pts(r, 'total_loss')).toEqual([
+      [40, Infinity],
+      [50, 12.5],
+    ]);
+    expect(r.series.Training).toBeUndefined();
+    expect(r.series['dinov2 helpers.py']).toBeUndefined();
+  });
+
+  it('reads `Train: [e/E][n/N]` as an epoch and a position, never a metric named Train', () => {
+    const r = parse([
+      'Train: [0/300][10/1251]\teta 0:10:52 lr 0.000710\ttime 0.6408 (0.6516)\tloss 6.5584 (6.3074)',
+      'Train: [0/300][20/1251]\teta 0:10:45 lr 0.000711\ttime 0.6290 (0.6510)\tloss 5.8341 (6.3028)',
+    ]);
+    expect(r.series.Train).toBeUndefined();
+    expect(r.series.loss?.values).toEqual([6.5584, 5.8341]);
+    expect(r.series.epoch?.values).toEqual([0, 0]);
+  });
+
+  it('keeps a rate glued after a slash with its value (open_clip) and a scheduler name with lr', () => {
+    const r = parse([
+      'Train Epoch: 0 [  6464/109468 (3%)] Loss: 0.97884 (1.023) Batch (t): 0.559, 36.0876/s, 36.0876/s/gpu LR: 0.000001 Logit Scale: 99.995',
+      'Train Epoch: 0 [ 12864/109468 (6%)] Loss: 0.87522 (0.9738) Batch (t): 0.515, 78.8352/s, 78.8352/s/gpu LR: 0.000002 Logit Scale: 99.990',
+    ]);
+    expect(r.series.learning_rate?.values).toEqual([0.000001, 0.000002]);
+    expect(r.series['s LR']).toBeUndefined();
+    expect(r.series['s/gpu LR']).toBeUndefined();
+    expect(r.series['Logit Scale']?.values).toEqual([99.995, 99.99]);
+    const paddle = parse([
+      '[Train][Epoch 24/120][Iter: 0/304]lr(PiecewiseDecay): 0.00100000, top1: 1.00000, CELoss: 0.01757',
+      '[Train][Epoch 24/120][Iter: 10/304]lr(PiecewiseDecay): 0.00090000, top1: 0.97159, CELoss: 0.05098',
+    ]);
+    expect(paddle.series.learning_rate?.values).toEqual([0.001, 0.0009]);
+    expect(paddle.series['lr(PiecewiseDecay)']).toBeUndefined();
+  });
+
+  it("takes the train step for an evaluation's own position (`Eval Epoch: 1 [64 / 4839]`)", () => {
+    const r = parse([
+      'Train Epoch: 0 [  64/1000 (6%)] Loss: 0.9 (0.9) LR: 0.000001',
+      'Train Epoch: 0 [ 640/1000 (64%)] Loss: 0.7 (0.8) LR: 0.000001',
+      'Eval Epoch: 1 [64 / 4839]\tLoss: 0.739662\t',
+      'Eval Epoch: 1 [640 / 4839]\tLoss: 0.749305\t',
+      'Eval Epoch: 1 image_to_text_R@1: 0.2029\tval_loss: 0.7470\tepoch: 1.0000',
+    ]);
+    expect(r.series.eval_loss?.values).toEqual([0.747]);
+    expect(r.series.eval_loss?.steps).toEqual(r.series.loss?.steps.slice(-1));
+  });
+
+  it('reads `valid step:N` as an evaluation line at step N (PaddleClas 1.x)', () => {
+    const r = parse([
+      '2021-01-31 20:30:07 INFO: epoch:0  , valid step:50  , top1: 0.75000, loss: 0.97458, lr: 0.000000',
+      '2021-01-31 20:30:14 INFO: epoch:0  , valid step:60  , top1: 0.82812, loss: 0.49619, lr: 0.000000',
+    ]);
+    expect(pts(r, 'eval_loss')).toEqual([
+      [50, 0.97458],
+      [60, 0.49619],
+    ]);
+    expect(pts(r, 'eval_top1')).toEqual([
+      [50, 0.75],
+      [60, 0.82812],
+    ]);
+    expect(r.series.loss).toBeUndefined();
+    expect(r.series['valid step']).toBeUndefined();
+  });
+
+  it("reads MXNet's `Batch [a-b]` range as its end, the step in the first epoch", () => {
+    const r = parse([
+      'INFO:root:Epoch[0] Batch [20-40]\tSpeed: 1410.46 samples/sec\tacc=0.000000\tlossvalue=41.97',
+      'INFO:root:Epoch[0] Batch [40-60]\tSpeed: 1416.21 samples/sec\tacc=0.000000\tlossvalue=41.96',
+      'lr-batch-epoch: 0.01 59 0',
+      'INFO:root:Epoch[0] Batch [60-80]\tSpeed: 1423.41 samples/sec\tacc=0.000000\tlossvalue=41.95',
+    ]);
+    expect(pts(r, 'lossvalue')).toEqual([
+      [40, 41.97],
+      [60, 41.96],
+      [80, 41.95],
+    ]);
+    // A range that goes down, or a negative number in brackets, is no range of counts.
+    const other = parse(['[80-20] loss 1.0', '[90-30] loss 0.9']);
+    expect(other.series.loss?.values).toEqual([1, 0.9]);
+  });
+
+  it("reads YOLOv6's `Epoch iou_loss dfl_loss cls_loss` rows and `mAP@0.50:0.95` names", () => {
+    const r = parse([
+      '     Epoch  iou_loss  dfl_loss  cls_loss',
+      '      0/99    0.2114    0.1001    0.5756: 100%|██████████| 106/106 [00:17<00:00,',
+      'Epoch: 0 | mAP@0.5: 0.31 | mAP@0.50:0.95: 0.12',
+      '     Epoch  iou_loss  dfl_loss  cls_loss',
+      '      1/99    0.2003    0.0987    0.1631: 100%|██████████| 106/106 [00:16<00:00,',
+    ]);
+    expect(pts(r, 'cls_loss')).toEqual([
+      [0, 0.5756],
+      [1, 0.1631],
+    ]);
+    expect(r.series['mAP@0.50:0.95']?.values).toEqual([0.12]);
+    expect(r.series['mAP@0.50']).toBeUndefined();
+    // Another `Epoch ...` table (no `*_loss` column, or rows without a bar) is not read as YOLO.
+    const hf = parse(['Epoch  Training  Loss', '1  0.5  0.4']);
+    expect(hf.formats).not.toContain('yolo');
+  });
+
+  it("reads super-gradients' SUMMARY OF EPOCH tree: one train and one eval record, no details", () => {
+    const tree = [
+      'SUMMARY OF EPOCH 1',
+      '├── Training',
+      '│   ├── Ppyoloeloss/loss = 2.1742',
+      '│   │   ├── Best until now = 2.2521 (↘ -0.0779)',
+      '│   │   └── Epoch N-1      = 2.2521 (↘ -0.0779)',
+      '│   └── Ppyoloeloss/loss_iou = 0.2044',
+      '│       ├── Best until now = 0.2175 (↘ -0.0131)',
+      '│       └── Epoch N-1      = 0.2175 (↘ -0.0131)',
+      '└── Validation',
+      '    ├── Map@0.50 = 0.6063',
+      '    │   ├── Best until now = 0.6509 (↘ -0.0445)',
+      '    │   └── Epoch N-1      = 0.6509 (↘ -0.0445)',
+      '    └── Ppyoloeloss/loss = 1.512',
+    ];
+    for (const lines of [tree, tree.map((line) => line.trimStart())]) {
+      const r = parse(lines);
+      expect(r.series['Ppyoloeloss/loss']?.values).toEqual([2.1742]);
+      expect(r.series['Ppyoloeloss/loss_iou']?.values).toEqual([0.2044]);
+      expect(r.series['eval_Map@0.50']?.values).toEqual([0.6063]);
+      expect(r.series['eval_Ppyoloeloss/loss']?.values).toEqual([1.512]);
+      expect(r.series['Best until now']).toBeUndefined();
+      expect(r.series['Epoch N-1']).toBeUndefined();
+      expect(r.series['eval_Ppyoloeloss/loss']?.steps).toEqual(r.series['Ppyoloeloss/loss']?.steps);
+    }
+  });
+
+  it("gives a dict the step of the line above it (pSp's and e4e's timestamp.txt)", () => {
+    const r = parse([
+      'Step - 0, ',
+      "{'loss_l2': 0.27, 'loss': 1.37}",
+      '**Best**: Step - 10000, Loss - 0.950 ',
+      "{'loss_l2': 0.12, 'loss': 0.95}",
+      '**Best**: Step - 20000, Loss - 0.908 ',
+      "{'loss_l2': 0.11, 'delta1_loss': 0.15, 'loss': 0.908}",
+    ]);
+    expect(pts(r, 'loss')).toEqual([
+      [0, 1.37],
+      [10000, 0.95],
+      [20000, 0.908],
+    ]);
+    expect(pts(r, 'delta1_loss')).toEqual([[20000, 0.15]]);
+    expect(r.stepSource).toBe('explicit');
+    // A spaced dash after a number still separates pairs; a dict two lines below keeps no step.
+    const dash = parse(['step 345 - loss 103.2 - moving ave loss 103.4', 'step 346 - loss 102.9']);
+    expect(pts(dash, 'loss')).toEqual([
+      [345, 103.2],
+      [346, 102.9],
+    ]);
+    const apart = parse(['Step - 5, ', 'Saving the model', "{'loss': 1.0}", "{'loss': 0.9}"]);
+    expect(apart.series.loss?.steps).not.toContain(5);
+  });
+});

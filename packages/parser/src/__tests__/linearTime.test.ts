@@ -497,3 +497,27 @@ describe('the nineteenth unseen set rules on long near misses', () => {
     );
   }, 120_000);
 });
+
+describe('the eighteenth unseen set rules on long near misses', () => {
+  it('glued times, ranges, threshold names, tree branches and YOLOv6 headers over 100k characters', () => {
+    expectLinearOnce(
+      'glued times',
+      `Training: ${'2021-07-03 00:09:37,089-'.repeat(4_000)}Speed 1473.00 samples/sec Loss 48.4`,
+    );
+    expectLinearOnce('glued rates', `Batch (t): 0.5, ${'78.8/s/s/s/s/s/s '.repeat(6_000)}LR: 0.1`);
+    expectLinearOnce('ranges', `Epoch[0] Batch ${'[20-40 '.repeat(12_000)}] loss=1.0`);
+    expectLinearOnce('threshold names', `Epoch: 0 | ${'mAP@0.50:0.95'.repeat(8_000)}: 0.1`);
+    expectLinearOnce('colons after @', `${'a@1:2:3:4:5:6:7:8:9:0:'.repeat(5_000)} 0.1`);
+    expectLinearOnce('tree indents', `${'│   '.repeat(25_000)}x = 1`);
+    expectLinearOnce('tree branches', `├── ${'├── a = 1 '.repeat(10_000)}`);
+    expectLinearOnce('yolov6 headers', `Epoch ${'iou_loss '.repeat(12_000)}`);
+    expectLinearOnce(
+      'yolov6 rows',
+      `     Epoch  iou_loss  dfl_loss  cls_loss\n0/99 ${'0.1: 1'.repeat(15_000)}`,
+    );
+    expectLinearOnce('qualified names', `${'lr(Piecewise'.repeat(8_000)}): 0.1`);
+    expectLinearOnce('phase counters', `Train: ${'[14/300]'.repeat(12_000)} loss 0.1`);
+    expectLinearOnce('eval steps', `${'epoch:0 , valid step:50 , '.repeat(4_000)}loss: 0.1`);
+    expectLinearOnce('spaced dashes', `**Best**: ${'Step - '.repeat(15_000)}10000, Loss - 0.950`);
+  }, 120_000);
+});

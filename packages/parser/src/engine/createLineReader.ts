@@ -83,8 +83,28 @@ export function createLineReader(parts: {
   let resultsDict: string | undefined;
   const stripped: StrippedPrefixes = { counter: undefined };
 
+  /**
+   * The step of a line holding only a step (`Step - 0,`), or a best-so-far note naming one
+   * (`**Best**: Step - 10000, Loss - 0.950`), read on the line before; then the step of the dict
+   * starting on the line after it (pSp's and e4e's `timestamp.txt`).
+   */
+  let stepLine: number | undefined;
+  /** That step, on the line being read. */
+  let lineStepAbove: number | undefined;
+  let objectStepAbove: number | undefined;
+
   function objectRecord(object: FlatObject, pretty: boolean): LineRecord | undefined {
     const record = router.readObject(object, pretty);
+    if (
+      record &&
+      objectStepAbove !== undefined &&
+      record.kind !== 'summary' &&
+      record.step === undefined &&
+      record.progressStep === undefined
+    ) {
+      record.step = objectStepAbove;
+    }
+    objectStepAbove = undefined;
     if (
       record &&
       resultsPhase !== undefined &&
@@ -173,11 +193,24 @@ export function createLineReader(parts: {
 
   function read(text: string, start: number, end: number): void {
     if (end === start) return;
+    // (A notebook's own JSON lines are not its outputs' lines: they are read nested, below.)
+    if (!(depth === 0 && notebook.active)) {
+      lineStepAbove = stepLine;
+      if (stepLine !== undefined) {
+        objectStepAbove = text.charCodeAt(start) === 123 ? stepLine : undefined;
+        stepLine = undefined;
+      }
+    }
     // Hot path: a one-line dict or JSON record read in place, without slicing the line out.
     if (text.charCodeAt(start) === 123) {
       const busy = joiner.busy;
       if (!busy) {
-        if (resultsPhase === undefined && sink.layoutLine(text, start, end)) return;
+        if (
+          resultsPhase === undefined &&
+          objectStepAbove === undefined &&
+          sink.layoutLine(text, start, end)
+        )
+          return;
         evalPrefix = false;
       }
       // A collector's JSON around each line (Docker, Cloud Logging, journald, JSON loggers), also
@@ -307,6 +340,8 @@ export function createLineReader(parts: {
         if (bar) tracker.noteBar(bar);
       }
       evalPrefix = brace > 0 && announcesEval(stripLogPrefix(s.slice(0, brace)));
+      // The dict behind a collector's prefix (`web-1  | {...}`) under a step line: its step too.
+      if (brace === 0 && lineStepAbove !== undefined) objectStepAbove = lineStepAbove;
       joiner.startObject(s, brace);
       return;
     }
@@ -320,6 +355,8 @@ export function createLineReader(parts: {
     if (text.length === 0) return;
     const record = router.readLine(text, stripped.counter);
     if (!record) return;
+    if (record.step !== undefined && (record.metrics.length === 0 || record.kind === 'summary'))
+      stepLine = record.step;
     sink.record(record);
   }
 

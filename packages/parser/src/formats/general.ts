@@ -4,6 +4,7 @@ import { stepNameVariant } from '../grammar/stepNameVariant';
 import { parseNumber } from '../parseNumber';
 import type { LineFormat } from './FormatDescriptor';
 import type { LineRecord } from './LineRecord';
+import { readSummaryTree, type SummaryTreeState } from './readSummaryTree';
 
 /** What the general grammar remembers across lines. */
 export interface GeneralState {
@@ -48,6 +49,8 @@ export interface GeneralState {
    * (`\tAverage loss: 0.0847`): one record of that phase; `lines` counts the lines read in it.
    */
   phaseBlock: { eval: boolean; lines: number } | undefined;
+  /** The summary tree being read (super-gradients' `SUMMARY OF EPOCH 1`), else `undefined`. */
+  tree: SummaryTreeState | undefined;
   /** Names of the records placed at that step: a name coming back ends the step's reach. */
   headerNames: Set<string>;
   /** Names of the records without any step since the last record with one. */
@@ -161,6 +164,9 @@ function stepRankOf(key: string): number | undefined {
     ? STEP_NAMES.get('training step')
     : undefined;
 }
+
+/** A step of the evaluation loop (`valid step`, `eval iter`, `test batch`). */
+const EVAL_STEP_RE = /^(?:eval|evaluation|val|valid|validation|test|dev) (?:step|iter|batch)$/;
 
 /** Positions inside an epoch when an epoch is printed beside them (`Batch 100/600`). */
 const POSITION_NAMES = new Set([
@@ -352,6 +358,13 @@ export function generalRecord(
   const phaseBlock = ctx.phaseBlock;
   ctx.phaseBlock = undefined;
   if (text.length === 0) return undefined;
+  const first = text.charCodeAt(0);
+  if (first === 0x2502 || first === 0x251c || first === 0x2514 || first === 83 || first === 115) {
+    ctx.tree ??= { epoch: undefined, eval: false, depth: undefined, lines: 0 };
+    const branch = readSummaryTree(text, ctx.tree);
+    if (branch === 'consumed') return undefined;
+    if (branch) return branch;
+  }
   // `Train:` / `Valid:` alone on a line: the phase of the one-pair lines below it.
   if (text.length <= 32 && text.trimEnd().endsWith(':')) {
     const phase = PHASE_HEADER_RE.exec(text.trimEnd());
@@ -448,6 +461,7 @@ export function generalRecord(
   let evalNames = 0;
   let lossNames = 0;
   let batchCounter: ScannedPair | undefined;
+  let phaseCounter: ScannedPair | undefined;
   let percents = 0;
   const keys = pairs.map((pair) => normalizeName(pair.name));
   for (let p = 0; p < pairs.length; p++) {
@@ -477,6 +491,28 @@ export function generalRecord(
       // `| Eval  12 at step 48000 |`, `Test: [ 0/29]`, `Test:0, Cost:0.27` opening the line: the
       // eval's own counter announces an evaluation (but `Val: 0.2020` is a metric named Val).
       evalCounter = true;
+      continue;
+    }
+    if (
+      pair === pairs[0] &&
+      pair.total !== undefined &&
+      (key === 'train' || key === 'training') &&
+      Number.isInteger(pair.value)
+    ) {
+      // A phase word and a bracketed counter opening the line (a MetricLogger header): Swin's
+      // `Train: [14/300][250/1251]` (the epoch, then the position in it), DINOv2's
+      // `Training  [     40/5000000]` (the run's iteration). Never a metric named `Train`.
+      phaseCounter = pair;
+      continue;
+    }
+    if (EVAL_STEP_RE.test(key) && Number.isInteger(pair.value) && pair.value >= 0) {
+      // PaddleClas's `epoch:0  , valid step:50  , top1: 0.75, loss: 0.97`: the eval loop's step
+      // announces an evaluation and is its step.
+      evalCounter = true;
+      if (stepRank > 0) {
+        step = pair.value;
+        stepRank = 0;
+      }
       continue;
     }
     if (key === 'batch' && pair.total === undefined && batchCounter === undefined) {
@@ -539,6 +575,25 @@ export function generalRecord(
     }
     metrics.push([name, pair.value]);
   }
+  if (phaseCounter !== undefined) {
+    const nested = scanned.loose.some((n) => n.total !== undefined && Number.isInteger(n.value));
+    if (nested && epoch === undefined) {
+      epoch = phaseCounter;
+      if (!seen.has('epoch')) {
+        seen.add('epoch');
+        metrics.unshift(['epoch', phaseCounter.value]);
+      }
+    } else if (
+      !nested &&
+      epoch === undefined &&
+      stepRank === 99 &&
+      ctx.currentEpoch === undefined &&
+      phaseCounter.value >= 0
+    ) {
+      step = phaseCounter.value;
+      stepRank = STEP_NAMES.size;
+    }
+  }
   if (batchCounter !== undefined) {
     // BMSG-GAN's `Elapsed [8:37:01] batch: 37350  d_loss: 0.0  g_loss: 20.8`: a batch counter with
     // no total opening the line, no epoch anywhere, counts the run's batches: a step. Beside an
@@ -561,6 +616,16 @@ export function generalRecord(
       stepRank = STEP_NAMES.size;
       stepKey = 'batch';
       ctx.lastBatch = b;
+    } else if (
+      batchCounter.range === true &&
+      epoch !== undefined &&
+      epoch.value === 0 &&
+      stepRank === 99 &&
+      Number.isInteger(b)
+    ) {
+      // `Epoch[0] Batch [8880-8900]`: in the first epoch the batches done are the run's steps.
+      step = b;
+      stepRank = STEP_NAMES.size;
     } else if (!seen.has('batch')) {
       seen.add('batch');
       metrics.push([canonicalName(batchCounter.name), b]);
@@ -806,6 +871,12 @@ export function generalRecord(
     !announcedEval && evalNames === lossNames && phaseLedMetric(metrics, seen.has('epoch'));
   let evalRecord = announcedEval || phaseEval || (lossNames > 0 && evalNames === lossNames);
   if (evalRecord) renameEvalMetrics(metrics, announcedEval || phaseEval);
+  if (announcedEval && fromPosition && !evalCounter) {
+    // open_clip's `Eval Epoch: 1 [6464 / 4839]  Loss: 0.75`: a position in the evaluation's own
+    // loop is no training step; the record takes the step of the train record before it.
+    step = undefined;
+    progressStep = undefined;
+  }
   // A one-pair line under `Train:` or `Valid:` (objects_counting_dmap's `\tMean error: -0.468`):
   // the block is one record of that phase; its lines after the first continue it.
   let blockTail = false;
@@ -824,7 +895,10 @@ export function generalRecord(
     (metrics.some(([name]) => /^(?:best|final)\b/.test(normalizeName(name))) &&
       metrics.every(([name]) => name === 'epoch' || /^(?:best|final)\b/.test(normalizeName(name))))
   ) {
-    return { format: 'generic', kind: 'summary', metrics };
+    const best: LineRecord = { format: 'generic', kind: 'summary', metrics };
+    // pSp's `**Best**: Step - 10000, Loss - 0.950` above the dict of that step: the step it names.
+    if (step !== undefined && stepRank !== 99) best.step = step;
+    return best;
   }
   const record: LineRecord = {
     format: 'generic',
@@ -1253,6 +1327,7 @@ export const generalFormat = {
     lineStep: undefined,
     lineStepTaker: undefined,
     phaseBlock: undefined,
+    tree: undefined,
     headerEval: false,
     headerNames: new Set(),
     steplessNames: new Set(),

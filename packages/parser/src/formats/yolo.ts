@@ -4,7 +4,7 @@ import type { LineRecord } from './LineRecord';
 
 /** The column names of the last header, whether it is the validation header, and the last validation header's columns. */
 export interface YoloState {
-  header: { columns: string[]; validation: boolean } | undefined;
+  header: { columns: string[]; validation: boolean; barRequired?: true } | undefined;
   validationColumns: string[] | undefined;
 }
 
@@ -42,6 +42,12 @@ export function yoloRecord(line: string, state: YoloState): LineRecord | 'consum
     state.header = { columns: trimmed.split(/\s+/), validation: false };
     return undefined;
   }
+  if (isLossHeader(trimmed)) {
+    // YOLOv6 (meituan): `Epoch  iou_loss  dfl_loss  cls_loss` (or with `lr`), no GPU_mem column;
+    // its rows are read only with their tqdm bar, so no other `Epoch ...` table is taken for it.
+    state.header = { columns: trimmed.split(/\s+/), validation: false, barRequired: true };
+    return undefined;
+  }
   if (/^Class\s+Images\s/.test(trimmed)) {
     // `mAP@.5:.95: 100%|...`: the bar follows a colon and a space; a colon inside a name stays.
     const head = trimmed.split(': ')[0] ?? '';
@@ -69,6 +75,7 @@ export function yoloRecord(line: string, state: YoloState): LineRecord | 'consum
     return { format: 'yolo', kind: 'eval', metrics };
   }
   if (header.validation) return undefined;
+  if (header.barRequired === true && !/^\d+\/\d+\s.*: +\d{1,3}%\|/.test(trimmed)) return undefined;
   const epoch = /^(\d+)\/(\d+)$/.exec(cells[0] ?? '');
   if (!epoch || cells.length < 2) return undefined;
   const metrics: Array<[string, number]> = [['epoch', Number(epoch[1])]];
@@ -77,6 +84,23 @@ export function yoloRecord(line: string, state: YoloState): LineRecord | 'consum
     if (value !== undefined) metrics.push([header.columns[i] ?? `col${i}`, value]);
   }
   return { format: 'yolo', kind: 'train', step: Number(epoch[1]), metrics };
+}
+
+/** A snake_case column name (`iou_loss`, `lr`). */
+const SNAKE_NAME_RE = /^[a-z][a-z0-9_]{0,30}$/;
+
+/** `Epoch` and two to twelve snake_case column names, one a `*_loss` (YOLOv6's header). */
+function isLossHeader(trimmed: string): boolean {
+  if (!trimmed.startsWith('Epoch ') || trimmed.length > 240) return false;
+  const columns = trimmed.split(/ +/);
+  if (columns.length < 3 || columns.length > 13) return false;
+  let losses = 0;
+  for (let i = 1; i < columns.length; i++) {
+    const column = columns[i] as string;
+    if (!SNAKE_NAME_RE.test(column)) return false;
+    if (column.endsWith('_loss')) losses++;
+  }
+  return losses > 0;
 }
 
 /** YOLO / ultralytics: positional columns named by a header row. */

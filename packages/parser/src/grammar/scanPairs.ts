@@ -37,6 +37,8 @@ export interface ScannedPair {
   thousands?: true;
   /** Printed with a fraction or an exponent (`3.0000`): a measure, never a counter. */
   decimal?: true;
+  /** The value closed a bracketed range of counts (`Batch [8880-8900]`): the range's end. */
+  range?: true;
 }
 
 /** What one line holds. */
@@ -87,6 +89,8 @@ interface Token {
   stop?: true;
   /** The number was printed with a decimal comma (`0,0`): a value, never a counter. */
   comma?: true;
+  /** The end of a bracketed range of counts (`[8880-8900]`). */
+  range?: true;
 }
 
 const MAX_NAME_WORDS = 4;
@@ -479,6 +483,7 @@ export function scanPairs(line: string): ScannedLine {
       if (t.percent) pair.percent = true;
       if (t.thousands) pair.thousands = true;
       if (t.decimal) pair.decimal = true;
+      if (t.range) pair.range = true;
       pairs.push(pair);
     }
     seenPair = true;
@@ -672,6 +677,21 @@ export function tokenize(line: string): Token[] {
       continue;
     }
     if (c === 45 /* - */ && spaced && line.charCodeAt(i + 1) === SPACE) {
+      // pSp's `Step - 10000, Loss - 0.950`: a spaced dash between a name and a number assigns it
+      // (after a number it separates pairs: `step 345 - loss 103.2`).
+      const last = tokens[tokens.length - 1];
+      if (last !== undefined && last.kind === Tok.Word && startsValue(line, i + 2)) {
+        tokens.push({
+          kind: Tok.Assign,
+          text: ':',
+          value: 0,
+          total: undefined,
+          unit: false,
+          start: i,
+        });
+        i++;
+        continue;
+      }
       sep('-', i);
       i++;
       continue;
@@ -880,6 +900,16 @@ function readWordEnd(line: string, i: number): number {
       continue;
     }
     const c = line.charCodeAt(j);
+    // `mAP@0.50:0.95: 0.0` (YOLOv6): a range of IoU thresholds after `@` is part of the name.
+    if (c === 58 && j - i < 40 && line.slice(i, j).includes('@')) {
+      let k = j + 1;
+      while (k < n && k - j <= 8 && (isDigit(line.charCodeAt(k)) || line.charCodeAt(k) === 46)) k++;
+      const after = line.charCodeAt(k);
+      if (k > j + 1 && isDigit(line.charCodeAt(k - 1)) && (after === 58 || after === 61)) {
+        j = k;
+        continue;
+      }
+    }
     if (c === 40 || c === 91) {
       const close = closeWithin(line, j, c === 40 ? 41 : 93, 24);
       const inner = close > j ? line.slice(j + 1, close) : '';
@@ -959,6 +989,26 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
     }
   }
   const c = line.charCodeAt(i);
+  // MXNet's Speedometer `Epoch[0] Batch [8880-8900]`: a bracketed range of counts is its end.
+  if (c === 45 && digits.length > 0 && !negative && line.charCodeAt(start - 1) === 91) {
+    let j = i + 1;
+    while (j < n && j - i <= 12 && isDigit(line.charCodeAt(j))) j++;
+    if (j > i + 1 && line.charCodeAt(j) === 93) {
+      const end = Number(line.slice(i + 1, j));
+      if (end >= Number(digits)) {
+        tokens.push({
+          kind: Tok.Number,
+          text: '',
+          value: end,
+          total: undefined,
+          unit: false,
+          start,
+          range: true,
+        });
+        return j;
+      }
+    }
+  }
   // A time (`0:01:54`, `12:30`), a date (`2020-10-26`, `03/11`) or a version (`1.2.3`) is no value.
   if (
     (c === 58 && isDigit(line.charCodeAt(i + 1)) && isDigit(line.charCodeAt(i + 2))) ||
@@ -1048,6 +1098,21 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
     }
     if (more.length > 0) {
       packed = [value, ...more];
+      i = j;
+    }
+  }
+  // A rate glued after a slash (`78.7430/s`, `25.5163/s/gpu`, open_clip's throughput): its unit.
+  if (
+    total === undefined &&
+    packed === undefined &&
+    line.charCodeAt(i) === 47 &&
+    isLetter(line.charCodeAt(i + 1))
+  ) {
+    let j = i + 1;
+    while (j < n && (isLetter(line.charCodeAt(j)) || line.charCodeAt(j) === 47)) j++;
+    const after = line.charCodeAt(j);
+    if (j === n || after === SPACE || after === 9 || after === 44) {
+      unit = true;
       i = j;
     }
   }

@@ -71,9 +71,15 @@ export function stripLogPrefix(line: string): string {
       const source = TRAILING_SOURCE_RE.exec(tail === 0 ? s : s.slice(tail));
       if (source) s = s.slice(0, tail + source.index);
     }
-  } else if (/^[IWEF]\d{4} \d\d:\d\d:\d\d/.test(s)) {
+  } else if (/^[IWEF]\d{4}(?:\d{4})? \d\d:\d\d:\d\d/.test(s)) {
+    // glog's `I0423 12:00:00`, or with the year (`I20250119 10:05:11 90 dinov2 helpers.py:102] `).
     const close = s.indexOf('] ');
     if (close > 0 && close < 120) s = s.slice(close + 2);
+  } else {
+    // `%(asctime)s-%(message)s` (insightface's `Training: 2021-07-03 00:09:37,089-Speed 1473.00`):
+    // the time glued to the message by a dash.
+    const glued = ASCTIME_DASH_RE.exec(s);
+    if (glued) s = s.slice(glued[0].length);
   }
   // Leading bracket groups holding a time, a source file, a rank or a level: metadata.
   for (let guard = 0; guard < 8; guard++) {
@@ -97,6 +103,10 @@ export function stripLogPrefix(line: string): string {
   }
   return s;
 }
+
+/** An optional logger name, a date and a time (with milliseconds), then a dash glued to a word. */
+const ASCTIME_DASH_RE =
+  /^(?:[A-Za-z][\w.]{0,40}: )?\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:[,.]\d{1,6})?-(?=[A-Za-z])/;
 
 /** `: 199` or `=0.5` right after a bracketed name: the name's value. */
 const NAMED_VALUE_AFTER_RE = /^ *[:=] *[-+]?\.?\d/;

@@ -1,7 +1,7 @@
 // Scores the BUILT parser (../dist/index.js) against hand-written expectations for real logs
 // the parser was never tuned on: src/__tests__/fixtures/unseen/*.log + expectations.json.
 //
-//   node packages/parser/bench/unseen-score.mjs [--verbose] [--set unseen2|...|unseen15]
+//   node packages/parser/bench/unseen-score.mjs [--verbose] [--set unseen2|...|unseen17]
 //
 // Checks per file: every expected series exists, its point count is exact, its first and last
 // [step, value] match (steps exact, values within relative 1e-6; "NaN"/"Infinity"/"-Infinity"

@@ -71,6 +71,10 @@ const KNOWN_GAPS: Record<string, string> = {
     '`[batch]: 23900` beside `[epoch]: 199` counts the whole run (120 batches an epoch), but a batch beside an epoch reads as a position inside it: steps counted',
   'optuna-dataframe__optuna-game-tuner-issue-1-trials-table.log':
     "Optuna's `trials_dataframe()` table (`number  value  params_...  state`) is not read: `number` is no step column, and its trials 0..5 after `Trial 199` would restart the run",
+  'hifigan__pitchvc-issue-3-gen-loss-total-steps.log':
+    '`Mel-Spec. Error : 0.407`: the period inside the name is dropped (`Mel-Spec Error`)',
+  'keithito-tacotron__tacotron-issue-118-step-glued-after-input.log':
+    'the first `Step 1001 [5.149 sec/step, loss=...]` is glued after an `Input: ...~____` line (underscores then `Step`): its record is lost',
 };
 
 function expected(value: number | string): number {

@@ -570,6 +570,18 @@ export function tokenize(line: string): Token[] {
         continue;
       }
       if (c === 58 && d === 61) i++;
+      // `train/loss     : 6.9128` (a listing of names padded to one width): the spaces before the
+      // colon pad the name, they separate nothing.
+      const padded = tokens[tokens.length - 1];
+      if (
+        spaced &&
+        padded !== undefined &&
+        padded.kind === Tok.Sep &&
+        padded.text === '  ' &&
+        tokens[tokens.length - 2]?.kind === Tok.Word
+      ) {
+        tokens.pop();
+      }
       const last = tokens[tokens.length - 1];
       if (last === undefined || last.kind !== Tok.Assign) {
         tokens.push({

@@ -10,6 +10,11 @@ const TRAILING_SOURCE_RE = / {2,}[\w.-]+\.py:\d+ *$/;
 
 const LEVELS = ['INFO', 'WARNING', 'WARN', 'DEBUG', 'ERROR', 'CRITICAL', 'NOTICE', 'TRACE'];
 const LEVEL_ANY_RE = /INFO|WARN|DEBUG|ERROR|CRITICAL|NOTICE|TRACE/;
+/**
+ * DeepSpeech's info level, `I `, opening a capitalised message. Only `I`: a `D Loss: 0.69` (a
+ * GAN's discriminator) or an `F Score` opening a line is a name.
+ */
+const LEVEL_LETTER_RE = /^I [A-Z][A-Za-z]/;
 
 /**
  * Removes a logging framework's prefix from a metric line: everything up to a log level word
@@ -74,6 +79,10 @@ export function stripLogPrefix(line: string): string {
   } else if (/^[IWEF]\d{4} \d\d:\d\d:\d\d/.test(s)) {
     const close = s.indexOf('] ');
     if (close > 0 && close < 120) s = s.slice(close + 2);
+  } else if (LEVEL_LETTER_RE.test(s)) {
+    // Mozilla DeepSpeech's `I Training of Epoch 0 - loss: 223.10`: its info level, one letter and
+    // a space before a capitalised message.
+    s = s.slice(2);
   }
   // Leading bracket groups holding a time, a source file, a rank or a level: metadata.
   for (let guard = 0; guard < 8; guard++) {

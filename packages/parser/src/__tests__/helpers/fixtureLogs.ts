@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
  * trainers; unseen11: what people paste when they ask for help; unseen12: voice, TTS and image
  * LoRA trainers, Ludwig; unseen13: training loops printing in other languages; unseen14: scientific
  * ML and 3D: PINNs, neural rendering, molecules, single cell; unseen15: hyperparameter searches,
- * embeddings and less common frameworks). Each has
+ * embeddings and less common frameworks; unseen17: speech, audio and TTS trainers). Each has
  * `SOURCES.md` and `expectations.json`.
  */
 export const UNSEEN_SETS = [
@@ -28,6 +28,7 @@ export const UNSEEN_SETS = [
   'unseen13',
   'unseen14',
   'unseen15',
+  'unseen17',
 ] as const;
 
 /** The folder of a fixture set (`corpus` or one of {@link UNSEEN_SETS}), with a trailing slash. */

@@ -2944,4 +2944,36 @@ describe('speech and TTS trainers (unseen17)', () => {
     ]);
     expect(r.series.nupdates).toBeUndefined();
   });
+
+  it("reads a value in exponent notation inside a name's brackets (tf.print)", () => {
+    const r = parse([
+      'total_loss[0.5]',
+      'total_loss[0.4]',
+      'total_loss[4.06e-32]',
+      'total_loss[0.25]',
+    ]);
+    expect(r.series.total_loss?.values).toEqual([0.5, 0.4, 4.06e-32, 0.25]);
+    // A unit in brackets stays part of the name.
+    const u = parse(['step 1, mem[gib]: 3.5', 'step 2, mem[gib]: 3.7']);
+    expect(u.series['mem[gib]']?.values).toEqual([3.5, 3.7]);
+  });
+
+  it('reads a record glued after a run of padding underscores (keithito Tacotron)', () => {
+    const r = parse([
+      'Input: yin1 ci3 seng1 ren2 bu2 zai4 yu2 duo1 er2 zai4',
+      `4 yan2 xi2 jiao4 yi4 xiu1 fo2 fa3~${'_'.repeat(40)}Step 1001    [5.149 sec/step, loss=0.14939, avg_loss=0.14775]`,
+      'Step 1002    [5.171 sec/step, loss=0.14488, avg_loss=0.14765]',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1001, 0.14939],
+      [1002, 0.14488],
+    ]);
+    expect(points(r, 'avg_loss')).toEqual([
+      [1001, 0.14775],
+      [1002, 0.14765],
+    ]);
+    // A short run (`__main__`) or a run before a lower-case word splits nothing.
+    const n = parse([`step 1 ${'_'.repeat(20)}loss: 2.5`, `step 2 ${'_'.repeat(20)}loss: 2.4`]);
+    expect(n.series.Step).toBeUndefined();
+  });
 });

@@ -446,5 +446,9 @@ describe('the seventeenth unseen set rules on long near misses', () => {
       `Epoch 1 |${' '.repeat(50_000)}Validation${' '.repeat(50_000)}`,
     );
     expectLinearOnce('namespaces', `${'train/'.repeat(16_000)}loss : 2.5`);
+    expectLinearOnce('bracket exponents', `${'loss[1.5e-3'.repeat(10_000)}]`);
+    expectLinearOnce('bracket digits', `loss[${'1'.repeat(100_000)}e-3]`);
+    expectLinearOnce('padding runs', `${'_'.repeat(15)}a`.repeat(6_000));
+    expectLinearOnce('glued paddings', `${`${'_'.repeat(16)}Step 1 loss=2 `.repeat(3_000)}`);
   }, 120_000);
 });

@@ -2920,12 +2920,22 @@ describe('speech and TTS trainers (unseen17)', () => {
     expect(r.series.loss?.values).toEqual([54.503149, 50.214056]);
     expect(r.series.eval_loss?.values).toEqual([65.730284, 62.088597, 59.742852]);
     expect(r.series.Steps).toBeUndefined();
-    // Without a phase cell, a step beside the epoch stays the step.
+    // Without a phase cell, or named in the singular, a step beside the epoch stays the step.
     const s = parse(['Epoch 1 | Step: 100 | Loss: 2.5', 'Epoch 1 | Step: 200 | Loss: 2.4']);
     expect(points(s, 'loss')).toEqual([
       [100, 2.5],
       [200, 2.4],
     ]);
+    const t = parse([
+      'Epoch 1 | Train | Step: 100 | Loss: 2.5',
+      'Epoch 1 | Train | Step: 200 | Loss: 2.4',
+      'Epoch 1 | Test | Step: 200 | Loss: 2.6',
+    ]);
+    expect(points(t, 'loss')).toEqual([
+      [100, 2.5],
+      [200, 2.4],
+    ]);
+    expect(points(t, 'eval_loss')).toEqual([[200, 2.6]]);
   });
 
   it('reads `nupdates` as the step, before the epoch (flashlight / wav2letter)', () => {

@@ -732,15 +732,11 @@ export function generalRecord(
     }
   }
   // Coqui STT's and DeepSpeech's `Epoch 6 | Validation | Elapsed Time: 0:00:27 | Steps: 176 |
-  // Loss: 62.08`: a cell holding only the phase names the record's phase, and `Steps:` beside the
-  // epoch counts that phase's batches (the same every epoch): the epoch is the record's step.
+  // Loss: 62.08`: a cell holding only the phase names the record's phase, and `Steps:` (plural)
+  // beside the epoch counts that phase's batches (the same every epoch): the epoch is the record's
+  // step. A singular `Step: 100` there stays the step.
   const phaseCell = text.indexOf('|') >= 0 ? PHASE_CELL_RE.exec(text) : null;
-  if (
-    phaseCell !== null &&
-    epoch !== undefined &&
-    step !== undefined &&
-    (stepKey === 'steps' || stepKey === 'step')
-  ) {
+  if (phaseCell !== null && epoch !== undefined && step !== undefined && stepKey === 'steps') {
     step = undefined;
     stepRank = 99;
   }

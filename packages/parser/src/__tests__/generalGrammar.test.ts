@@ -3196,3 +3196,172 @@ describe('the nineteenth unseen set: bulleted results blocks (NeMo-RL)', () => {
     expect(words.series.loss?.values).toEqual([0.5, 0.4]);
   });
 });
+
+describe('speech and TTS trainers (unseen17)', () => {
+  it('reads the iteration between a loss name and its value as the step (NVIDIA Tacotron 2)', () => {
+    const r = parse([
+      'Epoch: 0',
+      'Train loss 0 48.220909 Grad Norm 13.484264 5.71s/it',
+      'Validation loss 0: 37.061010  ',
+      'Train loss 1 35.229748 Grad Norm 25.020286 3.79s/it',
+      'Train loss 2 16.508032 Grad Norm 17.146819 3.99s/it',
+      'Validation loss 2:  30.5',
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(points(r, 'loss')).toEqual([
+      [0, 48.220909],
+      [1, 35.229748],
+      [2, 16.508032],
+    ]);
+    expect(points(r, 'grad_norm')).toEqual([
+      [0, 13.484264],
+      [1, 25.020286],
+      [2, 17.146819],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([
+      [0, 37.06101],
+      [2, 30.5],
+    ]);
+  });
+
+  it('keeps an integer value after a loss name when no decimal follows it', () => {
+    // `Train loss 3 4` is two integers: no iteration-then-value reading.
+    const r = parse(['step 1 Train loss 3 acc 0.5', 'step 2 Train loss 2 acc 0.6']);
+    expect(points(r, 'loss')).toEqual([
+      [1, 3],
+      [2, 2],
+    ]);
+  });
+
+  it('drops a one-letter level before a capitalised message (Mozilla DeepSpeech)', () => {
+    const r = parse([
+      'I Training epoch 0...',
+      'I Training of Epoch 0 - loss: 223.102412',
+      'I Validating epoch 0...',
+      'I Validation of Epoch 0 - loss: 188.416498',
+      'I Training of Epoch 1 - loss: 224.996908',
+      'I Validation of Epoch 1 - loss: 209.471827',
+    ]);
+    expect(r.series.loss?.values).toEqual([223.102412, 224.996908]);
+    expect(r.series.eval_loss?.values).toEqual([188.416498, 209.471827]);
+    // Prose starting with the word `I` is still prose.
+    const p = parse(['I am getting loss 3.5 at the start', 'I think it is fine']);
+    expect(p.series.loss).toBeUndefined();
+    // A GAN's `D Loss` opening the line is a name, not a level.
+    const g = parse(['D Loss: 0.69, G Loss: 0.71', 'D Loss: 0.65, G Loss: 0.75']);
+    expect(g.series['D Loss']?.values).toEqual([0.69, 0.65]);
+  });
+
+  it('reads names padded before their colon, one a line, under namespaces (AuxiliaryASR)', () => {
+    const r = parse([
+      '--- epoch 93 ---',
+      'train/loss     : 6.9128',
+      'train/ctc      : 2.9149',
+      'train/learning_rate: 0.0003',
+      'eval/loss      : 9.4592',
+      'eval/wer       : 0.9116',
+      '--- epoch 94 ---',
+      'train/loss     : 7.1016',
+      'train/ctc      : 3.0004',
+      'train/learning_rate: 0.0003',
+      'eval/loss      : 9.7809',
+      'eval/wer       : 0.9156',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [93, 6.9128],
+      [94, 7.1016],
+    ]);
+    expect(r.series['train/ctc']?.values).toEqual([2.9149, 3.0004]);
+    expect(r.series.learning_rate?.values).toEqual([0.0003, 0.0003]);
+    expect(r.series.eval_loss?.values).toEqual([9.4592, 9.7809]);
+    expect(r.series['eval/wer']?.values).toEqual([0.9116, 0.9156]);
+    // Padding before `:` on a line of several pairs: the same pairs as without it.
+    const p = parse(['step 1, loss   : 6.9, acc   : 0.5', 'step 2, loss   : 6.7, acc   : 0.6']);
+    expect(points(p, 'loss')).toEqual([
+      [1, 6.9],
+      [2, 6.7],
+    ]);
+    expect(points(p, 'acc')).toEqual([
+      [1, 0.5],
+      [2, 0.6],
+    ]);
+  });
+
+  it("reads a phase cell and takes the epoch over the phase's batch count (Coqui STT)", () => {
+    const r = parse([
+      'Epoch 5 | Validation | Elapsed Time: 0:00:27 | Steps: 176 | Loss: 65.730284 | Dataset: dev.csv',
+      'Epoch 6 |   Training | Elapsed Time: 0:01:55 | Steps: 289 | Loss: 54.503149',
+      'Epoch 6 | Validation | Elapsed Time: 0:00:27 | Steps: 176 | Loss: 62.088597 | Dataset: dev.csv',
+      'Epoch 7 |   Training | Elapsed Time: 0:01:55 | Steps: 289 | Loss: 50.214056',
+      'Epoch 7 | Validation | Elapsed Time: 0:00:27 | Steps: 176 | Loss: 59.742852 | Dataset: dev.csv',
+    ]);
+    expect(r.series.loss?.values).toEqual([54.503149, 50.214056]);
+    expect(r.series.eval_loss?.values).toEqual([65.730284, 62.088597, 59.742852]);
+    expect(r.series.Steps).toBeUndefined();
+    // Without a phase cell, or named in the singular, a step beside the epoch stays the step.
+    const s = parse(['Epoch 1 | Step: 100 | Loss: 2.5', 'Epoch 1 | Step: 200 | Loss: 2.4']);
+    expect(points(s, 'loss')).toEqual([
+      [100, 2.5],
+      [200, 2.4],
+    ]);
+    const t = parse([
+      'Epoch 1 | Train | Step: 100 | Loss: 2.5',
+      'Epoch 1 | Train | Step: 200 | Loss: 2.4',
+      'Epoch 1 | Test | Step: 200 | Loss: 2.6',
+    ]);
+    expect(points(t, 'loss')).toEqual([
+      [100, 2.5],
+      [200, 2.4],
+    ]);
+    expect(points(t, 'eval_loss')).toEqual([[200, 2.6]]);
+  });
+
+  it('reads `nupdates` as the step, before the epoch (flashlight / wav2letter)', () => {
+    const r = parse([
+      'epoch:      199 | nupdates:      6960891 | lr: 0.000015 | loss:  256.12402 | dev-clean-loss:  150.81605',
+      'epoch:      200 | nupdates:      6996047 | lr: 0.000015 | loss:  256.17794 | dev-clean-loss:  150.66513',
+    ]);
+    expect(r.stepSource).toBe('explicit');
+    expect(points(r, 'loss')).toEqual([
+      [6960891, 256.12402],
+      [6996047, 256.17794],
+    ]);
+    expect(points(r, 'epoch')).toEqual([
+      [6960891, 199],
+      [6996047, 200],
+    ]);
+    expect(r.series.nupdates).toBeUndefined();
+  });
+
+  it("reads a value in exponent notation inside a name's brackets (tf.print)", () => {
+    const r = parse([
+      'total_loss[0.5]',
+      'total_loss[0.4]',
+      'total_loss[4.06e-32]',
+      'total_loss[0.25]',
+    ]);
+    expect(r.series.total_loss?.values).toEqual([0.5, 0.4, 4.06e-32, 0.25]);
+    // A unit in brackets stays part of the name.
+    const u = parse(['step 1, mem[gib]: 3.5', 'step 2, mem[gib]: 3.7']);
+    expect(u.series['mem[gib]']?.values).toEqual([3.5, 3.7]);
+  });
+
+  it('reads a record glued after a run of padding underscores (keithito Tacotron)', () => {
+    const r = parse([
+      'Input: yin1 ci3 seng1 ren2 bu2 zai4 yu2 duo1 er2 zai4',
+      `4 yan2 xi2 jiao4 yi4 xiu1 fo2 fa3~${'_'.repeat(40)}Step 1001    [5.149 sec/step, loss=0.14939, avg_loss=0.14775]`,
+      'Step 1002    [5.171 sec/step, loss=0.14488, avg_loss=0.14765]',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [1001, 0.14939],
+      [1002, 0.14488],
+    ]);
+    expect(points(r, 'avg_loss')).toEqual([
+      [1001, 0.14775],
+      [1002, 0.14765],
+    ]);
+    // A short run (`__main__`) or a run before a lower-case word splits nothing.
+    const n = parse([`step 1 ${'_'.repeat(20)}loss: 2.5`, `step 2 ${'_'.repeat(20)}loss: 2.4`]);
+    expect(n.series.Step).toBeUndefined();
+  });
+});

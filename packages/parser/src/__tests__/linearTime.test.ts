@@ -521,3 +521,26 @@ describe('the eighteenth unseen set rules on long near misses', () => {
     expectLinearOnce('spaced dashes', `**Best**: ${'Step - '.repeat(15_000)}10000, Loss - 0.950`);
   }, 120_000);
 });
+
+describe('the seventeenth unseen set rules on long near misses', () => {
+  it('loss names before an iteration, and one-letter levels, over 100k characters', () => {
+    expectLinearOnce('loss name', `Train ${'a '.repeat(50_000)}loss 0 1.5`);
+    expectLinearOnce('loss iteration', `Train loss ${'1'.repeat(100_000)} 0.5`);
+    expectLinearOnce('loss spaces', `Validation loss 0:${' '.repeat(100_000)}0.5`);
+    expectLinearOnce('level letter', `I ${'Training of Epoch 0 - '.repeat(5_000)}loss: 2.5`);
+    expectLinearOnce('padded colons', `step 1 ${'loss    :'.repeat(10_000)} 2.5`);
+    expectLinearOnce(
+      'phase cells',
+      `Epoch 1 |${' Validation  |'.repeat(8_000)} Steps: 3 | Loss: 2.5`,
+    );
+    expectLinearOnce(
+      'open phase cells',
+      `Epoch 1 |${' '.repeat(50_000)}Validation${' '.repeat(50_000)}`,
+    );
+    expectLinearOnce('namespaces', `${'train/'.repeat(16_000)}loss : 2.5`);
+    expectLinearOnce('bracket exponents', `${'loss[1.5e-3'.repeat(10_000)}]`);
+    expectLinearOnce('bracket digits', `loss[${'1'.repeat(100_000)}e-3]`);
+    expectLinearOnce('padding runs', `${'_'.repeat(15)}a`.repeat(6_000));
+    expectLinearOnce('glued paddings', `${`${'_'.repeat(16)}Step 1 loss=2 `.repeat(3_000)}`);
+  }, 120_000);
+});

@@ -73,6 +73,12 @@ const KNOWN_GAPS: Record<string, string> = {
     "Optuna's `trials_dataframe()` table (`number  value  params_...  state`) is not read: `number` is no step column, and its trials 0..5 after `Trial 199` would restart the run",
   'mxnet-r__mxnet-pr-3932-speedometer-batch-then-round.log':
     "MXNet R's `Batch [50] ... Train-accuracy=` restarts each epoch and the epoch shows only after it (`[1] Train-accuracy=`): the first epoch's batches read as steps, then `[1]` restarts the run",
+  'hifigan__pitchvc-issue-3-gen-loss-total-steps.log':
+    '`Mel-Spec. Error : 0.407`: the period inside the name is dropped (`Mel-Spec Error`)',
+  'tf-official-resnet__mlcommons-training-issue-124-hook-before-step.log':
+    "TF's LoggingTensorHook prints `cross_entropy = 2.09, learning_rate = 0.0125, ...` on the line BEFORE `loss = 2.47, step = 100`: the step-less line takes the step before it (the first one none: steps counted)",
+  'tpu-estimator-tfprint__tapas-issue-91-total-loss-brackets.log':
+    "tf.print's `total_loss[0]` printed five times between throughput lines, four of them `[0]`: step-less records with equal values are merged as duplicates (2 points of 5)",
 };
 
 function expected(value: number | string): number {

@@ -283,6 +283,15 @@ export function createLineReader(parts: {
         return;
       }
     }
+    // keithito Tacotron's `Input: ... fa3~_______..._______Step 1001 [5.149 sec/step, loss=0.149]`:
+    // a line printed after a run of padding underscores, glued to it, is a line of its own.
+    if (raw.indexOf(PADDING_RUN) >= 0) {
+      const pieces = splitGluedPadding(raw);
+      if (pieces !== undefined) {
+        for (const piece of pieces) readLine(piece);
+        return;
+      }
+    }
     const percent = raw.indexOf('%|');
     if (percent >= 0 && raw.indexOf('{') < 0) {
       // `| 0/6 [00:00<?, ?it/s]Training loss (for one batch): 787.34`: a line printed while the
@@ -427,6 +436,34 @@ export function createLineReader(parts: {
 
 /** A `name: value` pair inside a bar's description (`loss: 0.484 - acc: 75.000:`). */
 const DESCRIPTION_PAIR_RE = /[A-Za-z]: [-+]?\.?\d/;
+
+/** Sixteen underscores: the shortest run of padding a glued line is split after. */
+const PADDING_RUN = '________________';
+
+/**
+ * The line cut after every run of 16 or more underscores that a capital letter follows (the
+ * padding, dropped, then the line glued to it), or `undefined` when there is none. Linear: each
+ * run is scanned once.
+ */
+function splitGluedPadding(line: string): string[] | undefined {
+  let pieces: string[] | undefined;
+  let from = 0;
+  let at = line.indexOf(PADDING_RUN);
+  while (at >= 0) {
+    let j = at;
+    while (line.charCodeAt(j) === 95) j++;
+    const c = line.charCodeAt(j);
+    if (c >= 65 && c <= 90) {
+      pieces ??= [];
+      pieces.push(line.slice(from, at));
+      from = j;
+    }
+    at = line.indexOf(PADDING_RUN, j);
+  }
+  if (pieces === undefined) return undefined;
+  pieces.push(line.slice(from));
+  return pieces;
+}
 
 /**
  * Where a line glued after a bar's closing `]` starts (a letter or a logger's bracketed header

@@ -90,6 +90,8 @@ const STEP_NAMES = new Map<string, number>(
     'completed step',
     'completed steps',
     'num updates',
+    // flashlight / wav2letter's `epoch: 199 | nupdates: 6960891 | lr: 0.000015 | loss: 256.1`.
+    'nupdates',
     'updates',
     'update',
     // Marian's `Ep. 1 : Up. 14000 : Sen. 965,843 : Cost 5.20`: `Up.` counts the updates.
@@ -395,8 +397,9 @@ export function generalRecord(
       metrics: [['learning_rate', stepRate.rate]],
     };
   }
-  const atText = readAtStepIs(readLearningRateChange(dropBestPosition(text)));
-  const sentenceStep = atText !== text;
+  const iterText = readLossIteration(text);
+  const atText = readAtStepIs(readLearningRateChange(dropBestPosition(iterText)));
+  const sentenceStep = atText !== iterText;
   const lrText = readValueUnits(readFractionPercent(readBracketCounters(atText)));
   const scanned = scanPairs(lrText.indexOf('第') >= 0 ? readOrdinals(lrText) : lrText);
   const { pairs } = scanned;
@@ -563,6 +566,9 @@ export function generalRecord(
       name === 'eval_loss' ||
       METRIC_WORD_RE.test(key) ||
       TIMING_NAME_RE.test(key) ||
+      // `train/s2s     : 4.0577`, `eval/ctc : 4.51` (AuxiliaryASR): a name under a phase's namespace
+      // is a measure of that phase, the way trackers file them.
+      PHASE_NAMESPACE_RE.test(key) ||
       ((key.charCodeAt(0) > 127 || LOCAL_METRIC_START_RE.test(key) || NON_ASCII_RE.test(key)) &&
         CJK_METRIC_WORD_RE.test(key))
     ) {
@@ -822,6 +828,15 @@ export function generalRecord(
       underHeader = true;
     }
   }
+  // Coqui STT's and DeepSpeech's `Epoch 6 | Validation | Elapsed Time: 0:00:27 | Steps: 176 |
+  // Loss: 62.08`: a cell holding only the phase names the record's phase, and `Steps:` (plural)
+  // beside the epoch counts that phase's batches (the same every epoch): the epoch is the record's
+  // step. A singular `Step: 100` there stays the step.
+  const phaseCell = text.indexOf('|') >= 0 ? PHASE_CELL_RE.exec(text) : null;
+  if (phaseCell !== null && epoch !== undefined && step !== undefined && stepKey === 'steps') {
+    step = undefined;
+    stepRank = 99;
+  }
   let weakStep: number | undefined;
   if (sentenceStep && step !== undefined && progressStep === undefined) {
     // `Score at iteration 0 is 4088.2` eleven times with eleven scores (a Deeplearning4j listener
@@ -861,6 +876,7 @@ export function generalRecord(
     // ML.NET's `Phase: Training, Dataset used: Validation, ..., Accuracy: 0.47`: a field whose
     // value is the evaluation's word.
     hasEvalField(text) ||
+    (phaseCell !== null && !/^train/i.test(phaseCell[1] as string)) ||
     (underHeader && ctx.headerEval) ||
     EVAL_WORDS.has(leadWord) ||
     (lead.length === 0 && firstName.indexOf(' ') > 0 && EVAL_WORDS.has(firstWord(firstName))) ||
@@ -967,6 +983,23 @@ function dropBestPosition(text: string): string {
   const at = AT_POSITION_RE.exec(text);
   if (at === null || at.index < best) return text;
   return text.slice(0, at.index) + text.slice(at.index + at[0].length);
+}
+
+/**
+ * `Train loss 0 48.220909 Grad Norm 13.48 5.71s/it`, `Validation loss 61000:  0.325403` (NVIDIA's
+ * Tacotron 2 and WaveGlow): a loss name opening the line, the iteration, then the loss's value.
+ */
+const LOSS_ITERATION_RE = /^([A-Za-z][A-Za-z ]{0,30}loss) (\d{1,12}):? {1,8}(?=[-+]?\d{0,12}\.\d)/i;
+
+/**
+ * NVIDIA Tacotron 2's `Train loss 12 0.53 Grad Norm 0.9` and its `Validation loss 12: 0.5`: the
+ * integer between a loss's name and its decimal value is the iteration, rewritten as the step
+ * (`step 12 | Train loss 0.53 Grad Norm 0.9`) so the name keeps its value.
+ */
+function readLossIteration(text: string): string {
+  const m = LOSS_ITERATION_RE.exec(text);
+  if (m === null) return text;
+  return `step ${m[2]} | ${m[1]} ${text.slice(m[0].length)}`;
 }
 
 /** `Score at iteration 691 is 0.0257`, `loss at step 100 is 0.53`: a name, its step, then its value. */
@@ -1213,6 +1246,13 @@ function firstWord(text: string): string {
 
 /** The most epochs, steps or iterations a run may take (`Max epochs`, `max_steps`). */
 const RUN_LIMIT_RE = /^max(?:imum)? (?:num )?(?:epochs?|steps?|iters?|iterations?)$/;
+
+/** A `|` cell holding only a phase's name: `| Validation |`, `|   Training |`, `| Test |`. */
+const PHASE_CELL_RE =
+  /\| *(Training|Train|Validation|Validating|Valid|Evaluation|Eval|Test|Testing) *\|/i;
+
+/** `train/`, `eval/`, `val/`, `valid/`, `test/` opening a name: a tracker-style phase namespace. */
+const PHASE_NAMESPACE_RE = /^(?:train|training|eval|val|valid|validation|test)\/[a-z]/;
 
 /** Caffe's `Train net output #0:` / `Test net output #1:` before a blob's value. */
 const NET_OUTPUT_RE = /^(?:train|test) net output$/;

@@ -231,6 +231,9 @@ const isWordChar = (c: number): boolean =>
   c === 64 /* @ */ ||
   c === 35; /* # */
 
+/** A whole number in exponent notation: `4.06070204e-32`, `-1E+3`. */
+const EXPONENT_NUMBER_RE = /^[-+]?\d{0,20}\.?\d{1,20}[eE][-+]?\d{1,4}$/;
+
 const SPACE = 32;
 const TAB = 9;
 
@@ -662,6 +665,18 @@ export function tokenize(line: string): Token[] {
         continue;
       }
       if (c === 58 && d === 61) i++;
+      // `train/loss     : 6.9128` (a listing of names padded to one width): the spaces before the
+      // colon pad the name, they separate nothing.
+      const padded = tokens[tokens.length - 1];
+      if (
+        spaced &&
+        padded !== undefined &&
+        padded.kind === Tok.Sep &&
+        padded.text === '  ' &&
+        tokens[tokens.length - 2]?.kind === Tok.Word
+      ) {
+        tokens.pop();
+      }
       const last = tokens[tokens.length - 1];
       if (last === undefined || last.kind !== Tok.Assign) {
         tokens.push({
@@ -913,8 +928,14 @@ function readWordEnd(line: string, i: number): number {
     if (c === 40 || c === 91) {
       const close = closeWithin(line, j, c === 40 ? 41 : 93, 24);
       const inner = close > j ? line.slice(j + 1, close) : '';
-      // `(gib)`, `[sec]` belong to the name; `Epoch[0]`, `Batch [100]` hold its value.
-      if (close > j && !/[\s,;|]/.test(inner) && /[A-Za-z_]/.test(inner)) {
+      // `(gib)`, `[sec]` belong to the name; `Epoch[0]`, `Batch [100]` hold its value, and so does
+      // `total_loss[4.06e-32]` (TF's `tf.print`): a number in exponent notation is no unit.
+      if (
+        close > j &&
+        !/[\s,;|]/.test(inner) &&
+        /[A-Za-z_]/.test(inner) &&
+        !EXPONENT_NUMBER_RE.test(inner)
+      ) {
         j = close + 1;
         continue;
       }

@@ -10,6 +10,11 @@ const TRAILING_SOURCE_RE = / {2,}[\w.-]+\.py:\d+ *$/;
 
 const LEVELS = ['INFO', 'WARNING', 'WARN', 'DEBUG', 'ERROR', 'CRITICAL', 'NOTICE', 'TRACE'];
 const LEVEL_ANY_RE = /INFO|WARN|DEBUG|ERROR|CRITICAL|NOTICE|TRACE/;
+/**
+ * DeepSpeech's info level, `I `, opening a capitalised message. Only `I`: a `D Loss: 0.69` (a
+ * GAN's discriminator) or an `F Score` opening a line is a name.
+ */
+const LEVEL_LETTER_RE = /^I [A-Z][A-Za-z]/;
 
 /**
  * Removes a logging framework's prefix from a metric line: everything up to a log level word
@@ -75,6 +80,10 @@ export function stripLogPrefix(line: string): string {
     // glog's `I0423 12:00:00`, or with the year (`I20250119 10:05:11 90 dinov2 helpers.py:102] `).
     const close = s.indexOf('] ');
     if (close > 0 && close < 120) s = s.slice(close + 2);
+  } else if (LEVEL_LETTER_RE.test(s)) {
+    // Mozilla DeepSpeech's `I Training of Epoch 0 - loss: 223.10`: its info level, one letter and
+    // a space before a capitalised message.
+    s = s.slice(2);
   } else {
     // `%(asctime)s-%(message)s` (insightface's `Training: 2021-07-03 00:09:37,089-Speed 1473.00`):
     // the time glued to the message by a dash.

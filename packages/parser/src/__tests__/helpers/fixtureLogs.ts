@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
  * LoRA trainers, Ludwig; unseen13: training loops printing in other languages; unseen14: scientific
  * ML and 3D: PINNs, neural rendering, molecules, single cell; unseen15: hyperparameter searches,
  * embeddings and less common frameworks; unseen16: training loops outside Python, in R, Julia, C, C++,
- * Java/Scala, JavaScript and C#; unseen18: vision and multimodal research repos; unseen19: LLM post-training stacks, verl forks, slime, DeepSpeed
+ * Java/Scala, JavaScript and C#; unseen17: speech, audio and TTS trainers; unseen18: vision and multimodal research repos; unseen19: LLM post-training stacks, verl forks, slime, DeepSpeed
  * engine lines). Each has
  * `SOURCES.md` and `expectations.json`.
  */
@@ -31,6 +31,7 @@ export const UNSEEN_SETS = [
   'unseen14',
   'unseen15',
   'unseen16',
+  'unseen17',
   'unseen18',
   'unseen19',
 ] as const;

@@ -3365,3 +3365,53 @@ describe('speech and TTS trainers (unseen17)', () => {
     expect(n.series.Step).toBeUndefined();
   });
 });
+
+describe('a step printed before the dict of its metrics', () => {
+  it.each([
+    'Step {s}: ',
+    'step={s} ',
+    '[step {s}] ',
+    'iteration {s} - ',
+    'Step {s}/100: ',
+    'step {s} metrics: ',
+    '2024-01-01 12:00:00,000 - INFO - Step {s}: ',
+    'global_step {s}: ',
+  ])('takes the step of `%s{...}`', (head) => {
+    const r = parse(
+      [1, 2, 3].map(
+        (s) => `${head.replace('{s}', String(s * 10))}{'loss': ${3 - s / 4}, 'lr': 0.0001}`,
+      ),
+    );
+    expect(points(r, 'loss')).toEqual([
+      [10, 2.75],
+      [20, 2.5],
+      [30, 2.25],
+    ]);
+    expect(r.stepSource).toBe('explicit');
+  });
+
+  it('takes the epoch of `Epoch 3: {...}` when no step is named, and a JSON dict`s own step first', () => {
+    const e = parse([1, 2].map((s) => `Epoch ${s}: {"train_loss": ${1 - s / 4}, "val_loss": 0.9}`));
+    expect(points(e, 'loss')).toEqual([
+      [1, 0.75],
+      [2, 0.5],
+    ]);
+    const own = parse([1, 2].map((s) => `Step ${s}: {"step": ${s * 100}, "loss": ${1 - s / 4}}`));
+    expect(points(own, 'loss')).toEqual([
+      [100, 0.75],
+      [200, 0.5],
+    ]);
+  });
+
+  it('takes no step from a sentence, a best result or a decimal before the dict', () => {
+    for (const head of [
+      'Saving the model at step 10 with metrics ',
+      'Best step 10: ',
+      'Step 1.5: ',
+    ]) {
+      const r = parse([`${head}{'loss': 2.5}`, `${head}{'loss': 2.25}`]);
+      expect(r.series.loss?.steps, head).not.toEqual([10, 10]);
+      expect(r.stepSource, head).not.toBe('explicit');
+    }
+  });
+});

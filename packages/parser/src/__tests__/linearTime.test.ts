@@ -544,3 +544,11 @@ describe('the seventeenth unseen set rules on long near misses', () => {
     expectLinearOnce('glued paddings', `${`${'_'.repeat(16)}Step 1 loss=2 `.repeat(3_000)}`);
   }, 120_000);
 });
+
+describe('heads of dicts on long near misses', () => {
+  it('long heads of step words and numbers before a dict over 100k characters', () => {
+    expectLinearOnce('step words', `${'step '.repeat(20_000)}10: {'loss': 1}`);
+    expectLinearOnce('step pairs', `${'step 1 '.repeat(15_000)}{'loss': 1}`);
+    expectLinearOnce('many dicts', `${"Step 1: {'loss': 1} ".repeat(5_000)}`);
+  }, 120_000);
+});

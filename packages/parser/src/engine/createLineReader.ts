@@ -1,5 +1,5 @@
 import type { FormatRouter } from '../formats/createFormatRouter';
-import { isEvalWord, renameEvalMetrics } from '../formats/general';
+import { headStep, isEvalWord, renameEvalMetrics } from '../formats/general';
 import type { LineRecord } from '../formats/LineRecord';
 import type { FlatObject } from '../formats/objectRecord';
 import { readProgressBar } from '../formats/progressBar';
@@ -351,6 +351,12 @@ export function createLineReader(parts: {
       evalPrefix = brace > 0 && announcesEval(stripLogPrefix(s.slice(0, brace)));
       // The dict behind a collector's prefix (`web-1  | {...}`) under a step line: its step too.
       if (brace === 0 && lineStepAbove !== undefined) objectStepAbove = lineStepAbove;
+      // `Step 10: {'loss': 2.31}` (a loop printing its step, then the dict of its metrics): the
+      // step of the dict, unless the dict names its own.
+      if (brace > 0 && barAt < 0) {
+        const step = headStep(withoutLogPrefix(s.slice(0, brace)).trimEnd());
+        if (step !== undefined) objectStepAbove = step;
+      }
       joiner.startObject(s, brace);
       return;
     }

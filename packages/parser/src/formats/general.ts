@@ -170,6 +170,48 @@ function stepRankOf(key: string): number | undefined {
 /** A step of the evaluation loop (`valid step`, `eval iter`, `test batch`). */
 const EVAL_STEP_RE = /^(?:eval|evaluation|val|valid|validation|test|dev) (?:step|iter|batch)$/;
 
+/** A head saying its dict is no point of the curve: a best, final or averaged result. */
+const NOT_A_POINT_RE = /^(?:best|final|overall|summary|total|average|avg|mean)\b/;
+
+/**
+ * The step a line's words give the dict printed after them: `Step 10: {'loss': 2.3}`,
+ * `[step 10] {...}`, `iteration 300 - {...}`, `Epoch 3 {'train_loss': ...}` (the epoch, when no step
+ * is named): a short head of a step (and an epoch) and at most one other word; anything else
+ * (a sentence, other values, a bar, a best or final result) gives none.
+ *
+ * @param head - The text before the dict, logger prefix removed.
+ * @returns The step, or `undefined`.
+ * @example
+ * ```ts
+ * headStep('Step 10:'); // 10
+ * headStep('Saving dict for global step 10:'); // undefined
+ * ```
+ */
+export function headStep(head: string): number | undefined {
+  if (head.length > 80 || head.indexOf('%|') >= 0) return undefined;
+  const scanned = scanPairs(head);
+  if (scanned.pairs.length === 0 || scanned.pairs.length > 2) return undefined;
+  let step: number | undefined;
+  let rank = 99;
+  let epoch: number | undefined;
+  for (const pair of scanned.pairs) {
+    if (!Number.isInteger(pair.value) || pair.value < 0 || pair.decimal === true) return undefined;
+    const key = normalizeName(pair.name);
+    const r = stepRankOf(key);
+    if (r !== undefined) {
+      if (r < rank) {
+        step = pair.value;
+        rank = r;
+      }
+    } else if (key === 'epoch' || key === 'epochs') epoch = pair.value;
+    else return undefined;
+  }
+  // One word may stand beside the counters (`metrics`, `logs`, `Evaluating`), not a sentence, and
+  // not one saying the dict is no point of the curve (`Best step 40: {...}`).
+  if (scanned.proseWords > 1 || NOT_A_POINT_RE.test(scanned.lead)) return undefined;
+  return step ?? epoch;
+}
+
 /** Positions inside an epoch when an epoch is printed beside them (`Batch 100/600`). */
 const POSITION_NAMES = new Set([
   'batch',

@@ -2912,10 +2912,10 @@ describe('values printed as the framework`s wrapper (a loop printing `loss`, not
 
   it('reads TensorFlow`s `<tf.Tensor: ... numpy=x>` repr in a printed dict', () => {
     const r = parse([
-      "{'loss': <tf.Tensor: shape=(), dtype=float32, numpy=0.6931>, 'accuracy': <tf.Tensor: shape=(), dtype=float32, numpy=0.5>}",
+      "{'loss': <tf.Tensor: shape=(), dtype=float32, numpy=0.6925>, 'accuracy': <tf.Tensor: shape=(), dtype=float32, numpy=0.5>}",
       "{'loss': <tf.Tensor: shape=(), dtype=float32, numpy=0.5123>, 'accuracy': <tf.Tensor: shape=(), dtype=float32, numpy=0.75>}",
     ]);
-    expect(r.series.loss?.values).toEqual([0.6931, 0.5123]);
+    expect(r.series.loss?.values).toEqual([0.6925, 0.5123]);
     expect(r.series.accuracy?.values).toEqual([0.5, 0.75]);
   });
 

@@ -99,3 +99,26 @@ describe('the nineteenth unseen set: bars beside steps of their own', () => {
     expect(level.series.step).toBeUndefined();
   });
 });
+
+describe('epochs counted from 0 with a total (Lightning`s `Epoch 0/9`)', () => {
+  it('places each epoch`s positions after the epoch before, epoch 0 first', () => {
+    const lines = [0, 1, 2].flatMap((e) =>
+      [100, 200].map(
+        (b) =>
+          `Epoch ${e}/9  ━━━━━━━━━━━━━━━━━━━━ ${b}/200 0:00:18 • 0:00:00 51.68it/s v_num: 0 train_loss: ${(0.5 - e * 0.1 - b / 1000).toFixed(3)}`,
+      ),
+    );
+    const r = parseTrainingLog(`${lines.join('\n')}\n`);
+    expect(r.series.loss?.steps).toEqual([100, 200, 300, 400, 500, 600]);
+    expect(r.series.loss?.values).toEqual([0.4, 0.3, 0.3, 0.2, 0.2, 0.1]);
+    expect(r.series.epoch?.values).toEqual([0, 0, 1, 1, 2, 2]);
+  });
+
+  it('keeps `Epoch 1/3` counted from 1', () => {
+    const lines = [1, 2].flatMap((e) =>
+      [100, 200].map((b) => `Epoch ${e}/3 [${b}/200] loss: 0.${e}${b / 100}`),
+    );
+    const r = parseTrainingLog(`${lines.join('\n')}\n`);
+    expect(r.series.loss?.steps).toEqual([100, 200, 300, 400]);
+  });
+});

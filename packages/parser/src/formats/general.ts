@@ -819,8 +819,10 @@ export function generalRecord(
       stepRank = 99;
     } else if (stepIsPosition) {
       fromPosition = true;
+      // `Epoch 0/9` (Lightning counts from 0 up to the last index): epochs seen from 0 are counted
+      // from 0 whether or not a total follows them.
       const zeroBased =
-        epoch.total === undefined && (ctx.zeroBasedEpochs || /epoch:\s*\[/i.test(text));
+        ctx.zeroBasedEpochs || (epoch.total === undefined && /epoch:\s*\[/i.test(text));
       const e = zeroBased ? epoch.value : epoch.value - 1;
       step = undefined;
       stepRank = 99;

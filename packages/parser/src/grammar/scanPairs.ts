@@ -730,34 +730,20 @@ export function tokenize(line: string): Token[] {
       i = readNumberToken(line, i, tokens);
       continue;
     }
-    // `<tf.Tensor: shape=(), dtype=float32, numpy=0.69>`: TensorFlow's repr in a printed dict.
-    const wrapped = c === 60 /* < */ ? readWrappedScalar(line, i) : undefined;
-    if (wrapped !== undefined) {
-      tokens.push({
-        kind: Tok.Number,
-        text: '',
-        value: wrapped.value,
-        total: undefined,
-        unit: false,
-        start: i,
-      });
-      i = wrapped.end;
+    // `nan`, `tensor(0.69)`, and `<tf.Tensor: shape=(), dtype=float32, numpy=0.69>` (TensorFlow's
+    // repr in a printed dict): a value where a word or a sign would be.
+    const special =
+      c === 60 /* < */
+        ? readWrappedScalar(line, i)
+        : isLetter(c)
+          ? readSpecialValue(line, i)
+          : undefined;
+    if (special !== undefined) {
+      tokens.push(numberToken(special.value, i));
+      i = special.end;
       continue;
     }
     if (isLetter(c)) {
-      const special = readSpecialValue(line, i);
-      if (special !== undefined) {
-        tokens.push({
-          kind: Tok.Number,
-          text: '',
-          value: special.value,
-          total: undefined,
-          unit: false,
-          start: i,
-        });
-        i = special.end;
-        continue;
-      }
       const end = readWordEnd(line, i);
       let text = line.slice(i, end);
       // A sentence period or a trailing dash/slash is no part of the name; nor is the number sign
@@ -944,6 +930,11 @@ function readWordEnd(line: string, i: number): number {
   }
 }
 
+/** A plain value token: a number read whole, with no total, unit or decoration. */
+function numberToken(value: number, start: number): Token {
+  return { kind: Tok.Number, text: '', value, total: undefined, unit: false, start };
+}
+
 /**
  * `nan`, `inf`, `infinity` (any case), or a number in a framework's wrapper (`np.float64(x)`,
  * `tensor(x, ...)`, `tf.Tensor(x, ...)`, `Array(x, ...)`: {@link readWrappedScalar}) at `i`.
@@ -976,14 +967,7 @@ function readNumberToken(line: string, start: number, tokens: Token[], pack = tr
   }
   const special = readSpecialValue(line, i);
   if (special) {
-    tokens.push({
-      kind: Tok.Number,
-      text: '',
-      value: negative ? -special.value : special.value,
-      total: undefined,
-      unit: false,
-      start,
-    });
+    tokens.push(numberToken(negative ? -special.value : special.value, start));
     return special.end;
   }
   let digits = '';

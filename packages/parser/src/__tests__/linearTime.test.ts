@@ -552,3 +552,10 @@ describe('heads of dicts on long near misses', () => {
     expectLinearOnce('many dicts', `${"Step 1: {'loss': 1} ".repeat(5_000)}`);
   }, 120_000);
 });
+
+describe('terminal titles on long near misses', () => {
+  it('unended and many window titles over 100k characters', () => {
+    expectLinearOnce('unended titles', `${'\x1b]0;title '.repeat(10_000)}loss: 1`);
+    expectLinearOnce('many titles', `${'\x1b]0;t\x07'.repeat(15_000)}loss: 1`);
+  }, 120_000);
+});

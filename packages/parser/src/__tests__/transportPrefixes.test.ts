@@ -24,6 +24,8 @@ const COLLECTORS: Record<string, (line: string, index: number) => string> = {
   pm2: (line) => `0|train  | ${line}`,
   'a timestamp': (line) => `2024-05-01 12:00:00 ${line}`,
   'a Markdown quote': (line) => `> ${line}`,
+  // A log captured from a terminal (`script`, tmux) keeps the window title a shell set.
+  "a terminal's title": (line) => `\x1b]0;python train.py\x07${line}`,
 };
 
 // A line the terminal wrapped gets the collector's prefix once, not on its continuation: the
@@ -202,5 +204,17 @@ describe('an epoch line printed twice after a bar that carried values', () => {
     const r = parseTrainingLog(`${lines.join('\n')}\n`);
     expect(r.series.loss).toEqual({ steps: [1, 2, 3], values: [0.115384, 0.016908, 0.014317] });
     expect(r.series.eval_loss?.steps).toEqual([1, 2, 3]);
+  });
+});
+
+describe("a terminal's escape sequences", () => {
+  it('drops a window title ended by BEL or by ESC \\, and colours, before a record', () => {
+    const r = parseTrainingLog(
+      [
+        "\x1b]0;train\x07{'loss': 2.5, 'epoch': 0.1}",
+        "\x1b]2;user@gpu: ~/run\x1b\\\x1b[32m{'loss': 2.25, 'epoch': 0.2}\x1b[0m",
+      ].join('\n'),
+    );
+    expect(r.series.loss?.values).toEqual([2.5, 2.25]);
   });
 });

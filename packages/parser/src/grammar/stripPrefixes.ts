@@ -27,6 +27,13 @@ const PM2_PREFIX_RE = /^\d{1,4}\|[\w.-]+ *\| ?/;
 /** The systemd journal / syslog: `Dec 05 01:21:46 gpu-node-3 python[12345]: `. */
 const SYSLOG_PREFIX_RE = /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d [\w.-]+ [\w.@/-]+(?:\[\d+\])?: /;
 
+/**
+ * A terminal's escape sequences: colours and cursor moves (`ESC [ 32m`), and the window title a
+ * shell or a launcher sets (`ESC ] 0;python train.py BEL`, or ended by `ESC \\`), which a log
+ * captured from a terminal (`script`, tmux) keeps before its lines.
+ */
+const ESCAPE_RE = /\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)/g;
+
 /** What {@link stripPrefixes} found besides the text. */
 export interface StrippedPrefixes {
   /** The number of an `N:` prefix removed (`srun -l` ranks, CatBoost's iteration counter). */
@@ -53,7 +60,7 @@ export interface StrippedPrefixes {
 export function stripPrefixes(line: string, found?: StrippedPrefixes): string {
   let s = line;
   if (found) found.counter = undefined;
-  if (s.indexOf('\x1b') >= 0) s = s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+  if (s.indexOf('\x1b') >= 0) s = s.replace(ESCAPE_RE, '');
   if (s.indexOf('[0m') >= 0) s = s.replace(/\[[0-9;]*m/g, '');
   let i = 0;
   const n = s.length;

@@ -3415,3 +3415,43 @@ describe('a step printed before the dict of its metrics', () => {
     }
   });
 });
+
+describe('a printed `trainer.state.log_history` and a printed pandas frame of it', () => {
+  it('reads every dict of a list printed on one line', () => {
+    const r = parse([
+      "[{'loss': 2.25, 'learning_rate': 5e-05, 'epoch': 0.1, 'step': 10}, {'eval_loss': 2.4, 'epoch': 0.1, 'step': 10}, {'loss': 2.0, 'learning_rate': 4e-05, 'epoch': 0.2, 'step': 20}, {'train_runtime': 12.5, 'train_loss': 2.1, 'epoch': 0.2, 'step': 20}]",
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [10, 2.25],
+      [20, 2],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[10, 2.4]]);
+    expect(r.summary.train_runtime).toBe(12.5);
+  });
+
+  it('reads a pandas frame: the row index is no value, `NaN` is a missing cell', () => {
+    const r = parse([
+      '     loss  eval_loss  learning_rate  epoch  step',
+      '0  2.2500        NaN        0.00005    0.1    10',
+      '1     NaN     2.4000            NaN    0.1    10',
+      '2  2.0000        NaN        0.00004    0.2    20',
+    ]);
+    expect(points(r, 'loss')).toEqual([
+      [10, 2.25],
+      [20, 2],
+    ]);
+    expect(points(r, 'eval_loss')).toEqual([[10, 2.4]]);
+    expect(r.series.learning_rate?.values).toEqual([5e-5, 4e-5]);
+  });
+
+  it('takes no index from a row whose extra token is a unit (`12 s`)', () => {
+    const r = parse([
+      'epoch      loss      time',
+      '0        2.2500      12 s',
+      '1        2.0000      11 s',
+      '2        1.7500      12 s',
+    ]);
+    expect(r.series.loss?.values).toEqual([2.25, 2, 1.75]);
+    expect(r.series.epoch?.values).toEqual([0, 1, 2]);
+  });
+});

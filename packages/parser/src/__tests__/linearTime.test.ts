@@ -559,3 +559,11 @@ describe('terminal titles on long near misses', () => {
     expectLinearOnce('many titles', `${'\x1b]0;t\x07'.repeat(15_000)}loss: 1`);
   }, 120_000);
 });
+
+describe('lists of dicts and pandas rows on long near misses', () => {
+  it('long one-line lists, an unclosed last dict and long index rows over 100k characters', () => {
+    expectLinearOnce('dict list', `[${"{'loss': 1, 'step': 1}, ".repeat(4_000)}{'loss': 1}]`);
+    expectLinearOnce('open last dict', `[${"{'loss': 1}, ".repeat(7_000)}{'loss': 1, 'a': `);
+    expectLinearOnce('index rows', `loss  step\n0 ${'1 '.repeat(50_000)}`);
+  }, 120_000);
+});

@@ -3,6 +3,7 @@ import { headStep, isEvalWord, renameEvalMetrics } from '../formats/general';
 import type { LineRecord } from '../formats/LineRecord';
 import type { FlatObject } from '../formats/objectRecord';
 import { readProgressBar } from '../formats/progressBar';
+import { readObjectLiteral } from '../formats/readObjectLiteral';
 import { decodeHtmlEntities, hasHtmlEntity } from '../grammar/decodeHtmlEntities';
 import { hasWideCharacter, normalizeWidth } from '../grammar/normalizeWidth';
 import { mayBeLogEnvelope, readLogEnvelope } from '../grammar/readLogEnvelope';
@@ -129,16 +130,46 @@ export function createLineReader(parts: {
     return record;
   }
 
+  /** Reads the pairs of a dict read whole as a record. */
+  function readPairs(
+    pairs: ReadonlyArray<[string, number | undefined]>,
+    quote: 'single' | 'double',
+    pretty: boolean,
+  ): void {
+    const object: FlatObject = { keys: [], values: [], count: pairs.length, quote };
+    for (const [key, value] of pairs) {
+      object.keys.push(key);
+      object.values.push(value);
+    }
+    objectRecord(object, pretty);
+  }
+
+  /**
+   * `[{'loss': 2.31, 'step': 10}, {'loss': 2.1, 'step': 20}]` on one line (a printed
+   * `trainer.state.log_history`): each dict is a record. `false` when the line is no whole list.
+   */
+  function readDictList(s: string, brace: number): boolean {
+    let at = brace;
+    let read = 0;
+    for (let guard = 0; guard < 1_000_000; guard++) {
+      const r = readObjectLiteral(s, at);
+      if (r.status !== 'ok') break;
+      readPairs(r.pairs, r.quote, false);
+      read++;
+      let j = r.end;
+      while (s.charCodeAt(j) === 32) j++;
+      if (s.charCodeAt(j) !== 44) break;
+      j++;
+      while (s.charCodeAt(j) === 32) j++;
+      if (s.charCodeAt(j) !== 123) break;
+      at = j;
+    }
+    return read > 0;
+  }
+
   const joiner = createRecordJoiner(
     {
-      object(pairs, quote, pretty) {
-        const object: FlatObject = { keys: [], values: [], count: pairs.length, quote };
-        for (const [key, value] of pairs) {
-          object.keys.push(key);
-          object.values.push(value);
-        }
-        objectRecord(object, pretty);
-      },
+      object: readPairs,
       megatronLine(text) {
         const record = router.readLine(text);
         if (record) sink.record(record);
@@ -349,6 +380,10 @@ export function createLineReader(parts: {
         if (bar) tracker.noteBar(bar);
       }
       evalPrefix = brace > 0 && announcesEval(stripLogPrefix(s.slice(0, brace)));
+      // A list of dicts on one line: each dict a record.
+      if (brace > 0 && s.charCodeAt(0) === 91 && s.slice(1, brace).trim() === '') {
+        if (readDictList(s, brace)) return;
+      }
       // The dict behind a collector's prefix (`web-1  | {...}`) under a step line: its step too.
       if (brace === 0 && lineStepAbove !== undefined) objectStepAbove = lineStepAbove;
       // `Step 10: {'loss': 2.31}` (a loop printing its step, then the dict of its metrics): the

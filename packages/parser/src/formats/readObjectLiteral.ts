@@ -16,6 +16,8 @@ export type ObjectLiteralResult =
       pairs: Array<[string, number | undefined]>;
       /** Quote style of the keys: Python repr (`'`) or JSON (`"`). */
       quote: 'single' | 'double';
+      /** Index just after the closing brace. */
+      end: number;
     }
   | {
       status: 'incomplete';
@@ -40,7 +42,7 @@ export type ObjectLiteralResult =
  * @defaultValue status `malformed` for text that is not an object literal
  * @example
  * ```ts
- * readObjectLiteral("{'loss': 0.5, 'epoch': 1.0}", 0); // { status: 'ok', pairs: [['loss', 0.5], ['epoch', 1]], quote: 'single' }
+ * readObjectLiteral("{'loss': 0.5, 'epoch': 1.0}", 0); // { status: 'ok', pairs: [['loss', 0.5], ['epoch', 1]], quote: 'single', end: 27 }
  * ```
  */
 export function readObjectLiteral(text: string, start: number): ObjectLiteralResult {
@@ -48,7 +50,7 @@ export function readObjectLiteral(text: string, start: number): ObjectLiteralRes
   const end = readInto(text, start, '', 0, out);
   if (end === INCOMPLETE) return { status: 'incomplete', pairs: out.pairs, quote: out.quote };
   if (end === MALFORMED) return { status: 'malformed' };
-  return { status: 'ok', pairs: out.pairs, quote: out.quote };
+  return { status: 'ok', pairs: out.pairs, quote: out.quote, end };
 }
 
 interface ReadObject {

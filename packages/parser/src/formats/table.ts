@@ -671,10 +671,27 @@ function listCell(column: string, body: string, metrics: Array<[string, number]>
   return true;
 }
 
+/** A row index cell: a whole number. */
+const INDEX_CELL_RE = /^\d{1,9}$/;
+
 /** Values of an aligned-space row, placed under the header cell they overlap most. */
 function alignCells(table: TableState, text: string): Array<string | undefined> {
   const n = text.length;
   const out: Array<string | undefined> = new Array(table.columns.length).fill(undefined);
+  // pandas' `print(df)`: one token a column after the row's index (`0  2.2500  NaN  10` under
+  // `loss  eval_loss  step`, the header's indent over the index gone with the line's leading
+  // blanks). The index is no value of any column; the values follow the names in order.
+  const words = text.trim().split(/\s+/);
+  if (
+    words.length === out.length + 1 &&
+    INDEX_CELL_RE.test(words[0] as string) &&
+    // Every other token a number: a cell of two words (`12 s`) is no index and a value.
+    words.every((word, i) => i === 0 || word === 'NaN' || parseNumber(word) !== undefined)
+  ) {
+    // pandas writes a missing value as `NaN`: a column the record does not have.
+    for (let i = 0; i < out.length; i++) out[i] = words[i + 1] === 'NaN' ? undefined : words[i + 1];
+    return out;
+  }
   const tokens = /\S+/g;
   // The next `]` after the token being read (found once for all the tokens before it: linear).
   let close = -1;

@@ -151,7 +151,8 @@ export function createLineReader(parts: {
   function readDictList(s: string, brace: number): boolean {
     let at = brace;
     let read = 0;
-    for (let guard = 0; guard < 1_000_000; guard++) {
+    // Each turn reads past one whole dict: the loop ends within the line.
+    for (;;) {
       const r = readObjectLiteral(s, at);
       if (r.status !== 'ok') break;
       readPairs(r.pairs, r.quote, false);

@@ -606,6 +606,17 @@ export function tokenize(line: string): Token[] {
   const n = line.length;
   let i = 0;
   let spaces = 0;
+  /** A name's `:` or `=` (also a spaced dash between a name and its number): one assign token. */
+  const assign = (at: number): void => {
+    tokens.push({
+      kind: Tok.Assign,
+      text: ':',
+      value: 0,
+      total: undefined,
+      unit: false,
+      start: at,
+    });
+  };
   const sep = (text: string, at: number): void => {
     const last = tokens[tokens.length - 1];
     if (last !== undefined && last.kind === Tok.Sep) return;
@@ -679,14 +690,7 @@ export function tokenize(line: string): Token[] {
       }
       const last = tokens[tokens.length - 1];
       if (last === undefined || last.kind !== Tok.Assign) {
-        tokens.push({
-          kind: Tok.Assign,
-          text: ':',
-          value: 0,
-          total: undefined,
-          unit: false,
-          start: i,
-        });
+        assign(i);
       }
       i++;
       continue;
@@ -696,14 +700,7 @@ export function tokenize(line: string): Token[] {
       // (after a number it separates pairs: `step 345 - loss 103.2`).
       const last = tokens[tokens.length - 1];
       if (last !== undefined && last.kind === Tok.Word && startsValue(line, i + 2)) {
-        tokens.push({
-          kind: Tok.Assign,
-          text: ':',
-          value: 0,
-          total: undefined,
-          unit: false,
-          start: i,
-        });
+        assign(i);
         i++;
         continue;
       }
